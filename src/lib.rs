@@ -1,0 +1,20 @@
+//! tidings: who (named entities), when (dates and times) and who said what (quotations) in news text.
+//!
+//! The core never touches Python: everything here works on `&str` with byte offsets. The optional
+//! `python` feature (on by default) adds the pyo3 bindings in [`python`], which convert byte offsets
+//! to Python code-point offsets once, at the boundary.
+
+pub mod entities;
+pub mod error;
+pub mod pipeline;
+pub mod quotes;
+pub mod temporal;
+pub mod text;
+pub mod types;
+
+#[cfg(feature = "python")]
+mod python;
+
+pub use error::{Error, Result};
+pub use pipeline::{Extractor, Pipeline};
+pub use types::{Document, Entity, Label, Quote, QuoteKind, Sentence, Span, Timex, TimexType};

@@ -1,0 +1,213 @@
+//! The result types of an analysis. All offsets are byte offsets into `Document::text`;
+//! the Python bindings convert them to code-point offsets.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::text::Token;
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// A sentence: its byte span, the range of its tokens in `Document::tokens`, and its paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: std::ops::Range<usize>,
+    pub paragraph: usize,
+}
+
+/// Entity labels, following the CoNLL-2003 guidelines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Label {
+    #[serde(rename = "PER")]
+    Per,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "LOC")]
+    Loc,
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl Label {
+    pub const ALL: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Label> {
+        match s {
+            "PER" => Some(Label::Per),
+            "ORG" => Some(Label::Org),
+            "LOC" => Some(Label::Loc),
+            "MISC" => Some(Label::Misc),
+            _ => None,
+        }
+    }
+}
+
+/// A named-entity mention.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    pub span: Span,
+    pub label: Label,
+    /// Index of the mention's entity group within the document (mentions of one entity share it).
+    pub group: usize,
+    /// The canonical name of the group (its most complete mention).
+    pub canonical: String,
+}
+
+/// TimeML TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum TimexType {
+    #[serde(rename = "DATE")]
+    Date,
+    #[serde(rename = "TIME")]
+    Time,
+    #[serde(rename = "DURATION")]
+    Duration,
+    #[serde(rename = "SET")]
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// A temporal expression with its normalised TIMEX3 value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timex {
+    pub span: Span,
+    pub ttype: TimexType,
+    /// TIMEX3 value such as `2016-09-20`, `2016-W38`, `PT12H`, `PRESENT_REF` or `XXXX-10-12`.
+    pub value: String,
+    /// TIMEX3 `mod`: APPROX, LESS_THAN, MORE_THAN, START, MID, END, ...
+    pub modifier: Option<String>,
+    /// The interval the value denotes, when it denotes one on the calendar: `[begin, end)`.
+    pub interval: Option<(NaiveDateTime, NaiveDateTime)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum QuoteKind {
+    #[serde(rename = "direct")]
+    Direct,
+    #[serde(rename = "partial")]
+    Partial,
+}
+
+impl QuoteKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+        }
+    }
+}
+
+/// A quotation: its content (without the quotation marks) and its attribution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub span: Span,
+    pub kind: QuoteKind,
+    /// The resolved speaker name (an entity group's canonical name, or the noun phrase), if any.
+    pub speaker: Option<String>,
+    /// The mention the attribution rests on (may be a pronoun).
+    pub speaker_span: Option<Span>,
+    /// The cue word(s) such as "said" or "according to".
+    pub cue: Option<String>,
+    pub cue_span: Option<Span>,
+    /// Quotes that are pieces of one quotation (interrupted or over several paragraphs) share it.
+    pub group: usize,
+}
+
+/// Where the document date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DateSource {
+    /// Given by the caller.
+    #[serde(rename = "given")]
+    Given,
+    /// Read from the text ("posted November 13, 2017").
+    #[serde(rename = "inferred")]
+    Inferred,
+}
+
+/// The analysis of one text.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Document {
+    pub text: String,
+    /// The document (reference) date, if given or inferred.
+    pub date: Option<NaiveDate>,
+    pub date_source: Option<DateSource>,
+    #[serde(skip)]
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub paragraphs: Vec<Span>,
+    pub entities: Vec<Entity>,
+    pub dates: Vec<Timex>,
+    pub quotes: Vec<Quote>,
+    /// Set when analysing this document failed; the layers hold what was found before the failure.
+    #[serde(serialize_with = "ser_error")]
+    pub error: Option<Error>,
+}
+
+fn ser_error<S: serde::Serializer>(
+    e: &Option<Error>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match e {
+        Some(e) => s.serialize_some(&e.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+impl Document {
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The index of the sentence that contains byte offset `pos` (the last one if past the end).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        if self.sentences.is_empty() {
+            return None;
+        }
+        let i = self.sentences.partition_point(|s| s.span.end <= pos);
+        Some(i.min(self.sentences.len() - 1))
+    }
+}
