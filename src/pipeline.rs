@@ -106,6 +106,23 @@ impl Pipeline {
         dates: &[Option<NaiveDate>],
         n_threads: Option<usize>,
     ) -> Result<Vec<Document>> {
+        self.analyze_many_with(texts, dates, n_threads, |d| d)
+    }
+
+    /// Like [`Pipeline::analyze_many`], but maps each document through `f` on the worker thread
+    /// (the Python bindings convert offsets there, in parallel).
+    pub fn analyze_many_with<S, T, F>(
+        &self,
+        texts: &[S],
+        dates: &[Option<NaiveDate>],
+        n_threads: Option<usize>,
+        f: F,
+    ) -> Result<Vec<T>>
+    where
+        S: AsRef<str> + Sync,
+        T: Send,
+        F: Fn(Document) -> T + Sync,
+    {
         if !dates.is_empty() && dates.len() != texts.len() {
             return Err(Error::InvalidInput(format!(
                 "got {} texts but {} dates; pass one date per text, or none",
@@ -115,21 +132,14 @@ impl Pipeline {
         }
         let date = |i: usize| dates.get(i).copied().flatten();
         let threads = resolve_threads(n_threads)?;
+        let one = |(i, t): (usize, &S)| f(self.analyze(t.as_ref(), date(i)));
         if threads <= 1 || texts.len() <= 1 || forked() {
-            return Ok(texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| self.analyze(t.as_ref(), date(i)))
-                .collect());
+            return Ok(texts.iter().enumerate().map(one).collect());
         }
         let pool = thread_pool(threads)?;
         Ok(pool.install(|| {
             use rayon::prelude::*;
-            texts
-                .par_iter()
-                .enumerate()
-                .map(|(i, t)| self.analyze(t.as_ref(), date(i)))
-                .collect()
+            texts.par_iter().enumerate().map(one).collect()
         }))
     }
 }

@@ -452,8 +452,7 @@ fn scan_word(cur: &Cursor, start: usize, tokens: &mut Vec<Token>) -> usize {
     let mut j = start;
     let mut has_at = false;
     let mut apostrophes: Vec<usize> = Vec::new();
-    loop {
-        let Some(c) = cur.at(j) else { break };
+    while let Some(c) = cur.at(j) {
         if is_word_char(c) {
             j += c.len_utf8();
             continue;
@@ -651,11 +650,13 @@ fn starts_sentence(tok: &Token, text: &str) -> bool {
     let c = s.chars().next().unwrap_or(' ');
     c.is_uppercase()
         || c.is_ascii_digit()
-        || (tok.kind == TokenKind::Quote && !is_closing(tok, text))
+        || (tok.kind == TokenKind::Quote
+            && (!is_closing(tok, text)
+                || text[tok.end..].starts_with(|c: char| !c.is_whitespace())))
         || matches!(s, "(" | "[")
         || matches!(
             tok.kind,
-            TokenKind::Handle | TokenKind::Hashtag | TokenKind::Url | TokenKind::Dash
+            TokenKind::Handle | TokenKind::Hashtag | TokenKind::Url
         )
 }
 
@@ -681,7 +682,11 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Sente
             let mut boundary = false;
             let mut end = k;
             if is_terminal(tok, text) {
-                while end + 1 < last && is_closing(&tokens[end + 1], text) {
+                // closing marks written right after the terminal mark: “Thanks.”
+                while end + 1 < last
+                    && tokens[end + 1].start == tokens[end].end
+                    && is_closing(&tokens[end + 1], text)
+                {
                     end += 1;
                 }
                 boundary = end + 1 >= last || starts_sentence(&tokens[end + 1], text);
@@ -802,7 +807,7 @@ mod tests {
 
     #[test]
     fn sentence_ends_inside_quote_and_not_at_abbreviations() {
-        let text = "“Thanks.” He left. Mr. Assange met Donald Trump Jr. in the U.S. on Monday. “Stop!” he wrote.";
+        let text = "“Thanks.” He left. \"Go.\" She went. Mr. Assange met Donald Trump Jr. in the U.S. on Monday. “Stop!” he wrote.";
         let tokens = tokenize(text);
         let paras = paragraphs(text);
         let sents: Vec<&str> = sentences(text, &tokens, &paras)
@@ -814,6 +819,8 @@ mod tests {
             [
                 "“Thanks.”",
                 "He left.",
+                "\"Go.\"",
+                "She went.",
                 "Mr. Assange met Donald Trump Jr. in the U.S. on Monday.",
                 "“Stop!” he wrote."
             ]
@@ -822,10 +829,10 @@ mod tests {
 
     #[test]
     fn abbreviation_followed_by_opener_ends_sentence() {
-        let text = "He moved to the U.S. The next day he left.";
+        let text = "He moved to the U.S. The next day he left. Good news!!! – or not.";
         let tokens = tokenize(text);
         let sents = sentences(text, &tokens, &paragraphs(text));
-        assert_eq!(sents.len(), 2);
+        assert_eq!(sents.len(), 3);
     }
 
     #[test]

@@ -1,0 +1,348 @@
+//! The Python result classes. A core [`Document`] (byte offsets) is converted once into these
+//! rows with Python code-point offsets, on the worker threads, without the GIL.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use pyo3::prelude::*;
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::text::CharOffsets;
+use crate::types::{DateSource, Document, Span};
+
+#[pyclass(frozen, module = "tidings", name = "Sentence")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceRow {
+    #[pyo3(get)]
+    pub start: usize,
+    #[pyo3(get)]
+    pub end: usize,
+    #[pyo3(get)]
+    pub text: String,
+    #[pyo3(get)]
+    pub paragraph: usize,
+}
+
+#[pyclass(frozen, module = "tidings", name = "Entity")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityRow {
+    #[pyo3(get)]
+    pub start: usize,
+    #[pyo3(get)]
+    pub end: usize,
+    #[pyo3(get)]
+    pub text: String,
+    #[pyo3(get)]
+    pub label: &'static str,
+    #[pyo3(get)]
+    pub group: usize,
+    #[pyo3(get)]
+    pub canonical: String,
+    #[pyo3(get)]
+    pub sentence: Option<usize>,
+}
+
+#[pyclass(frozen, module = "tidings", name = "Timex")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimexRow {
+    #[pyo3(get)]
+    pub start: usize,
+    #[pyo3(get)]
+    pub end: usize,
+    #[pyo3(get)]
+    pub text: String,
+    #[serde(rename = "type")]
+    #[pyo3(get, name = "type")]
+    pub ttype: &'static str,
+    #[pyo3(get)]
+    pub value: String,
+    #[serde(rename = "mod")]
+    #[pyo3(get, name = "mod")]
+    pub modifier: Option<String>,
+    #[pyo3(get)]
+    pub interval_start: Option<NaiveDateTime>,
+    #[pyo3(get)]
+    pub interval_end: Option<NaiveDateTime>,
+    #[pyo3(get)]
+    pub sentence: Option<usize>,
+}
+
+#[pyclass(frozen, module = "tidings", name = "Quote")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteRow {
+    #[pyo3(get)]
+    pub start: usize,
+    #[pyo3(get)]
+    pub end: usize,
+    #[pyo3(get)]
+    pub text: String,
+    #[pyo3(get)]
+    pub kind: &'static str,
+    #[pyo3(get)]
+    pub speaker: Option<String>,
+    #[pyo3(get)]
+    pub speaker_start: Option<usize>,
+    #[pyo3(get)]
+    pub speaker_end: Option<usize>,
+    #[pyo3(get)]
+    pub speaker_text: Option<String>,
+    #[pyo3(get)]
+    pub cue: Option<String>,
+    #[pyo3(get)]
+    pub cue_start: Option<usize>,
+    #[pyo3(get)]
+    pub cue_end: Option<usize>,
+    #[pyo3(get)]
+    pub group: usize,
+    #[pyo3(get)]
+    pub sentence: Option<usize>,
+}
+
+/// A document as Python sees it: code-point offsets, owned strings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocData {
+    pub text: String,
+    pub date: Option<NaiveDate>,
+    pub date_source: Option<&'static str>,
+    #[serde(serialize_with = "ser_error")]
+    pub error: Option<Error>,
+    pub sentences: Vec<SentenceRow>,
+    pub entities: Vec<EntityRow>,
+    pub dates: Vec<TimexRow>,
+    pub quotes: Vec<QuoteRow>,
+}
+
+fn ser_error<S: serde::Serializer>(e: &Option<Error>, s: S) -> Result<S::Ok, S::Error> {
+    match e {
+        Some(e) => s.serialize_some(&e.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+impl DocData {
+    /// A document that could not be analysed at all (bad input in a batch).
+    pub fn failed(text: String, error: Error) -> Self {
+        DocData {
+            text,
+            date: None,
+            date_source: None,
+            error: Some(error),
+            sentences: vec![],
+            entities: vec![],
+            dates: vec![],
+            quotes: vec![],
+        }
+    }
+
+    pub fn from_core(doc: Document) -> Self {
+        let offsets = CharOffsets::new(&doc.text);
+        let text = doc.text.as_str();
+        let mut bad: Vec<String> = Vec::new();
+        // An extractor bug must not become a panic here: spans off char boundaries are dropped
+        // and reported on the document.
+        let mut ok = |span: Span, what: &str| -> bool {
+            let good = span.start <= span.end
+                && span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end);
+            if !good {
+                bad.push(format!("{what} span {}..{}", span.start, span.end));
+            }
+            good
+        };
+        let c = |b: usize| offsets.get(b);
+        let sentence_of = |s: Span| doc.sentence_at(s.start);
+
+        let sentences = doc
+            .sentences
+            .iter()
+            .filter(|s| ok(s.span, "sentence"))
+            .map(|s| SentenceRow {
+                start: c(s.span.start),
+                end: c(s.span.end),
+                text: text[s.span.start..s.span.end].to_owned(),
+                paragraph: s.paragraph,
+            })
+            .collect();
+        let entities = doc
+            .entities
+            .iter()
+            .filter(|e| ok(e.span, "entity"))
+            .map(|e| EntityRow {
+                start: c(e.span.start),
+                end: c(e.span.end),
+                text: text[e.span.start..e.span.end].to_owned(),
+                label: e.label.as_str(),
+                group: e.group,
+                canonical: e.canonical.clone(),
+                sentence: sentence_of(e.span),
+            })
+            .collect();
+        let dates = doc
+            .dates
+            .iter()
+            .filter(|t| ok(t.span, "date"))
+            .map(|t| TimexRow {
+                start: c(t.span.start),
+                end: c(t.span.end),
+                text: text[t.span.start..t.span.end].to_owned(),
+                ttype: t.ttype.as_str(),
+                value: t.value.clone(),
+                modifier: t.modifier.clone(),
+                interval_start: t.interval.map(|i| i.0),
+                interval_end: t.interval.map(|i| i.1),
+                sentence: sentence_of(t.span),
+            })
+            .collect();
+        let quotes = doc
+            .quotes
+            .iter()
+            .filter(|q| {
+                ok(q.span, "quote")
+                    && q.speaker_span.is_none_or(|s| ok(s, "speaker"))
+                    && q.cue_span.is_none_or(|s| ok(s, "cue"))
+            })
+            .map(|q| QuoteRow {
+                start: c(q.span.start),
+                end: c(q.span.end),
+                text: text[q.span.start..q.span.end].to_owned(),
+                kind: q.kind.as_str(),
+                speaker: q.speaker.clone(),
+                speaker_start: q.speaker_span.map(|s| c(s.start)),
+                speaker_end: q.speaker_span.map(|s| c(s.end)),
+                speaker_text: q.speaker_span.map(|s| text[s.start..s.end].to_owned()),
+                cue: q.cue.clone(),
+                cue_start: q.cue_span.map(|s| c(s.start)),
+                cue_end: q.cue_span.map(|s| c(s.end)),
+                group: q.group,
+                sentence: sentence_of(q.span),
+            })
+            .collect();
+        let mut error = doc.error.clone();
+        if error.is_none() && !bad.is_empty() {
+            error = Some(Error::Internal(format!(
+                "dropped invalid {}",
+                bad.join(", ")
+            )));
+        }
+        DocData {
+            date: doc.date,
+            date_source: doc.date_source.map(|s| match s {
+                DateSource::Given => "given",
+                DateSource::Inferred => "inferred",
+            }),
+            error,
+            sentences,
+            entities,
+            dates,
+            quotes,
+            text: doc.text,
+        }
+    }
+}
+
+/// serde value -> Python object (dicts, lists, str, int, float, bool, None).
+pub fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    use pyo3::types::{PyDict, PyList};
+    use serde_json::Value;
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => s.into_pyobject(py)?.into_any(),
+        Value::Array(a) => {
+            let items = a
+                .iter()
+                .map(|x| json_to_py(py, x))
+                .collect::<PyResult<Vec<_>>>()?;
+            PyList::new(py, items)?.into_any()
+        }
+        Value::Object(o) => {
+            let d = PyDict::new(py);
+            for (k, x) in o {
+                d.set_item(k, json_to_py(py, x)?)?;
+            }
+            d.into_any()
+        }
+    })
+}
+
+pub fn to_py_dict<'py, T: Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(v)
+        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+    json_to_py(py, &value)
+}
+
+fn short(text: &str) -> String {
+    let mut s: String = text.chars().take(60).collect();
+    if s.len() < text.len() {
+        s.push('…');
+    }
+    format!("{s:?}")
+}
+
+macro_rules! row_methods {
+    ($t:ty, |$s:ident| $repr:expr) => {
+        #[pymethods]
+        impl $t {
+            fn __repr__(&self) -> String {
+                let $s = self;
+                $repr
+            }
+            fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+                other.cast::<Self>().is_ok_and(|o| *o.get() == *self)
+            }
+            fn __hash__(&self) -> u64 {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (self.start, self.end, &self.text).hash(&mut h);
+                h.finish()
+            }
+            /// The mention as a plain dict (JSON types; dates as ISO strings).
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                to_py_dict(py, self)
+            }
+        }
+    };
+}
+
+row_methods!(SentenceRow, |s| format!(
+    "Sentence({}, {}:{})",
+    short(&s.text),
+    s.start,
+    s.end
+));
+row_methods!(EntityRow, |s| format!(
+    "Entity({}, {}, {}:{})",
+    short(&s.text),
+    s.label,
+    s.start,
+    s.end
+));
+row_methods!(TimexRow, |s| format!(
+    "Timex({}, {}, value={:?}{}, {}:{})",
+    short(&s.text),
+    s.ttype,
+    s.value,
+    s.modifier
+        .as_ref()
+        .map(|m| format!(", mod={m:?}"))
+        .unwrap_or_default(),
+    s.start,
+    s.end
+));
+row_methods!(QuoteRow, |s| format!(
+    "Quote({}, {}, speaker={:?}, {}:{})",
+    short(&s.text),
+    s.kind,
+    s.speaker,
+    s.start,
+    s.end
+));
