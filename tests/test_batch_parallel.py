@@ -50,3 +50,17 @@ def test_gil_is_released_while_analysing(seed_texts):
     # ran; with it released it keeps counting (Python counts millions per second).
     assert elapsed > 0.01
     assert during > 10_000, f"other thread advanced only {during} times in {elapsed:.2f}s"
+
+
+def _count_sentences_in_child(texts):
+    return [len(d.sentences) for d in tidings.analyze_many(texts, n_threads=2)]
+
+
+def test_a_forked_child_still_works_after_the_parent_used_threads(seed_texts):
+    import multiprocessing
+
+    expected = [len(d.sentences) for d in tidings.analyze_many(seed_texts * 3, n_threads=2)]
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(1) as pool:
+        got = pool.apply_async(_count_sentences_in_child, (seed_texts * 3,)).get(timeout=120)
+    assert got == expected
