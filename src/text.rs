@@ -452,8 +452,7 @@ fn scan_word(cur: &Cursor, start: usize, tokens: &mut Vec<Token>) -> usize {
     let mut j = start;
     let mut has_at = false;
     let mut apostrophes: Vec<usize> = Vec::new();
-    loop {
-        let Some(c) = cur.at(j) else { break };
+    while let Some(c) = cur.at(j) {
         if is_word_char(c) {
             j += c.len_utf8();
             continue;

@@ -1,0 +1,444 @@
+//! Finding who said a quotation: the cue it hangs on and the noun phrase that cue attaches to.
+//!
+//! Everything here works on tokens: a speaker is a pronoun, a run of capitalised words
+//! (with the role words before it: "longtime Democratic pollster Pat Caddell") or a role noun
+//! phrase opened by a determiner ("a Pence spokeswoman", "one U.S. official", "the campaign").
+//! When the entity layer has run, the mention is mapped to its entity and named by the group's
+//! canonical name (see [`super::resolve`]).
+
+use super::Ctx;
+use crate::quotes::detect::Marked;
+use crate::quotes::lexicon;
+use crate::text::TokenKind;
+use crate::types::Span;
+
+/// A speaker noun phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Np {
+    /// The whole phrase (token range).
+    pub start: usize,
+    pub end: usize,
+    /// The name inside it (the capitalised run), or the whole phrase.
+    pub head_start: usize,
+    pub head_end: usize,
+    pub pronoun: bool,
+}
+
+/// An attribution found in the text: a speaker phrase and a cue (token ranges).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub np: Np,
+    pub cue_start: usize,
+    pub cue_end: usize,
+}
+
+impl Ctx<'_> {
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word || self.tokens[i].kind == TokenKind::Number
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+            && self.tok(i).starts_with(|c: char| c.is_uppercase())
+    }
+    fn is_cue_at(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word && lexicon::is_cue(&self.lower(i))
+    }
+    fn is_according(&self, i: usize) -> bool {
+        i + 1 < self.tokens.len()
+            && self.tok(i).eq_ignore_ascii_case("according")
+            && self.tok(i + 1) == "to"
+    }
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens[i].kind == TokenKind::Punct && self.tok(i) == p
+    }
+    fn is_terminal(&self, i: usize) -> bool {
+        matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Ellipsis)
+            && matches!(self.tok(i), "." | "!" | "?" | "…" | "...")
+    }
+    fn is_possessive(&self, i: usize) -> bool {
+        matches!(self.tok(i), "’s" | "'s" | "’" | "'")
+    }
+    /// Name connectors inside a capitalised run ("Beto O'Rourke", "Ruth Bader Ginsburg",
+    /// "Osama bin Laden").
+    fn is_name_link(&self, i: usize) -> bool {
+        matches!(
+            self.tok(i),
+            "de" | "van" | "von" | "bin" | "al" | "der" | "la" | "du" | "del" | "da" | "&"
+        )
+    }
+}
+
+/// The noun phrase that ends right before token `end` (exclusive), not starting before `lb`:
+/// the subject of a cue verb at `end`.
+pub(crate) fn np_before(ctx: &Ctx, end: usize, lb: usize) -> Option<Np> {
+    let mut j = end;
+    // Skip adverbs, auxiliaries and time words between the subject and the verb.
+    while j > lb && (lexicon::is_skippable(ctx.tok(j - 1)) || lexicon::is_time_word(ctx.tok(j - 1)))
+    {
+        j -= 1;
+    }
+    if j <= lb {
+        return None;
+    }
+    // A parenthesis: "Sen. Kristen Gillibrand (D-NY) said".
+    if ctx.is_punct(j - 1, ")") {
+        let mut k = j - 1;
+        while k > lb && k + 8 > j && !ctx.is_punct(k, "(") {
+            k -= 1;
+        }
+        if ctx.is_punct(k, "(") {
+            j = k;
+        }
+    }
+    if j <= lb {
+        return None;
+    }
+    // An appositive: "Josh Earnest, the White House press secretary, said".
+    if ctx.is_punct(j - 1, ",") {
+        let mut k = j - 1;
+        while k > lb && k + 16 > j {
+            k -= 1;
+            if ctx.is_punct(k, ",") || ctx.tokens[k].kind == TokenKind::Quote {
+                break;
+            }
+        }
+        if k > lb && ctx.is_punct(k, ",") {
+            return np_ending_at(ctx, k, lb);
+        }
+        return None;
+    }
+    np_ending_at(ctx, j, lb)
+}
+
+/// The noun phrase whose last token is `j - 1`.
+fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
+    if j <= lb {
+        return None;
+    }
+    let last = j - 1;
+    let w = ctx.tok(last);
+    if !ctx.is_word(last) {
+        return None;
+    }
+    if lexicon::is_pronoun(w) {
+        return Some(Np {
+            start: last,
+            end: j,
+            head_start: last,
+            head_end: j,
+            pronoun: true,
+        });
+    }
+    if lexicon::is_np_stop(w) || lexicon::is_cue(&ctx.lower(last)) {
+        return None;
+    }
+    // The capitalised run (the name), if the phrase ends in one.
+    let mut k = last + 1;
+    if ctx.is_cap(last) {
+        while k > lb + 1
+            && (ctx.is_cap(k - 2) || (ctx.is_name_link(k - 2) && k - 2 > lb && ctx.is_cap(k - 3)))
+            && !lexicon::is_determiner(ctx.tok(k - 2))
+            && !lexicon::is_np_stop(ctx.tok(k - 2))
+        {
+            k -= 1;
+        }
+        k -= 1;
+    }
+    let (head_start, head_end) = if k <= last { (k, j) } else { (last, j) };
+    let mut start = head_start;
+    // Role words and a determiner before it: "a Pence spokeswoman", "campaign manager Kellyanne
+    // Conway", "the president’s son".
+    let mut n = 0;
+    while start > lb && n < 5 {
+        let p = start - 1;
+        let pw = ctx.tok(p);
+        if lexicon::is_determiner(pw) {
+            start = p;
+            break;
+        }
+        if !(ctx.is_word(p) || ctx.is_possessive(p))
+            || lexicon::is_np_stop(pw)
+            || lexicon::is_pronoun(pw)
+        {
+            break;
+        }
+        if lexicon::is_cue(&ctx.lower(p)) {
+            break;
+        }
+        start = p;
+        n += 1;
+    }
+    // A capitalised run at the head wins; otherwise a lower-case role phrase needs a determiner
+    // or a plural-looking head ("officials said").
+    if !ctx.is_cap(head_start) {
+        let has_det = lexicon::is_determiner(ctx.tok(start));
+        if !has_det && !w.ends_with('s') {
+            return None;
+        }
+        return Some(Np {
+            start,
+            end: j,
+            head_start: start,
+            head_end: j,
+            pronoun: false,
+        });
+    }
+    Some(Np {
+        start,
+        end: j,
+        head_start,
+        head_end,
+        pronoun: false,
+    })
+}
+
+/// The noun phrase starting at token `i` (after an inverted cue: "said Caddell"), before `ub`.
+pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
+    while i < ub && lexicon::is_time_word(ctx.tok(i)) {
+        i += 1;
+    }
+    if i >= ub || !ctx.is_word(i) {
+        return None;
+    }
+    let w = ctx.tok(i);
+    if lexicon::is_pronoun(w) {
+        return Some(Np {
+            start: i,
+            end: i + 1,
+            head_start: i,
+            head_end: i + 1,
+            pronoun: true,
+        });
+    }
+    let det = lexicon::is_determiner(w);
+    if !det && !ctx.is_cap(i) {
+        return None;
+    }
+    let mut k = i + if det { 1 } else { 0 };
+    let mut head: Option<(usize, usize)> = None;
+    while k < ub && k < i + 8 {
+        let kw = ctx.tok(k);
+        if !(ctx.is_word(k) || ctx.is_possessive(k)) || lexicon::is_np_stop(kw) {
+            break;
+        }
+        if ctx.is_cap(k) {
+            match head {
+                Some((hs, he)) if he == k => head = Some((hs, k + 1)),
+                None => head = Some((k, k + 1)),
+                _ => {}
+            }
+        } else if lexicon::is_cue(&ctx.lower(k)) {
+            break;
+        }
+        k += 1;
+    }
+    if k == i || (det && k == i + 1) {
+        return None;
+    }
+    let (head_start, head_end) = head.unwrap_or((i, k));
+    Some(Np {
+        start: i,
+        end: k,
+        head_start,
+        head_end,
+        pronoun: false,
+    })
+}
+
+/// The first token of the sentence of token `i`, not before the paragraph start.
+fn sentence_first(ctx: &Ctx, i: usize) -> usize {
+    ctx.sentences[ctx.sent_of[i] as usize].tokens.start
+}
+
+fn sentence_end(ctx: &Ctx, i: usize) -> usize {
+    ctx.sentences[ctx.sent_of[i] as usize].tokens.end
+}
+
+/// The cue after the closing mark: "“…,” said X", "“…,” X said", "“…,” X, a Y, told Z",
+/// "“…,” according to X", and "“…!” Trump said." across a sentence break.
+pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
+    let close = m.close?;
+    let para_end = ctx.para_end_token(close);
+    let mut k = close + 1;
+    while k < para_end && (ctx.is_punct(k, ",") || ctx.tokens[k].kind == TokenKind::Dash) {
+        k += 1;
+    }
+    if k >= para_end {
+        return None;
+    }
+    // The quote ended its sentence: only a short "X said." clause may follow.
+    let new_sentence = ctx.sent_of[k] != ctx.sent_of[close];
+    let limit = if new_sentence {
+        sentence_end(ctx, k)
+    } else {
+        sentence_end(ctx, close).max(k)
+    }
+    .min(para_end);
+    // Inverted: "said X", "according to X".
+    if ctx.is_according(k) {
+        let np = np_after(ctx, k + 2, limit)?;
+        return Some(Found {
+            np,
+            cue_start: k,
+            cue_end: k + 2,
+        });
+    }
+    if ctx.is_cue_at(k) && !new_sentence {
+        let lw = ctx.lower(k);
+        if !lexicon::takes_addressee(&lw) {
+            if let Some(np) = np_after(ctx, k + 1, limit) {
+                return Some(Found {
+                    np,
+                    cue_start: k,
+                    cue_end: k + 1,
+                });
+            }
+        }
+        return None;
+    }
+    // "X said": the first cue verb within a few tokens, with its subject starting at k.
+    let mut v = k;
+    while v < limit && v < k + 16 {
+        if ctx.tokens[v].kind == TokenKind::Quote || ctx.is_terminal(v) {
+            return None;
+        }
+        if ctx.is_cue_at(v) || ctx.is_according(v) {
+            break;
+        }
+        v += 1;
+    }
+    if v >= limit || v >= k + 16 {
+        return None;
+    }
+    if ctx.is_according(v) {
+        // "“…,” he said, according to X" is rare; "“…,” according to X" was handled above.
+        return None;
+    }
+    let np = np_before(ctx, v, k)?;
+    if np.start > k + 1 {
+        return None;
+    }
+    if new_sentence {
+        // Only "X said." / "X said in a statement." / "X said Tuesday, ..."
+        let mut a = v + 1;
+        while a < limit && lexicon::is_time_word(ctx.tok(a)) {
+            a += 1;
+        }
+        let ok = a >= limit
+            || ctx.is_terminal(a)
+            || ctx.is_punct(a, ",")
+            || matches!(
+                ctx.tok(a),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "to"
+                    | "of"
+                    | "about"
+                    | "after"
+                    | "before"
+                    | "while"
+            );
+        if !ok {
+            return None;
+        }
+    }
+    Some(Found {
+        np,
+        cue_start: v,
+        cue_end: v + 1,
+    })
+}
+
+/// The cue before the opening mark in the same sentence: "X said: “…”", "X told Y, “…”",
+/// "According to X, “…”", "Trump called Comey a “nut job”", "said X: “…”".
+pub(crate) fn cue_before(ctx: &Ctx, m: &Marked) -> Option<Found> {
+    let lb = sentence_first(ctx, m.open).max(ctx.para_first_token(m.open));
+    if m.open == lb {
+        return None;
+    }
+    cue_backwards(ctx, m.open, lb)
+}
+
+/// The nearest cue verb with a speaker, scanning backwards from `from` (exclusive) to `lb`.
+pub(crate) fn cue_backwards(ctx: &Ctx, from: usize, lb: usize) -> Option<Found> {
+    let mut v = from;
+    while v > lb {
+        v -= 1;
+        if ctx.is_according(v) {
+            if let Some(np) = np_after(ctx, v + 2, from) {
+                return Some(Found {
+                    np,
+                    cue_start: v,
+                    cue_end: v + 2,
+                });
+            }
+            continue;
+        }
+        if !ctx.is_cue_at(v) {
+            continue;
+        }
+        if let Some(np) = np_before(ctx, v, lb) {
+            return Some(Found {
+                np,
+                cue_start: v,
+                cue_end: v + 1,
+            });
+        }
+        // "Said Smith: “…”" / ", said Smith, “…”"
+        let lw = ctx.lower(v);
+        if !lexicon::takes_addressee(&lw) {
+            if let Some(np) = np_after(ctx, v + 1, from) {
+                if ctx.is_cap(np.head_start) || np.pronoun {
+                    return Some(Found {
+                        np,
+                        cue_start: v,
+                        cue_end: v + 1,
+                    });
+                }
+            }
+        }
+        // A participle with no subject of its own (", adding: “…”"): keep looking back.
+    }
+    None
+}
+
+/// A quotation introduced by a colon without a verb: "Trump on Twitter: “…”", a headline
+/// "CNN President On Trump: ‘…’". The speaker is the phrase that opens the sentence.
+pub(crate) fn colon_intro(ctx: &Ctx, colon: usize) -> Option<Found> {
+    let lb = sentence_first(ctx, colon).max(ctx.para_first_token(colon));
+    if let Some(f) = cue_backwards(ctx, colon, lb) {
+        return Some(f);
+    }
+    let np = np_after(ctx, lb, colon)?;
+    Some(Found {
+        np,
+        cue_start: colon,
+        cue_end: colon + 1,
+    })
+}
+
+/// The attribution in the sentences of the paragraph before token `before` (nearest first),
+/// not before `lb`: "Trump Jr. responded to WikiLeaks. “Off the record…”".
+pub(crate) fn cue_in_previous_sentences(ctx: &Ctx, before: usize, lb: usize) -> Option<Found> {
+    let mut end = before;
+    let mut n = 0;
+    while end > lb && n < 2 {
+        let s = sentence_first(ctx, end - 1).max(lb);
+        // Skip sentences that are themselves quotations.
+        let quoted = ctx.tokens[s].kind == TokenKind::Quote;
+        if !quoted {
+            if let Some(f) = cue_backwards(ctx, end, s) {
+                return Some(f);
+            }
+        }
+        end = s;
+        n += 1;
+    }
+    None
+}
+
+/// The span of a token range.
+pub(crate) fn span_of(ctx: &Ctx, start: usize, end: usize) -> Span {
+    Span::new(ctx.tokens[start].start, ctx.tokens[end - 1].end)
+}

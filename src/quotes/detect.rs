@@ -1,0 +1,324 @@
+//! Finding quoted spans: pairing quotation marks paragraph by paragraph.
+//!
+//! Double marks (curly “ ” and straight ") pair on a small stack; single marks (‘ ’ ') only count
+//! as quotation marks when they flank like one (an apostrophe in "voters’ concerns" or "don’t"
+//! never opens or closes anything). The stack is reset at each paragraph boundary, so a stray mark
+//! can only spoil its own paragraph; an opening curly mark met while another curly quotation is
+//! open re-synchronises (the earlier one was stray). A quotation still open at the end of its
+//! paragraph continues when the next paragraph opens with a mark (the newspaper convention for
+//! quotations over several paragraphs); otherwise it is dropped.
+
+use crate::text::{Token, TokenKind};
+use crate::types::Span;
+
+/// A quoted span found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Marked {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark; `None` when the quotation runs on to the next paragraph.
+    pub close: Option<usize>,
+    /// Token range of the content (between the marks).
+    pub first: usize,
+    pub end: usize,
+    /// Byte span of the content (between the marks, trimmed).
+    pub content: Span,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// Continues the quotation left open at the end of the previous paragraph.
+    pub continues: bool,
+    /// Single quotation marks (‘…’).
+    pub single: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// “ „ ‟ « ``
+    DoubleOpen,
+    /// ” » ''
+    DoubleClose,
+    /// " ″ ＂
+    DoubleStraight,
+    /// ‘ ‛ ‹ `
+    SingleOpen,
+    /// ’ ›
+    SingleClose,
+    /// '
+    SingleStraight,
+}
+
+fn mark_of(s: &str) -> Option<Mark> {
+    Some(match s {
+        "\u{201C}" | "\u{201E}" | "\u{201F}" | "\u{00AB}" | "``" => Mark::DoubleOpen,
+        "\u{201D}" | "\u{00BB}" | "''" => Mark::DoubleClose,
+        "\"" | "\u{2033}" | "\u{FF02}" => Mark::DoubleStraight,
+        "\u{2018}" | "\u{201B}" | "\u{2039}" | "`" | "\u{201A}" => Mark::SingleOpen,
+        "\u{2019}" | "\u{203A}" => Mark::SingleClose,
+        "'" => Mark::SingleStraight,
+        _ => return None,
+    })
+}
+
+/// Whether the mark can open (text glued to its right, space or opening punctuation to its left)
+/// and whether it can close (the mirror image), judged from the neighbouring characters.
+fn flanks(text: &str, tok: &Token) -> (bool, bool) {
+    let before = text[..tok.start].chars().next_back();
+    let after = text[tok.end..].chars().next();
+    let left_space =
+        before.is_none_or(|c| c.is_whitespace() || "([{—–-/\u{201C}\u{2018}\"".contains(c));
+    let right_space =
+        after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}…—–\u{201D}\u{2019}\"".contains(c));
+    let can_open = !right_space && (left_space || before.is_some_and(|c| ",:;".contains(c)));
+    let can_close = !left_space && right_space;
+    (can_open, can_close)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    tok: usize,
+    curly: bool,
+    single: bool,
+}
+
+/// Finds the quoted spans of a text, in text order.
+pub(crate) fn find(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Marked> {
+    let mut out = Vec::new();
+    let mut t = 0;
+    let mut carried = false; // the previous paragraph left a quotation open and this one may continue it
+    for (p, para) in paragraphs.iter().enumerate() {
+        while t < tokens.len() && tokens[t].end <= para.start {
+            t += 1;
+        }
+        let first = t;
+        while t < tokens.len() && tokens[t].start < para.end {
+            t += 1;
+        }
+        let last = t;
+        let continues_here = carried
+            && first < last
+            && tokens[first].kind == TokenKind::Quote
+            && matches!(
+                mark_of(tokens[first].text(text)),
+                Some(Mark::DoubleOpen | Mark::DoubleStraight)
+            );
+        carried = false;
+        let mut stack: Vec<Open> = Vec::new();
+        let mut first_in_para = true;
+        for i in first..last {
+            let tok = &tokens[i];
+            if tok.kind != TokenKind::Quote {
+                continue;
+            }
+            let Some(mark) = mark_of(tok.text(text)) else {
+                continue;
+            };
+            let (can_open, can_close) = flanks(text, tok);
+            let emit = |o: Open, close: usize, stack_len: usize, out: &mut Vec<Marked>| {
+                if stack_len == 0 && close > o.tok + 1 {
+                    let cont = continues_here && o.tok == first && !o.single;
+                    out.push(marked(text, tokens, o, close, tokens[close].start, p, cont));
+                }
+            };
+            match mark {
+                Mark::DoubleOpen => {
+                    if let Some(k) = stack.iter().rposition(|o| !o.single && o.curly) {
+                        // An open curly quotation and another opening mark: the first was stray.
+                        stack.truncate(k);
+                    }
+                    stack.push(Open {
+                        tok: i,
+                        curly: true,
+                        single: false,
+                    });
+                }
+                Mark::DoubleClose => {
+                    if let Some(k) = stack.iter().rposition(|o| !o.single) {
+                        let o = stack[k];
+                        stack.truncate(k);
+                        emit(o, i, k, &mut out);
+                    }
+                    // else: a stray closing mark, ignored.
+                }
+                Mark::DoubleStraight => {
+                    let straight_open = stack.iter().rposition(|o| !o.single && !o.curly);
+                    match straight_open {
+                        Some(k) if can_close || !can_open => {
+                            let o = stack[k];
+                            stack.truncate(k);
+                            emit(o, i, k, &mut out);
+                        }
+                        Some(k) => {
+                            // Opening-looking mark while a straight quotation is open: re-sync.
+                            stack.truncate(k);
+                            stack.push(Open {
+                                tok: i,
+                                curly: false,
+                                single: false,
+                            });
+                        }
+                        None => {
+                            let curly_open = stack.iter().rposition(|o| !o.single && o.curly);
+                            match curly_open {
+                                Some(k) if can_close && !can_open => {
+                                    let o = stack[k];
+                                    stack.truncate(k);
+                                    emit(o, i, k, &mut out);
+                                }
+                                _ if can_open || (!can_close && first_in_para) => {
+                                    stack.push(Open {
+                                        tok: i,
+                                        curly: false,
+                                        single: false,
+                                    })
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                Mark::SingleOpen | Mark::SingleStraight if can_open => {
+                    stack.push(Open {
+                        tok: i,
+                        curly: mark == Mark::SingleOpen,
+                        single: true,
+                    });
+                }
+                Mark::SingleClose | Mark::SingleStraight if can_close => {
+                    if let Some(o) = stack.last().copied().filter(|o| o.single) {
+                        // "voters’ concerns": a plural possessive, not a closing mark.
+                        let possessive = text[..tok.start].ends_with(['s', 'S'])
+                            && next_is_lower_word(text, tokens, i + 1, last);
+                        if !possessive {
+                            stack.pop();
+                            emit(o, i, stack.len(), &mut out);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            first_in_para = false;
+        }
+        // A quotation left open at the paragraph end: keep it if the next paragraph continues it.
+        if let Some(o) = stack.first().copied().filter(|o| !o.single) {
+            let next_opens = paragraphs.get(p + 1).is_some_and(|np| {
+                let np_first = tokens[t..].iter().position(|x| x.start >= np.start);
+                np_first.is_some_and(|k| {
+                    let x = &tokens[t + k];
+                    x.start < np.end
+                        && x.kind == TokenKind::Quote
+                        && matches!(
+                            mark_of(x.text(text)),
+                            Some(Mark::DoubleOpen | Mark::DoubleStraight)
+                        )
+                })
+            });
+            if next_opens && last > o.tok + 1 {
+                let cont = continues_here && o.tok == first;
+                let mut m = marked(text, tokens, o, last, tokens[last - 1].end, p, cont);
+                m.close = None;
+                out.push(m);
+                carried = true;
+            }
+        }
+    }
+    out
+}
+
+fn next_is_lower_word(text: &str, tokens: &[Token], i: usize, last: usize) -> bool {
+    i < last
+        && tokens[i].kind == TokenKind::Word
+        && tokens[i]
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
+/// A quoted span from the opening mark `o` to token `end` (exclusive) ending at byte `end_b`.
+fn marked(
+    text: &str,
+    tokens: &[Token],
+    o: Open,
+    end: usize,
+    end_b: usize,
+    paragraph: usize,
+    continues: bool,
+) -> Marked {
+    let start_b = tokens[o.tok].end;
+    let raw = &text[start_b..end_b];
+    let lead = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    Marked {
+        open: o.tok,
+        close: Some(end),
+        first: o.tok + 1,
+        end,
+        content: Span::new(start_b + lead, start_b + lead + trimmed.len()),
+        paragraph,
+        continues,
+        single: o.single,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{paragraphs, tokenize};
+
+    fn spans(text: &str) -> Vec<&str> {
+        let toks = tokenize(text);
+        find(text, &toks, &paragraphs(text))
+            .iter()
+            .map(|m| &text[m.content.start..m.content.end])
+            .collect()
+    }
+
+    #[test]
+    fn pairs_curly_and_straight_marks() {
+        assert_eq!(spans("“Hi,” he said. \"Bye.\""), ["Hi,", "Bye."]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert_eq!(
+            spans("“The voters’ concerns don’t matter to Manafort ‘s team,” she said."),
+            ["The voters’ concerns don’t matter to Manafort ‘s team,"]
+        );
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside() {
+        assert_eq!(
+            spans("“It is ‘putintrump.’ See ‘About,’” WikiLeaks wrote."),
+            ["It is ‘putintrump.’ See ‘About,’"]
+        );
+    }
+
+    #[test]
+    fn stray_mark_is_confined_to_its_paragraph() {
+        let text = "He said “this never closes.\n\nA “nut job” here.\n\n“Fine,” she said.";
+        assert_eq!(spans(text), ["nut job", "Fine,"]);
+        let text = "Stray ” closing “and “real” quote.";
+        assert_eq!(spans(text), ["real"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quotation() {
+        let text = "“First part.\n\n“Second part.\n\n“Last part,” he said.";
+        let toks = tokenize(text);
+        let m = find(text, &toks, &paragraphs(text));
+        assert_eq!(m.len(), 3);
+        assert!(m[0].close.is_none() && !m[0].continues);
+        assert!(m[1].close.is_none() && m[1].continues);
+        assert!(m[2].close.is_some() && m[2].continues);
+        assert_eq!(&text[m[1].content.start..m[1].content.end], "Second part.");
+    }
+
+    #[test]
+    fn single_quoted_headline() {
+        assert_eq!(
+            spans("Trump: ‘This Cannot Continue.’\n\nText."),
+            ["This Cannot Continue."]
+        );
+    }
+}
