@@ -40,8 +40,22 @@ impl Ctx<'_> {
         self.tokens[i].kind == TokenKind::Word
             && self.tok(i).starts_with(|c: char| c.is_uppercase())
     }
+    /// A cue verb: lower case (or opening its sentence), not a noun after a determiner or a
+    /// possessive ("a tweet", "his call").
     fn is_cue_at(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word && lexicon::is_cue(&self.lower(i))
+        let t = &self.tokens[i];
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = self.tok(i);
+        let lower_initial = w.starts_with(|c: char| c.is_ascii_lowercase());
+        if !lower_initial && self.sentences[self.sent_of[i] as usize].tokens.start != i {
+            return false;
+        }
+        if !lexicon::is_cue(&self.lower(i)) {
+            return false;
+        }
+        !(i > 0 && (lexicon::is_determiner(self.tok(i - 1)) || self.is_possessive(i - 1)))
     }
     fn is_according(&self, i: usize) -> bool {
         i + 1 < self.tokens.len()
@@ -54,6 +68,10 @@ impl Ctx<'_> {
     fn is_terminal(&self, i: usize) -> bool {
         matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Ellipsis)
             && matches!(self.tok(i), "." | "!" | "?" | "…" | "...")
+    }
+    fn is_double_mark(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Quote
+            && matches!(self.tok(i), "\u{201C}" | "\u{201D}" | "\"" | "``" | "''")
     }
     fn is_possessive(&self, i: usize) -> bool {
         matches!(self.tok(i), "’s" | "'s" | "’" | "'")
@@ -73,32 +91,34 @@ impl Ctx<'_> {
 pub(crate) fn np_before(ctx: &Ctx, end: usize, lb: usize) -> Option<Np> {
     let mut j = end;
     // Skip adverbs, auxiliaries and time words between the subject and the verb.
-    while j > lb && (lexicon::is_skippable(ctx.tok(j - 1)) || lexicon::is_time_word(ctx.tok(j - 1)))
+    while j > lb
+        && (lexicon::is_skippable(ctx.tok(j - 1))
+            || lexicon::is_time_word(ctx.tok(j - 1))
+            || (matches!(ctx.tok(j - 1), "’s" | "'s")
+                && j - 1 > lb
+                && lexicon::is_pronoun(ctx.tok(j - 2))))
     {
         j -= 1;
     }
     if j <= lb {
         return None;
     }
-    // A parenthesis: "Sen. Kristen Gillibrand (D-NY) said".
-    if ctx.is_punct(j - 1, ")") {
-        let mut k = j - 1;
-        while k > lb && k + 8 > j && !ctx.is_punct(k, "(") {
-            k -= 1;
-        }
-        if ctx.is_punct(k, "(") {
-            j = k;
-        }
-    }
-    if j <= lb {
-        return None;
+    // A relative pronoun: "the report, which notes, “…”" (the mention is the pronoun).
+    if matches!(ctx.tok(j - 1), "who" | "which") {
+        return Some(Np {
+            start: j - 1,
+            end: j,
+            head_start: j - 1,
+            head_end: j,
+            pronoun: true,
+        });
     }
     // An appositive: "Josh Earnest, the White House press secretary, said".
     if ctx.is_punct(j - 1, ",") {
         let mut k = j - 1;
-        while k > lb && k + 16 > j {
+        while k > lb && k + 30 > j {
             k -= 1;
-            if ctx.is_punct(k, ",") || ctx.tokens[k].kind == TokenKind::Quote {
+            if ctx.is_punct(k, ",") || ctx.is_double_mark(k) || ctx.is_terminal(k) {
                 break;
             }
         }
@@ -112,6 +132,20 @@ pub(crate) fn np_before(ctx: &Ctx, end: usize, lb: usize) -> Option<Np> {
 
 /// The noun phrase whose last token is `j - 1`.
 fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
+    let mut j = j;
+    if j <= lb {
+        return None;
+    }
+    // A parenthesis: "Sen. Kristen Gillibrand (D-NY) said".
+    if ctx.is_punct(j - 1, ")") {
+        let mut k = j - 1;
+        while k > lb && k + 8 > j && !ctx.is_punct(k, "(") {
+            k -= 1;
+        }
+        if ctx.is_punct(k, "(") {
+            j = k;
+        }
+    }
     if j <= lb {
         return None;
     }
@@ -172,7 +206,8 @@ fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
     // or a plural-looking head ("officials said").
     if !ctx.is_cap(head_start) {
         let has_det = lexicon::is_determiner(ctx.tok(start));
-        if !has_det && !w.ends_with('s') {
+        let named = (start..last).any(|i| ctx.is_cap(i) || ctx.is_possessive(i));
+        if !has_det && !named && !w.ends_with('s') {
             return None;
         }
         return Some(Np {
@@ -212,9 +247,20 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
     }
     let det = lexicon::is_determiner(w);
     if !det && !ctx.is_cap(i) {
-        return None;
+        // Role words before a name: "said pollster Frank Luntz", "said former Utah governor X".
+        let name_soon = (i + 1..(i + 4).min(ub)).any(|k| ctx.is_cap(k))
+            && (i..(i + 4).min(ub))
+                .take_while(|&k| !ctx.is_cap(k))
+                .all(|k| ctx.is_word(k) && !lexicon::is_np_stop(ctx.tok(k)));
+        if !name_soon {
+            return None;
+        }
     }
     let mut k = i + if det { 1 } else { 0 };
+    // "one of those advisers", "a spokesman for the campaign"
+    if det && k + 1 < ub && ctx.tok(k) == "of" {
+        k += 1;
+    }
     let mut head: Option<(usize, usize)> = None;
     while k < ub && k < i + 8 {
         let kw = ctx.tok(k);
@@ -232,7 +278,7 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
         }
         k += 1;
     }
-    if k == i || (det && k == i + 1) {
+    if k == i || (det && k <= i + 1) {
         return None;
     }
     let (head_start, head_end) = head.unwrap_or((i, k));
@@ -298,8 +344,8 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
     }
     // "X said": the first cue verb within a few tokens, with its subject starting at k.
     let mut v = k;
-    while v < limit && v < k + 16 {
-        if ctx.tokens[v].kind == TokenKind::Quote || ctx.is_terminal(v) {
+    while v < limit && v < k + 30 {
+        if ctx.is_double_mark(v) || ctx.is_terminal(v) {
             return None;
         }
         if ctx.is_cue_at(v) || ctx.is_according(v) {
@@ -307,20 +353,35 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         }
         v += 1;
     }
-    if v >= limit || v >= k + 16 {
+    if v >= limit || v >= k + 30 {
         return None;
     }
     if ctx.is_according(v) {
         // "“…,” he said, according to X" is rare; "“…,” according to X" was handled above.
         return None;
     }
-    let np = np_before(ctx, v, k)?;
-    if np.start > k + 1 {
-        return None;
-    }
+    // The subject opens the clause after the quotation: "“…,” Harry Bond, 30, of Raleigh, N.C.,
+    // who was among those polled, said".
+    let np = match np_after(ctx, k, v) {
+        Some(np)
+            if np.end == v
+                || ctx.is_punct(np.end, ",")
+                || ctx.is_punct(np.end, "(")
+                || lexicon::is_skippable(ctx.tok(np.end)) =>
+        {
+            np
+        }
+        _ => np_before(ctx, v, k)?,
+    };
     if new_sentence {
         // Only "X said." / "X said in a statement." / "X said Tuesday, ..."
         let mut a = v + 1;
+        if lexicon::takes_addressee(&ctx.lower(v)) {
+            // "Renteria told reporters during …": skip the addressee.
+            while a < limit && a < v + 5 && ctx.is_word(a) && !lexicon::is_np_stop(ctx.tok(a)) {
+                a += 1;
+            }
+        }
         while a < limit && lexicon::is_time_word(ctx.tok(a)) {
             a += 1;
         }
@@ -354,7 +415,9 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
 /// "According to X, “…”", "Trump called Comey a “nut job”", "said X: “…”".
 pub(crate) fn cue_before(ctx: &Ctx, m: &Marked) -> Option<Found> {
     let lb = sentence_first(ctx, m.open).max(ctx.para_first_token(m.open));
-    if m.open == lb {
+    // The sentence splitter glues a straight opening mark to the sentence before it
+    // (`… candidacy. "I will …"`): then the quotation opens its own sentence.
+    if m.open == lb || sentence_end(ctx, m.open) == m.open + 1 {
         return None;
     }
     cue_backwards(ctx, m.open, lb)
@@ -378,6 +441,16 @@ pub(crate) fn cue_backwards(ctx: &Ctx, from: usize, lb: usize) -> Option<Found> 
         if !ctx.is_cue_at(v) {
             continue;
         }
+        if lexicon::is_participle(&ctx.lower(v)) && v > lb && !lexicon::is_pronoun(ctx.tok(v - 1)) {
+            // "Clinton claimed victory in a tweet, saying: “…”": the main clause's subject.
+            if let Some(np) = clause_subject(ctx, lb, v) {
+                return Some(Found {
+                    np,
+                    cue_start: v,
+                    cue_end: v + 1,
+                });
+            }
+        }
         if let Some(np) = np_before(ctx, v, lb) {
             return Some(Found {
                 np,
@@ -399,6 +472,24 @@ pub(crate) fn cue_backwards(ctx: &Ctx, from: usize, lb: usize) -> Option<Found> 
             }
         }
         // A participle with no subject of its own (", adding: “…”"): keep looking back.
+    }
+    None
+}
+
+/// The subject of the clause that starts at `lb`, skipping introductory phrases that end in a
+/// comma ("Thursday, after remaining neutral, Warren appeared …").
+fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
+    let mut pos = lb;
+    for _ in 0..4 {
+        if pos >= ub {
+            return None;
+        }
+        if let Some(np) = np_after(ctx, pos, ub) {
+            return Some(np);
+        }
+        // Skip to after the next comma.
+        let next = (pos..ub).find(|&i| ctx.is_punct(i, ","))?;
+        pos = next + 1;
     }
     None
 }

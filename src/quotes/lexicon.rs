@@ -16,10 +16,10 @@ const CUE_VERBS: &[&str] = &[
     "admit",
     "admits",
     "admitted",
+    "admitting",
     "announce",
     "announced",
     "announces",
-    "answer",
     "answered",
     "answering",
     "answers",
@@ -33,6 +33,7 @@ const CUE_VERBS: &[&str] = &[
     "asks",
     "assert",
     "asserted",
+    "asserting",
     "asserts",
     "assure",
     "assured",
@@ -40,26 +41,31 @@ const CUE_VERBS: &[&str] = &[
     "barked",
     "boast",
     "boasted",
+    "boasting",
     "boasts",
-    "call",
+    "bragged",
+    "brags",
     "called",
     "calling",
     "calls",
+    "cautioned",
+    "cautions",
     "chant",
     "chanted",
     "chanting",
     "chants",
-    "charge",
     "charged",
     "charges",
-    "claim",
+    "chimed",
+    "chiming",
     "claimed",
     "claims",
-    "comment",
     "commented",
     "complain",
     "complained",
     "complains",
+    "conceded",
+    "concedes",
     "conclude",
     "concluded",
     "concludes",
@@ -83,7 +89,12 @@ const CUE_VERBS: &[&str] = &[
     "declaring",
     "demand",
     "demanded",
+    "described",
+    "describes",
+    "echo",
     "echoed",
+    "echoes",
+    "echoing",
     "elaborated",
     "emailed",
     "emphasize",
@@ -93,6 +104,7 @@ const CUE_VERBS: &[&str] = &[
     "explained",
     "explaining",
     "explains",
+    "fired",
     "fumed",
     "grumbled",
     "insist",
@@ -100,58 +112,71 @@ const CUE_VERBS: &[&str] = &[
     "insisting",
     "insists",
     "interjected",
+    "interjects",
+    "interrupted",
+    "interrupts",
     "joke",
     "joked",
     "jokes",
     "joking",
     "lamented",
     "laughed",
+    "messaged",
     "mocked",
     "mocks",
     "mused",
-    "note",
     "noted",
     "notes",
     "noting",
     "observed",
     "pleaded",
-    "pointed",
-    "post",
     "posted",
     "posting",
     "posts",
+    "praised",
+    "praising",
     "predicted",
+    "pressed",
+    "presses",
     "proclaimed",
     "promised",
     "quipped",
-    "read",
+    "quoted",
+    "quoting",
+    "reading",
     "reads",
     "recalled",
+    "recalling",
     "recalls",
     "recounted",
+    "relayed",
     "remarked",
+    "remembered",
     "replied",
     "replies",
-    "reply",
     "replying",
-    "report",
     "reported",
     "reports",
     "responded",
     "responding",
     "responds",
     "retorted",
+    "retorts",
     "said",
+    "sang",
     "say",
     "saying",
     "says",
     "scoffed",
     "screamed",
-    "shot",
     "shouted",
     "shouting",
+    "shrugged",
+    "sighed",
+    "sing",
+    "singing",
+    "sings",
     "snapped",
-    "state",
     "stated",
     "states",
     "stating",
@@ -161,9 +186,9 @@ const CUE_VERBS: &[&str] = &[
     "telling",
     "tells",
     "testified",
+    "texted",
     "thundered",
     "told",
-    "tweet",
     "tweeted",
     "tweeting",
     "tweets",
@@ -173,6 +198,8 @@ const CUE_VERBS: &[&str] = &[
     "warned",
     "warning",
     "warns",
+    "whispered",
+    "whispering",
     "wonder",
     "wondered",
     "write",
@@ -187,6 +214,12 @@ const CUE_VERBS: &[&str] = &[
 const ADDRESSEE_VERBS: &[&str] = &[
     "tell", "telling", "tells", "told", "urged", "warned", "warn", "warns", "assured",
 ];
+
+/// Cue verbs in -ing form: their subject is the subject of the main clause ("Clinton claimed
+/// victory in a tweet, saying: “…”").
+pub(crate) fn is_participle(w: &str) -> bool {
+    w.ends_with("ing")
+}
 
 /// Whether a (lower-case) word is a cue verb.
 pub(crate) fn is_cue(w: &str) -> bool {
@@ -253,96 +286,29 @@ pub(crate) fn is_determiner(w: &str) -> bool {
             | "other"
             | "most"
             | "few"
-            | "senior"
     )
 }
 
 /// Words that never belong to a speaker noun phrase (verbs, prepositions, conjunctions...).
 pub(crate) fn is_np_stop(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
-        "and"
-            | "or"
-            | "but"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "of"
-            | "from"
-            | "with"
-            | "by"
-            | "as"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "had"
-            | "have"
-            | "would"
-            | "will"
-            | "could"
-            | "should"
-            | "can"
-            | "may"
-            | "might"
-            | "not"
-            | "n't"
-            | "if"
-            | "when"
-            | "while"
-            | "after"
-            | "before"
-            | "because"
-            | "than"
-            | "then"
-            | "also"
-            | "later"
-            | "about"
-            | "into"
-            | "over"
-            | "during"
-            | "since"
-            | "said"
-            | "says"
-            | "say"
-            | "told"
-            | "where"
-            | "there"
-            | "so"
-            | "just"
-            | "even"
-            | "only"
-            | "still"
-            | "now"
-            | "again"
-            | "here"
-            | "what"
-            | "how"
-            | "why"
-            | "this"
-            | "up"
-            | "out"
-            | "do"
-            | "did"
-            | "does"
-            | "said:"
-            | "according"
-            | "once"
-            | "ago"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "however"
+        w,
+        "and" | "or" | "but" | "in" | "on" | "at" | "to" | "for" | "of" | "from" | "with" | "by"
+            | "as" | "that" | "which" | "who" | "whom" | "whose" | "is" | "was" | "are" | "were"
+            | "be" | "been" | "has" | "had" | "have" | "would" | "will" | "could" | "should"
+            | "can" | "may" | "might" | "not" | "n't" | "n’t" | "if" | "when" | "while" | "after"
+            | "before" | "because" | "than" | "then" | "also" | "later" | "about" | "into"
+            | "over" | "during" | "since" | "said" | "says" | "say" | "told" | "where" | "there"
+            | "so" | "just" | "even" | "only" | "still" | "now" | "again" | "here" | "what"
+            | "how" | "why" | "this" | "up" | "out" | "do" | "did" | "does" | "according"
+            | "once" | "ago" | "yesterday" | "today" | "tonight" | "however" | "asked"
+            // Capitalised sentence openers that are not names.
+            | "But" | "And" | "Or" | "In" | "On" | "At" | "When" | "After" | "Before" | "As"
+            | "If" | "While" | "So" | "Then" | "Also" | "Still" | "Now" | "However" | "Yet"
+            | "Meanwhile" | "Earlier" | "Later" | "Asked" | "Speaking" | "Since" | "Because"
+            | "Although" | "Though" | "During" | "From" | "For" | "With" | "By" | "Instead"
+            | "Indeed" | "Moreover" | "Still," | "Afterward" | "Then," | "Today" | "Yesterday"
+            | "Last" | "This" | "That" | "Here" | "There" | "What" | "Why" | "How" | "Where"
     )
 }
 
@@ -350,7 +316,7 @@ pub(crate) fn is_np_stop(w: &str) -> bool {
 /// "Trump later told").
 pub(crate) fn is_skippable(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        w,
         "also"
             | "later"
             | "then"
@@ -371,7 +337,6 @@ pub(crate) fn is_skippable(w: &str) -> bool {
             | "reportedly"
             | "repeatedly"
             | "often"
-            | "has,"
             | "just"
             | "even"
             | "finally"
@@ -381,10 +346,8 @@ pub(crate) fn is_skippable(w: &str) -> bool {
             | "publicly"
             | "privately"
             | "first"
-            | "last"
             | "subsequently"
             | "similarly"
-            | "simply,"
             | "himself"
             | "herself"
             | "frequently"
@@ -393,6 +356,26 @@ pub(crate) fn is_skippable(w: &str) -> bool {
             | "sarcastically"
             | "curtly"
             | "loudly"
+            | "never"
+            | "always"
+            | "since"
+            | "’ve"
+            | "'ve"
+            | "’d"
+            | "'d"
+            | "’ll"
+            | "'ll"
+            | "once,"
+            | "ha"
+            | "actually"
+            | "now"
+            | "openly"
+            | "proudly"
+            | "softly"
+            | "calmly"
+            | "tersely"
+            | "jokingly"
+            | "only"
     )
 }
 
