@@ -181,14 +181,22 @@ fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
     let (head_start, head_end) = if k <= last { (k, j) } else { (last, j) };
     let mut start = head_start;
     // Role words and a determiner before it: "a Pence spokeswoman", "campaign manager Kellyanne
-    // Conway", "the president’s son".
+    // Conway", "the president’s son", "the 34-year-old mother of three".
     let mut n = 0;
-    while start > lb && n < 5 {
+    let mut before_of: Option<usize> = None;
+    while start > lb && n < 6 {
         let p = start - 1;
         let pw = ctx.tok(p);
         if lexicon::is_determiner(pw) {
             start = p;
+            before_of = None;
             break;
+        }
+        if matches!(pw, "of" | "for") && before_of.is_none() && p > lb && ctx.is_word(p - 1) {
+            before_of = Some(start);
+            start = p;
+            n += 1;
+            continue;
         }
         if !(ctx.is_word(p) || ctx.is_possessive(p))
             || lexicon::is_np_stop(pw)
@@ -201,6 +209,12 @@ fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
         }
         start = p;
         n += 1;
+    }
+    if let Some(b) = before_of {
+        // "of"/"for" without a determiner further left: not part of the phrase.
+        if !lexicon::is_determiner(ctx.tok(start)) {
+            start = b;
+        }
     }
     // A capitalised run at the head wins; otherwise a lower-case role phrase needs a determiner
     // or a plural-looking head ("officials said").
@@ -244,6 +258,9 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
             head_end: i + 1,
             pronoun: true,
         });
+    }
+    if matches!(w, "that" | "this" | "these" | "those" | "That" | "This") {
+        return None;
     }
     let det = lexicon::is_determiner(w);
     if !det && !ctx.is_cap(i) {
@@ -306,6 +323,19 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
     let close = m.close?;
     let para_end = ctx.para_end_token(close);
     let mut k = close + 1;
+    // A byline after a dash, ending the paragraph: "“…” ― Jorge Falcon".
+    if k + 1 < para_end && ctx.tokens[k].kind == TokenKind::Dash {
+        if let Some(np) = np_after(ctx, k + 1, para_end) {
+            let rest = np.end..para_end;
+            if !np.pronoun && rest.clone().all(|i| ctx.tokens[i].kind == TokenKind::Punct) {
+                return Some(Found {
+                    np,
+                    cue_start: k,
+                    cue_end: k + 1,
+                });
+            }
+        }
+    }
     while k < para_end && (ctx.is_punct(k, ",") || ctx.tokens[k].kind == TokenKind::Dash) {
         k += 1;
     }
@@ -331,7 +361,7 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
     }
     if ctx.is_cue_at(k) && !new_sentence {
         let lw = ctx.lower(k);
-        if !lexicon::takes_addressee(&lw) {
+        if !lexicon::takes_addressee(&lw) && !lexicon::is_participle(&lw) {
             if let Some(np) = np_after(ctx, k + 1, limit) {
                 return Some(Found {
                     np,
@@ -345,7 +375,7 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
     // "X said": the first cue verb within a few tokens, with its subject starting at k.
     let mut v = k;
     while v < limit && v < k + 30 {
-        if ctx.is_double_mark(v) || ctx.is_terminal(v) {
+        if ctx.is_double_mark(v) {
             return None;
         }
         if ctx.is_cue_at(v) || ctx.is_according(v) {
@@ -441,7 +471,11 @@ pub(crate) fn cue_backwards(ctx: &Ctx, from: usize, lb: usize) -> Option<Found> 
         if !ctx.is_cue_at(v) {
             continue;
         }
-        if lexicon::is_participle(&ctx.lower(v)) && v > lb && !lexicon::is_pronoun(ctx.tok(v - 1)) {
+        if lexicon::is_participle(&ctx.lower(v))
+            && v > lb
+            && !lexicon::is_pronoun(ctx.tok(v - 1))
+            && !ctx.is_cap(v - 1)
+        {
             // "Clinton claimed victory in a tweet, saying: “…”": the main clause's subject.
             if let Some(np) = clause_subject(ctx, lb, v) {
                 return Some(Found {
@@ -483,6 +517,9 @@ fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
     for _ in 0..4 {
         if pos >= ub {
             return None;
+        }
+        while pos < ub && !ctx.is_word(pos) {
+            pos += 1;
         }
         if let Some(np) = np_after(ctx, pos, ub) {
             return Some(np);
