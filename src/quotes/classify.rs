@@ -59,12 +59,17 @@ pub(crate) fn classify(ctx: &Ctx, m: &Marked) -> Class {
         Left::Start => {
             if !ends_punct && words <= 3 {
                 Class::NotAQuote
+            } else if !ends_punct && continues_sentence(ctx, m) {
+                // “We are frustrated and horrified” by the shooting, Nefzi said.
+                Class::Partial
             } else {
                 Class::Direct
             }
         }
         Left::Colon if words >= 2 || ends_punct => Class::Direct,
         Left::Comma if long && (ends_punct || upper) => Class::Direct,
+        // "he said, “We’ll see.”"
+        Left::Comma if ends_punct && upper && cue_before_comma(ctx, m.open) => Class::Direct,
         Left::Cue if long && ends_punct => Class::Direct,
         Left::Naming => Class::NotAQuote,
         _ => {
@@ -74,6 +79,31 @@ pub(crate) fn classify(ctx: &Ctx, m: &Marked) -> Class {
                 Class::Partial
             }
         }
+    }
+}
+
+/// The writer's sentence goes on after the closing mark with a plain lower-case word.
+fn continues_sentence(ctx: &Ctx, m: &Marked) -> bool {
+    let Some(close) = m.close else { return false };
+    let next = close + 1;
+    if next >= ctx.tokens.len() || ctx.sent_of[next] != ctx.sent_of[close] {
+        return false;
+    }
+    let t = &ctx.tokens[next];
+    let w = t.text(ctx.text);
+    t.kind == TokenKind::Word
+        && w.starts_with(|c: char| c.is_lowercase())
+        && !lexicon::is_pronoun(w)
+        && !lexicon::is_cue(w)
+        && !lexicon::is_determiner(w)
+        && w != "according"
+}
+
+/// "said, “…”": a cue verb right before the comma that precedes the opening mark.
+fn cue_before_comma(ctx: &Ctx, open: usize) -> bool {
+    open >= 2 && {
+        let t = &ctx.tokens[open - 2];
+        t.kind == TokenKind::Word && lexicon::is_cue(&t.text(ctx.text).to_lowercase())
     }
 }
 

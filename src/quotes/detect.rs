@@ -81,7 +81,15 @@ struct Open {
 }
 
 /// Finds the quoted spans of a text, in text order.
-pub(crate) fn find(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Marked> {
+///
+/// `apostrophe_pairs`: a pair of apostrophes ('') that can open a quotation opens one (the
+/// New York Times archive style ''…''); otherwise '' only closes.
+pub(crate) fn find(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Span],
+    apostrophe_pairs: bool,
+) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut t = 0;
     let mut carried = false; // the previous paragraph left a quotation open and this one may continue it
@@ -113,6 +121,16 @@ pub(crate) fn find(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Mar
                 continue;
             };
             let (can_open, can_close) = flanks(text, tok);
+            // Two apostrophes open as well as close in some styles (''Yes,'' he said).
+            let mark = if apostrophe_pairs
+                && mark == Mark::DoubleClose
+                && can_open
+                && tok.end - tok.start == 2
+            {
+                Mark::DoubleOpen
+            } else {
+                mark
+            };
             let emit = |o: Open, close: usize, stack_len: usize, out: &mut Vec<Marked>| {
                 if stack_len == 0 && close > o.tok + 1 {
                     let cont = continues_here && o.tok == first && !o.single;
@@ -267,7 +285,7 @@ mod tests {
 
     fn spans(text: &str) -> Vec<&str> {
         let toks = tokenize(text);
-        find(text, &toks, &paragraphs(text))
+        find(text, &toks, &paragraphs(text), false)
             .iter()
             .map(|m| &text[m.content.start..m.content.end])
             .collect()
@@ -306,12 +324,21 @@ mod tests {
     fn multi_paragraph_quotation() {
         let text = "“First part.\n\n“Second part.\n\n“Last part,” he said.";
         let toks = tokenize(text);
-        let m = find(text, &toks, &paragraphs(text));
+        let m = find(text, &toks, &paragraphs(text), false);
         assert_eq!(m.len(), 3);
         assert!(m[0].close.is_none() && !m[0].continues);
         assert!(m[1].close.is_none() && m[1].continues);
         assert!(m[2].close.is_some() && m[2].continues);
         assert_eq!(&text[m[1].content.start..m[1].content.end], "Second part.");
+    }
+
+    #[test]
+    fn apostrophe_pairs_open_when_asked() {
+        let text = "''Yes,'' he said.";
+        let toks = tokenize(text);
+        assert!(find(text, &toks, &paragraphs(text), false).is_empty());
+        let m = find(text, &toks, &paragraphs(text), true);
+        assert_eq!(&text[m[0].content.start..m[0].content.end], "Yes,");
     }
 
     #[test]

@@ -25,11 +25,18 @@ use classify::Class;
 pub struct QuoteExtractor {
     /// Also report partial quotations (quoted words inside the writer's sentence). Default: true.
     pub partial: bool,
+    /// Let a pair of apostrophes open a quotation (''Yes,'' he said), the style of some
+    /// archives (New York Times). Default: false, where '' only closes: PolNeAR's gold never
+    /// counts such quotations, and in most text '' is a typo for ”.
+    pub apostrophe_pairs: bool,
 }
 
 impl Default for QuoteExtractor {
     fn default() -> Self {
-        QuoteExtractor { partial: true }
+        QuoteExtractor {
+            partial: true,
+            apostrophe_pairs: false,
+        }
     }
 }
 
@@ -125,7 +132,12 @@ impl QuoteExtractor {
             return Vec::new();
         }
         let ctx = Ctx::new(doc);
-        let marks = detect::find(&doc.text, &doc.tokens, &doc.paragraphs);
+        let marks = detect::find(
+            &doc.text,
+            &doc.tokens,
+            &doc.paragraphs,
+            self.apostrophe_pairs,
+        );
         let mut out: Vec<Quote> = Vec::new();
         // Per output quote: how it was attributed and its paragraph (for inheritance).
         let mut info: Vec<(Option<Source>, usize, Option<usize>)> = Vec::new();
