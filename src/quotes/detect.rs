@@ -111,6 +111,7 @@ pub(crate) fn find(
             );
         carried = false;
         let mut stack: Vec<Open> = Vec::new();
+        let mut nested: Vec<Marked> = Vec::new();
         let mut first_in_para = true;
         for i in first..last {
             let tok = &tokens[i];
@@ -131,10 +132,22 @@ pub(crate) fn find(
             } else {
                 mark
             };
-            let emit = |o: Open, close: usize, stack_len: usize, out: &mut Vec<Marked>| {
+            let mut emit = |o: Open, close: usize, stack_len: usize, out: &mut Vec<Marked>| {
                 if stack_len == 0 && close > o.tok + 1 {
                     let cont = continues_here && o.tok == first && !o.single;
                     out.push(marked(text, tokens, o, close, tokens[close].start, p, cont));
+                    nested.clear();
+                } else if stack_len == 1 && close > o.tok + 1 && !o.single {
+                    // Inside a quotation: kept in case the outer mark turns out to be stray.
+                    nested.push(marked(
+                        text,
+                        tokens,
+                        o,
+                        close,
+                        tokens[close].start,
+                        p,
+                        false,
+                    ));
                 }
             };
             match mark {
@@ -230,7 +243,11 @@ pub(crate) fn find(
                         )
                 })
             });
-            if next_opens && last > o.tok + 1 {
+            if !nested.is_empty() {
+                // The open mark never closed but quotations inside it did: the outer mark was
+                // stray (or an excerpt convention); keep the inner quotations.
+                out.append(&mut nested);
+            } else if next_opens && last > o.tok + 1 {
                 let cont = continues_here && o.tok == first;
                 let mut m = marked(text, tokens, o, last, tokens[last - 1].end, p, cont);
                 m.close = None;
@@ -318,6 +335,12 @@ mod tests {
         assert_eq!(spans(text), ["nut job", "Fine,"]);
         let text = "Stray ” closing “and “real” quote.";
         assert_eq!(spans(text), ["real"]);
+    }
+
+    #[test]
+    fn quotes_inside_a_stray_opening_mark_survive() {
+        let text = "\"Trump walked in, chanting “U-S-A!” and “We win!”\n\n“Yes,” she said.";
+        assert_eq!(spans(text), ["U-S-A!", "We win!", "Yes,"]);
     }
 
     #[test]

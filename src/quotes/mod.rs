@@ -156,12 +156,12 @@ impl QuoteExtractor {
             let continues = m.continues && prev_mark_open == Some(true) && prev.is_some();
             prev_mark_open = Some(m.close.is_none());
 
-            let own = if continues {
-                None
+            let own = find_own(&ctx, m, kind);
+            let mut group = if continues {
+                prev.map(|p| out[p].group)
             } else {
-                find_own(&ctx, m, kind)
+                None
             };
-            let mut group = None;
             let source = match own {
                 Some(f) => Some(Source::Own(f)),
                 None => {
