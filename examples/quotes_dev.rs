@@ -23,6 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::process::exit(2);
     }
     let all_kinds = args.iter().any(|a| a == "--all-kinds");
+    let mut texts: Vec<(String, Option<chrono::NaiveDate>)> = Vec::new();
     let input = std::io::BufReader::new(std::fs::File::open(&args[0])?);
     let mut out = BufWriter::new(std::fs::File::create(&args[1])?);
     let extractor = QuoteExtractor::default();
@@ -38,6 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let dct = gold["dct"]
             .as_str()
             .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        texts.push((text.to_owned(), dct));
         let t0 = Instant::now();
         let mut doc = prepare(text, dct);
         let t1 = Instant::now();
@@ -70,6 +72,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         out.write_all(b"\n")?;
     }
     out.flush()?;
+    // A steadier measure on a shared machine: the best of five passes over all documents.
+    let docs: Vec<_> = texts.iter().map(|(t, d)| prepare(t, *d)).collect();
+    let best = |f: &dyn Fn()| {
+        (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let prep_best = best(&|| {
+        for (t, d) in &texts {
+            std::hint::black_box(prepare(t, *d));
+        }
+    });
+    let quotes_best = best(&|| {
+        for doc in &docs {
+            std::hint::black_box(extractor.find(doc));
+        }
+    });
+    t_prep = prep_best;
+    t_quotes = quotes_best;
     let mb = n_bytes as f64 / 1e6;
     eprintln!("{n_docs} docs, {:.2} MB, {n_quotes} quotes written", mb);
     eprintln!(

@@ -103,7 +103,7 @@ fn continues_sentence(ctx: &Ctx, m: &Marked) -> bool {
 fn cue_before_comma(ctx: &Ctx, open: usize) -> bool {
     open >= 2 && {
         let t = &ctx.tokens[open - 2];
-        t.kind == TokenKind::Word && lexicon::is_cue(&t.text(ctx.text).to_lowercase())
+        t.kind == TokenKind::Word && lexicon::is_cue(&ctx.lower(open - 2))
     }
 }
 
@@ -133,7 +133,7 @@ fn left_of(ctx: &Ctx, open: usize) -> Left {
             }
         }
         TokenKind::Word => {
-            let lw = w.to_lowercase();
+            let lw = ctx.lower(open - 1);
             if lexicon::is_naming(&lw) {
                 Left::Naming
             } else if lexicon::is_cue(&lw) {
@@ -183,7 +183,7 @@ fn sentence_has_cue(ctx: &Ctx, tok: usize) -> bool {
         let t = &ctx.tokens[i];
         t.kind == TokenKind::Word && {
             let w = t.text(ctx.text);
-            w == "according" || lexicon::is_cue(&w.to_lowercase())
+            w == "according" || lexicon::is_cue(&ctx.lower(i))
         }
     })
 }

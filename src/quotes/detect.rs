@@ -93,15 +93,18 @@ pub(crate) fn find(
     let mut out = Vec::new();
     let mut t = 0;
     let mut carried = false; // the previous paragraph left a quotation open and this one may continue it
+                             // The quotation-mark tokens, in order: the only ones this pass looks at.
+    let marks: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokenKind::Quote)
+        .map(|(i, _)| i)
+        .collect();
+    let mut q = 0;
     for (p, para) in paragraphs.iter().enumerate() {
-        while t < tokens.len() && tokens[t].end <= para.start {
-            t += 1;
-        }
-        let first = t;
-        while t < tokens.len() && tokens[t].start < para.end {
-            t += 1;
-        }
-        let last = t;
+        let first = t + tokens[t..].partition_point(|x| x.end <= para.start);
+        let last = first + tokens[first..].partition_point(|x| x.start < para.end);
+        t = last;
         let continues_here = carried
             && first < last
             && tokens[first].kind == TokenKind::Quote
@@ -110,14 +113,19 @@ pub(crate) fn find(
                 Some(Mark::DoubleOpen | Mark::DoubleStraight)
             );
         carried = false;
+        while q < marks.len() && marks[q] < first {
+            q += 1;
+        }
+        if q >= marks.len() || marks[q] >= last {
+            continue;
+        }
         let mut stack: Vec<Open> = Vec::new();
         let mut nested: Vec<Marked> = Vec::new();
         let mut first_in_para = true;
-        for i in first..last {
+        while q < marks.len() && marks[q] < last {
+            let i = marks[q];
+            q += 1;
             let tok = &tokens[i];
-            if tok.kind != TokenKind::Quote {
-                continue;
-            }
             let Some(mark) = mark_of(tok.text(text)) else {
                 continue;
             };
@@ -232,9 +240,8 @@ pub(crate) fn find(
         // A quotation left open at the paragraph end: keep it if the next paragraph continues it.
         if let Some(o) = stack.first().copied().filter(|o| !o.single) {
             let next_opens = paragraphs.get(p + 1).is_some_and(|np| {
-                let np_first = tokens[t..].iter().position(|x| x.start >= np.start);
-                np_first.is_some_and(|k| {
-                    let x = &tokens[t + k];
+                let k = t + tokens[t..].partition_point(|x| x.start < np.start);
+                tokens.get(k).is_some_and(|x| {
                     x.start < np.end
                         && x.kind == TokenKind::Quote
                         && matches!(

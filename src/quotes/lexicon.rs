@@ -244,7 +244,78 @@ pub(crate) fn is_participle(w: &str) -> bool {
 
 /// Whether a (lower-case) word is a cue verb.
 pub(crate) fn is_cue(w: &str) -> bool {
-    CUE_VERBS.binary_search(&w).is_ok()
+    // Cheap filters first: most words are too short, too long or start with a letter no cue
+    // verb starts with.
+    let b = w.as_bytes();
+    if b.len() < 3 || b.len() > 12 || !b[0].is_ascii_lowercase() {
+        return false;
+    }
+    if CUE_INITIALS & (1 << (b[0] - b'a')) == 0 {
+        return false;
+    }
+    CUE_SET.contains(w)
+}
+
+/// Bit set of the initial letters of the cue verbs.
+const CUE_INITIALS: u32 = {
+    let mut m = 0u32;
+    let mut i = 0;
+    while i < CUE_VERBS.len() {
+        m |= 1 << (CUE_VERBS[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    m
+};
+
+static CUE_SET: WordSet = WordSet::new(CUE_VERBS);
+
+/// A set of words as an open-addressing hash table built at compile time (FNV-1a, linear
+/// probing): one hash and usually one comparison per lookup.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    /// Index + 1 into `words`, 0 for an empty slot.
+    slots: [u16; WordSet::SLOTS],
+}
+
+impl WordSet {
+    const SLOTS: usize = 1024;
+
+    const fn hash(b: &[u8]) -> usize {
+        let mut h: u32 = 0x811c_9dc5;
+        let mut i = 0;
+        while i < b.len() {
+            h ^= b[i] as u32;
+            h = h.wrapping_mul(0x0100_0193);
+            i += 1;
+        }
+        h as usize & (Self::SLOTS - 1)
+    }
+
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        assert!(words.len() < Self::SLOTS / 2);
+        let mut slots = [0u16; Self::SLOTS];
+        let mut i = 0;
+        while i < words.len() {
+            let mut h = Self::hash(words[i].as_bytes());
+            while slots[h] != 0 {
+                h = (h + 1) & (Self::SLOTS - 1);
+            }
+            slots[h] = (i + 1) as u16;
+            i += 1;
+        }
+        WordSet { words, slots }
+    }
+
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        let mut h = Self::hash(w.as_bytes());
+        loop {
+            match self.slots[h] {
+                0 => return false,
+                k if self.words[k as usize - 1] == w => return true,
+                _ => h = (h + 1) & (Self::SLOTS - 1),
+            }
+        }
+    }
 }
 
 /// Whether the verb's object is its addressee.
@@ -282,56 +353,157 @@ pub(crate) fn is_pronoun(w: &str) -> bool {
 /// Determiners and quantifiers that open a role noun phrase ("a Pence spokeswoman", "one U.S.
 /// official", "the campaign").
 pub(crate) fn is_determiner(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "a" | "an"
-            | "the"
-            | "one"
-            | "two"
-            | "three"
-            | "another"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "some"
-            | "several"
-            | "many"
-            | "both"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "other"
-            | "most"
-            | "few"
-    )
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "one", "two", "three", "another", "his", "her", "their", "its", "our",
+        "my", "some", "several", "many", "both", "this", "that", "these", "those", "other", "most",
+        "few",
+    ];
+    w.len() <= 7 && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// Words that never belong to a speaker noun phrase (verbs, prepositions, conjunctions...).
 pub(crate) fn is_np_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "and" | "or" | "but" | "in" | "on" | "at" | "to" | "for" | "of" | "from" | "with" | "by"
-            | "as" | "that" | "which" | "who" | "whom" | "whose" | "is" | "was" | "are" | "were"
-            | "be" | "been" | "has" | "had" | "have" | "would" | "will" | "could" | "should"
-            | "can" | "may" | "might" | "not" | "n't" | "n’t" | "if" | "when" | "while" | "after"
-            | "before" | "because" | "than" | "then" | "also" | "later" | "about" | "into"
-            | "over" | "during" | "since" | "said" | "says" | "say" | "told" | "where" | "there"
-            | "so" | "just" | "even" | "only" | "still" | "now" | "again" | "here" | "what"
-            | "how" | "why" | "this" | "up" | "out" | "do" | "did" | "does" | "according"
-            | "once" | "ago" | "yesterday" | "today" | "tonight" | "however" | "asked"
-            // Capitalised sentence openers that are not names.
-            | "But" | "And" | "Or" | "In" | "On" | "At" | "When" | "After" | "Before" | "As"
-            | "If" | "While" | "So" | "Then" | "Also" | "Still" | "Now" | "However" | "Yet"
-            | "Meanwhile" | "Earlier" | "Later" | "Asked" | "Speaking" | "Since" | "Because"
-            | "Although" | "Though" | "During" | "From" | "For" | "With" | "By" | "Instead"
-            | "Indeed" | "Moreover" | "Still," | "Afterward" | "Then," | "Today" | "Yesterday"
-            | "Last" | "This" | "That" | "Here" | "There" | "What" | "Why" | "How" | "Where"
-    )
+    w.len() <= 12 && NP_STOP_SET.contains(w)
 }
+
+/// Function words, auxiliaries, cue verbs and capitalised sentence openers that are not names.
+const NP_STOP: &[&str] = &[
+    "After",
+    "Afterward",
+    "Also",
+    "Although",
+    "And",
+    "As",
+    "Asked",
+    "At",
+    "Because",
+    "Before",
+    "But",
+    "By",
+    "During",
+    "Earlier",
+    "For",
+    "From",
+    "Here",
+    "How",
+    "However",
+    "If",
+    "In",
+    "Indeed",
+    "Instead",
+    "Last",
+    "Later",
+    "Meanwhile",
+    "Moreover",
+    "Now",
+    "On",
+    "Or",
+    "Since",
+    "So",
+    "Speaking",
+    "Still",
+    "Still,",
+    "That",
+    "Then",
+    "Then,",
+    "There",
+    "This",
+    "Though",
+    "Today",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Why",
+    "With",
+    "Yesterday",
+    "Yet",
+    "about",
+    "according",
+    "after",
+    "again",
+    "ago",
+    "also",
+    "and",
+    "are",
+    "as",
+    "asked",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "even",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "here",
+    "how",
+    "however",
+    "if",
+    "in",
+    "into",
+    "is",
+    "just",
+    "later",
+    "may",
+    "might",
+    "n't",
+    "not",
+    "now",
+    "n’t",
+    "of",
+    "on",
+    "once",
+    "only",
+    "or",
+    "out",
+    "over",
+    "said",
+    "say",
+    "says",
+    "should",
+    "since",
+    "so",
+    "still",
+    "than",
+    "that",
+    "then",
+    "there",
+    "this",
+    "to",
+    "today",
+    "told",
+    "tonight",
+    "up",
+    "was",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yesterday",
+];
+
+static NP_STOP_SET: WordSet = WordSet::new(NP_STOP);
 
 /// Adverbs and auxiliaries that may stand between a speaker and the cue ("he also said",
 /// "Trump later told").
@@ -433,6 +605,19 @@ pub(crate) fn is_time_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_sets_find_exactly_their_words() {
+        for w in CUE_VERBS {
+            assert!(is_cue(w), "{w}");
+        }
+        for w in NP_STOP {
+            assert!(is_np_stop(w), "{w}");
+        }
+        for w in ["sai", "saidx", "Said", "trump", "", "zzzzzzzzzzzzzzzzz"] {
+            assert!(!is_cue(w), "{w}");
+        }
+    }
 
     #[test]
     fn cue_list_is_sorted_and_found() {
