@@ -53,9 +53,29 @@ impl Ctx<'_> {
             return false;
         }
         if !lexicon::is_cue(&self.lower(i)) {
-            return false;
+            // "as Vulture put it, “…”"
+            return matches!(w, "put" | "puts")
+                && i + 1 < self.tokens.len()
+                && self.tok(i + 1) == "it";
         }
-        !(i > 0 && (lexicon::is_determiner(self.tok(i - 1)) || self.is_possessive(i - 1)))
+        !(i > 0
+            && (matches!(
+                self.tok(i - 1),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "A"
+                    | "The"
+                    | "His"
+                    | "Her"
+                    | "Their"
+                    | "Its"
+            ) || self.is_possessive(i - 1)))
     }
     fn is_according(&self, i: usize) -> bool {
         i + 1 < self.tokens.len()
@@ -384,6 +404,22 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         v += 1;
     }
     if v >= limit || v >= k + 30 {
+        // "“…,” the nominee riffed": after a quotation ending in a comma, a past-tense verb
+        // right after the phrase that opens the clause is its cue, listed or not.
+        if ctx.slice(m.content).ends_with(',') && !new_sentence {
+            let np = np_after(ctx, k, limit)?;
+            let c = np.end;
+            if c < limit && ctx.tokens[c].kind == TokenKind::Word {
+                let w = ctx.tok(c);
+                if w.ends_with("ed") && w.starts_with(|ch: char| ch.is_ascii_lowercase()) {
+                    return Some(Found {
+                        np,
+                        cue_start: c,
+                        cue_end: c + 1,
+                    });
+                }
+            }
+        }
         return None;
     }
     if ctx.is_according(v) {
@@ -418,6 +454,7 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         let ok = a >= limit
             || ctx.is_terminal(a)
             || ctx.is_punct(a, ",")
+            || ctx.tokens[a].kind == TokenKind::Quote
             || matches!(
                 ctx.tok(a),
                 "in" | "on"
@@ -429,6 +466,19 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
                     | "after"
                     | "before"
                     | "while"
+                    | "when"
+                    | "as"
+                    | "with"
+                    | "from"
+                    | "last"
+                    | "this"
+                    | "via"
+                    | "through"
+                    | "back"
+                    | "then"
+                    | "later"
+                    | "recently"
+                    | "earlier"
             );
         if !ok {
             return None;
@@ -553,12 +603,18 @@ pub(crate) fn cue_in_previous_sentences(ctx: &Ctx, before: usize, lb: usize) -> 
     let mut n = 0;
     while end > lb && n < 2 {
         let s = sentence_first(ctx, end - 1).max(lb);
-        // Skip sentences that are themselves quotations.
-        let quoted = ctx.tokens[s].kind == TokenKind::Quote;
-        if !quoted {
-            if let Some(f) = cue_backwards(ctx, end, s) {
-                return Some(f);
-            }
+        // Only the writer's words: the part after the sentence's last quotation mark.
+        let tail = (s..end)
+            .rev()
+            .find(|&i| ctx.is_double_mark(i))
+            .map_or(s, |i| i + 1);
+        if let Some(f) = cue_backwards(ctx, end, tail) {
+            return Some(f);
+        }
+        if tail > s {
+            // A quotation sentence without its own cue: stop here, the earlier quote's
+            // speaker is the better guess.
+            return None;
         }
         end = s;
         n += 1;
