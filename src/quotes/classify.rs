@@ -40,6 +40,24 @@ pub(crate) fn classify(ctx: &Ctx, m: &Marked) -> Class {
     if m.continues || m.close.is_none() {
         return Class::Direct;
     }
+    let class = classify_marks(ctx, m);
+    // American news marks quotations with double marks; single marks at top level are a
+    // headline's quotation (“Trump: ‘This Cannot Continue.’”) or, in the body, a quotation
+    // within a quotation whose outer marks were lost, or scare quotes.
+    if m.single && class == Class::Direct && !is_headline(ctx, m.open) {
+        return Class::Partial;
+    }
+    class
+}
+
+/// A headline: the first paragraph, or a short paragraph of one sentence.
+fn is_headline(ctx: &Ctx, tok: usize) -> bool {
+    let first = ctx.para_first_token(tok);
+    let end = ctx.para_end_token(tok);
+    first == 0 || (end - first <= 25 && ctx.sent_of[first] == ctx.sent_of[end - 1])
+}
+
+fn classify_marks(ctx: &Ctx, m: &Marked) -> Class {
     let left = left_of(ctx, m.open);
     let content = ctx.slice(m.content);
     let Some(first_char) = content.chars().next() else {
