@@ -439,6 +439,11 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         }
         _ => np_before(ctx, v, k)?,
     };
+    // "“…,” US officials confirmed that …": the verb reports a clause of its own; the
+    // quotation was the object of something before it.
+    if v + 1 < limit && ctx.tok(v + 1) == "that" {
+        return None;
+    }
     if new_sentence {
         // Only "X said." / "X said in a statement." / "X said Tuesday, ..."
         let mut a = v + 1;
@@ -572,7 +577,11 @@ fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
             pos += 1;
         }
         if let Some(np) = np_after(ctx, pos, ub) {
-            return Some(np);
+            // "Two minutes later, Trump Jr. wrote": a time phrase, not the subject.
+            let timeish = np.end < ub && matches!(ctx.tok(np.end), "later" | "ago" | "earlier");
+            if !timeish {
+                return Some(np);
+            }
         }
         // Skip to after the next comma.
         let next = (pos..ub).find(|&i| ctx.is_punct(i, ","))?;
