@@ -53,10 +53,14 @@ impl Ctx<'_> {
             return false;
         }
         if !lexicon::is_cue(&self.lower(i)) {
-            // "as Vulture put it, “…”"
-            return matches!(w, "put" | "puts")
-                && i + 1 < self.tokens.len()
-                && self.tok(i + 1) == "it";
+            // "as Vulture put it, “…”", "Hillary shot back, “…”"
+            let next = if i + 1 < self.tokens.len() {
+                self.tok(i + 1)
+            } else {
+                ""
+            };
+            return (matches!(w, "put" | "puts") && next == "it")
+                || (matches!(w, "shot" | "fired" | "hit" | "fires" | "shoots") && next == "back");
         }
         !(i > 0
             && (matches!(
@@ -147,7 +151,17 @@ pub(crate) fn np_before(ctx: &Ctx, end: usize, lb: usize) -> Option<Np> {
         }
         return None;
     }
-    np_ending_at(ctx, j, lb)
+    np_ending_at(ctx, j, lb).or_else(|| {
+        // "a White House official who spoke anonymously to discuss internal strategy said"
+        let mut k = j;
+        while k > lb && k + 15 > j && ctx.is_word(k - 1) {
+            k -= 1;
+            if matches!(ctx.tok(k), "who" | "which") {
+                return np_ending_at(ctx, k, lb);
+            }
+        }
+        None
+    })
 }
 
 /// The noun phrase whose last token is `j - 1`.
@@ -449,7 +463,11 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         let mut a = v + 1;
         if lexicon::takes_addressee(&ctx.lower(v)) {
             // "Renteria told reporters during …": skip the addressee.
-            while a < limit && a < v + 5 && ctx.is_word(a) && !lexicon::is_np_stop(ctx.tok(a)) {
+            while a < limit
+                && a < v + 8
+                && (ctx.is_word(a) || ctx.is_possessive(a))
+                && !lexicon::is_np_stop(ctx.tok(a))
+            {
                 a += 1;
             }
         }
@@ -531,6 +549,14 @@ pub(crate) fn cue_backwards(ctx: &Ctx, from: usize, lb: usize) -> Option<Found> 
             && !lexicon::is_pronoun(ctx.tok(v - 1))
             && !ctx.is_cap(v - 1)
         {
+            // "Nefzi said, adding, “…”": the subject of an earlier cue in the sentence.
+            if let Some(f) = cue_backwards(ctx, v, lb) {
+                return Some(Found {
+                    np: f.np,
+                    cue_start: v,
+                    cue_end: v + 1,
+                });
+            }
             // "Clinton claimed victory in a tweet, saying: “…”": the main clause's subject.
             if let Some(np) = clause_subject(ctx, lb, v) {
                 return Some(Found {
@@ -549,7 +575,7 @@ pub(crate) fn cue_backwards(ctx: &Ctx, from: usize, lb: usize) -> Option<Found> 
         }
         // "Said Smith: “…”" / ", said Smith, “…”"
         let lw = ctx.lower(v);
-        if !lexicon::takes_addressee(&lw) {
+        if !lexicon::takes_addressee(&lw) && !matches!(&*lw, "put" | "puts") {
             if let Some(np) = np_after(ctx, v + 1, from) {
                 if ctx.is_cap(np.head_start) || np.pronoun {
                     return Some(Found {
@@ -597,11 +623,23 @@ pub(crate) fn colon_intro(ctx: &Ctx, colon: usize) -> Option<Found> {
     if let Some(f) = cue_backwards(ctx, colon, lb) {
         return Some(f);
     }
-    let np = np_after(ctx, lb, colon)?;
+    let np = clause_subject(ctx, lb, colon)?;
     Some(Found {
         np,
         cue_start: colon,
         cue_end: colon + 1,
+    })
+}
+
+/// A quotation introduced by a comma without a cue verb ("Clinton shared her anxiety with an
+/// audience, “…”"): the subject of the sentence.
+pub(crate) fn comma_intro(ctx: &Ctx, comma: usize) -> Option<Found> {
+    let lb = sentence_first(ctx, comma).max(ctx.para_first_token(comma));
+    let np = clause_subject(ctx, lb, comma)?;
+    Some(Found {
+        np,
+        cue_start: comma,
+        cue_end: comma + 1,
     })
 }
 

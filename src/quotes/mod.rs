@@ -267,6 +267,11 @@ fn find_context(ctx: &Ctx, m: &detect::Marked) -> Option<Found> {
             return Some(f);
         }
     }
+    if m.open > pf && ctx.tok(m.open - 1) == "," {
+        if let Some(f) = attribution::comma_intro(ctx, m.open - 1) {
+            return Some(f);
+        }
+    }
     if m.open > pf {
         if let Some(f) = attribution::cue_in_previous_sentences(ctx, m.open, pf) {
             return Some(f);
