@@ -272,3 +272,19 @@ fn organisation_pronoun_resolves_to_organisation() {
     });
     assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Trump campaign"));
 }
+
+#[test]
+fn pronoun_prefers_the_subject_and_skips_quoted_names() {
+    let text =
+        "Donald Trump attacked Hillary Clinton on Monday.\n\n“Hillary Clinton is a liar,” he said.";
+    let doc = run_with(text, |d| {
+        vec![
+            entity(d, "Donald Trump", 0, Label::Per, 0, "Donald Trump"),
+            entity(d, "Hillary Clinton", 0, Label::Per, 1, "Hillary Clinton"),
+            entity(d, "Hillary Clinton", 1, Label::Per, 1, "Hillary Clinton"),
+        ]
+    });
+    let q = &doc.quotes[0];
+    assert_eq!(speaker_mention(&doc, q), Some("he"));
+    assert_eq!(q.speaker.as_deref(), Some("Donald Trump"));
+}

@@ -138,6 +138,12 @@ impl QuoteExtractor {
             &doc.paragraphs,
             self.apostrophe_pairs,
         );
+        // Quotation contents: mentions inside them are not antecedents of the writer's pronouns.
+        let quoted: Vec<Span> = if doc.entities.is_empty() {
+            Vec::new()
+        } else {
+            marks.iter().map(|m| m.content).collect()
+        };
         let mut out: Vec<Quote> = Vec::new();
         // Per output quote: how it was attributed and its paragraph (for inheritance).
         let mut info: Vec<(Option<Source>, usize, Option<usize>)> = Vec::new();
@@ -194,7 +200,7 @@ impl QuoteExtractor {
             });
             let (speaker, speaker_span, cue, cue_span) = match source {
                 Some(Source::Own(f)) => {
-                    let (name, span) = name_speaker(&ctx, &f.np, &last_named);
+                    let (name, span) = name_speaker(&ctx, &quoted, &f.np, &last_named);
                     let cs = attribution::span_of(&ctx, f.cue_start, f.cue_end);
                     (
                         Some(name),
@@ -307,13 +313,18 @@ fn inherit_nearby(
 }
 
 /// The speaker's name and the span of the mention the attribution rests on.
-fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (String, Span) {
+fn name_speaker(
+    ctx: &Ctx,
+    quoted: &[Span],
+    np: &Np,
+    last_named: &Option<String>,
+) -> (String, Span) {
     let span = attribution::span_of(ctx, np.start, np.end);
     let head = attribution::span_of(ctx, np.head_start, np.head_end);
     if np.pronoun {
         let w = ctx.slice(span);
         if !ctx.entities.is_empty() {
-            if let Some(e) = resolve_pronoun(ctx.entities, w, span) {
+            if let Some(e) = resolve_pronoun(ctx, quoted, w, span) {
                 return (e.canonical.clone(), span);
             }
             return (w.to_owned(), span);
@@ -339,30 +350,49 @@ fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (String, Spa
     (ctx.slice(head).to_owned(), span)
 }
 
-/// The entity a pronoun refers to: the most recent compatible mention before it (a person for
-/// he/she/I, an organisation for it/they/we, else a person for they/we).
+/// The entity a pronoun refers to: a compatible mention before it (a person for he/she/I, an
+/// organisation for it, an organisation or else a person for they/we), outside quotations.
+/// Among the mentions of the last few sentences, one that opens its sentence (a subject) wins
+/// over a more recent one inside the sentence ("Trump attacked Clinton. “…,” he said.");
+/// otherwise the most recent.
 pub(crate) fn resolve_pronoun<'e>(
-    entities: &'e [Entity],
+    ctx: &Ctx<'e>,
+    quoted: &[Span],
     pronoun: &str,
     at: Span,
 ) -> Option<&'e Entity> {
     let p = pronoun.to_ascii_lowercase();
-    let before = entities.iter().rev().filter(|e| e.span.end <= at.start);
-    match p.as_str() {
-        "he" | "she" | "i" => before.into_iter().find(|e| e.label == Label::Per),
-        _ => {
-            let mut orgs = entities.iter().rev().filter(|e| e.span.end <= at.start);
-            orgs.find(|e| e.label == Label::Org).or_else(|| {
-                if p == "it" {
-                    None
-                } else {
-                    entities
-                        .iter()
-                        .rev()
-                        .filter(|e| e.span.end <= at.start)
-                        .find(|e| e.label == Label::Per)
-                }
-            })
+    let labels: &[Label] = match p.as_str() {
+        "he" | "she" | "i" => &[Label::Per],
+        "it" => &[Label::Org],
+        _ => &[Label::Org, Label::Per],
+    };
+    let at_tok = ctx.tokens.partition_point(|t| t.start < at.start);
+    let at_sent = ctx.sent_of.get(at_tok).copied().unwrap_or(0) as usize;
+    for &label in labels {
+        let mut cands: Vec<&Entity> = ctx
+            .entities
+            .iter()
+            .filter(|e| e.label == label && e.span.end <= at.start)
+            .filter(|e| !quoted.iter().any(|q| q.contains(&e.span)))
+            .collect();
+        if cands.is_empty() {
+            continue;
         }
+        cands.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        let subject = cands.iter().take(8).find(|e| {
+            let t = ctx.tokens.partition_point(|x| x.start < e.span.start);
+            let Some(&sent) = ctx.sent_of.get(t) else {
+                return false;
+            };
+            let first = ctx.sentences[sent as usize].tokens.start;
+            at_sent.saturating_sub(sent as usize) <= 3
+                && (t == first
+                    || (t > first && ctx.tok(t - 1) == ",")
+                    || (t - first <= 3
+                        && (first..t).all(|i| ctx.tok(i).starts_with(char::is_uppercase))))
+        });
+        return Some(subject.copied().unwrap_or(cands[0]));
     }
+    None
 }
