@@ -140,6 +140,11 @@ fn partial_quotes() {
         "Mueller said he found a “benefit to the campaign in the release of the emails” last year.",
     );
     assert_eq!(doc.quotes[0].kind, QuoteKind::Partial);
+    let doc = run("Mueller found a “benefit” in the release.");
+    assert_eq!(doc.quotes.len(), 1, "{:?}", doc.quotes);
+    assert_eq!(doc.quotes[0].kind, QuoteKind::Partial);
+    assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Mueller"));
+    assert_eq!(doc.quotes[0].cue.as_deref(), Some("found"));
 }
 
 #[test]

@@ -526,6 +526,21 @@ pub(crate) fn cue_before(ctx: &Ctx, m: &Marked) -> Option<Found> {
     cue_backwards(ctx, m.open, lb)
 }
 
+/// For partial quotations: the nearest verb of finding or judging before the quote in its
+/// sentence ("Mueller found a “benefit”"), with its subject.
+pub(crate) fn judging_cue_before(ctx: &Ctx, m: &Marked) -> Option<Found> {
+    let lb = sentence_first(ctx, m.open).max(ctx.para_first_token(m.open));
+    let v = (lb..m.open)
+        .rev()
+        .find(|&v| lexicon::is_judging(ctx.tok(v)))?;
+    let np = np_before(ctx, v, lb)?;
+    Some(Found {
+        np,
+        cue_start: v,
+        cue_end: v + 1,
+    })
+}
+
 /// The nearest cue verb with a speaker, scanning backwards from `from` (exclusive) to `lb`.
 pub(crate) fn cue_backwards(ctx: &Ctx, from: usize, lb: usize) -> Option<Found> {
     let mut v = from;

@@ -201,7 +201,7 @@ fn sentence_has_cue(ctx: &Ctx, tok: usize) -> bool {
         let t = &ctx.tokens[i];
         t.kind == TokenKind::Word && {
             let w = t.text(ctx.text);
-            w == "according" || lexicon::is_cue(&ctx.lower(i))
+            w == "according" || lexicon::is_cue(&ctx.lower(i)) || lexicon::is_judging(w)
         }
     })
 }

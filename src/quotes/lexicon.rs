@@ -338,6 +338,51 @@ pub(crate) fn takes_addressee(w: &str) -> bool {
     ADDRESSEE_VERBS.contains(&w)
 }
 
+/// Verbs of finding and judging: not speech, but they attribute quoted words ("Mueller found a
+/// “benefit”", "she described it as “news to me”"). Partial quotations only.
+pub(crate) fn is_judging(w: &str) -> bool {
+    matches!(
+        w,
+        "found"
+            | "finds"
+            | "find"
+            | "described"
+            | "describes"
+            | "deemed"
+            | "deems"
+            | "considered"
+            | "considers"
+            | "cited"
+            | "cites"
+            | "promised"
+            | "promises"
+            | "pledged"
+            | "pledges"
+            | "accused"
+            | "accuses"
+            | "blasted"
+            | "blasts"
+            | "slammed"
+            | "slams"
+            | "praised"
+            | "praises"
+            | "criticized"
+            | "criticizes"
+            | "demanded"
+            | "demands"
+            | "vowed"
+            | "vows"
+            | "denounced"
+            | "denounces"
+            | "welcomed"
+            | "welcomes"
+            | "dismissed"
+            | "dismisses"
+            | "characterized"
+            | "characterizes"
+    )
+}
+
 /// Cue verbs that introduce scare quotes and titles more than quotations.
 pub(crate) fn is_naming(w: &str) -> bool {
     matches!(

@@ -256,7 +256,8 @@ fn find_own(ctx: &Ctx, m: &detect::Marked, kind: QuoteKind) -> Option<Found> {
         return Some(f);
     }
     if kind == QuoteKind::Partial {
-        return None;
+        // "Mueller found a “benefit”": verbs of finding and judging attribute quoted words too.
+        return attribution::judging_cue_before(ctx, m);
     }
     if !ends_comma {
         return attribution::cue_after(ctx, m);
