@@ -293,3 +293,15 @@ fn pronoun_prefers_the_subject_and_skips_quoted_names() {
     assert_eq!(speaker_mention(&doc, q), Some("he"));
     assert_eq!(q.speaker.as_deref(), Some("Donald Trump"));
 }
+
+#[test]
+fn byline_after_a_dash() {
+    let doc = run(
+        "“We can build a wall around him.” ― Steve Quinlan\n“He is clueless.” ― Martha Aguilar",
+    );
+    assert_eq!(doc.quotes.len(), 2);
+    assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Steve Quinlan"));
+    assert_eq!(doc.quotes[1].speaker.as_deref(), Some("Martha Aguilar"));
+    let doc = run("\"I went to Wall Street before the crash.\"\n\n- Clinton.\n\nShe left.");
+    assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Clinton"));
+}

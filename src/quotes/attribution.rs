@@ -302,7 +302,9 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
         let name_soon = (i + 1..(i + 4).min(ub)).any(|k| ctx.is_cap(k))
             && (i..(i + 4).min(ub))
                 .take_while(|&k| !ctx.is_cap(k))
-                .all(|k| ctx.is_word(k) && !lexicon::is_np_stop(ctx.tok(k)));
+                .all(|k| {
+                    ctx.is_word(k) && (!lexicon::is_np_stop(ctx.tok(k)) || ctx.tok(k) == "of")
+                });
         if !name_soon {
             return None;
         }
@@ -374,6 +376,20 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         k += 1;
     }
     if k >= para_end {
+        // A byline paragraph after the quotation: "“…”¶- Hillary Clinton."
+        if para_end < ctx.tokens.len() && ctx.tokens[para_end].kind == TokenKind::Dash {
+            let next_end = ctx.para_end_token(para_end);
+            if let Some(np) = np_after(ctx, para_end + 1, next_end) {
+                let rest = np.end..next_end;
+                if !np.pronoun && rest.clone().all(|i| ctx.tokens[i].kind == TokenKind::Punct) {
+                    return Some(Found {
+                        np,
+                        cue_start: para_end,
+                        cue_end: para_end + 1,
+                    });
+                }
+            }
+        }
         return None;
     }
     // The quote ended its sentence: only a short "X said." clause may follow.
@@ -384,7 +400,15 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         sentence_end(ctx, close).max(k)
     }
     .min(para_end);
-    // Inverted: "said X", "according to X".
+    // Inverted: "said X", "according to X", "read the email".
+    if matches!(ctx.tok(k), "read" | "reads") && !new_sentence {
+        let np = np_after(ctx, k + 1, limit)?;
+        return Some(Found {
+            np,
+            cue_start: k,
+            cue_end: k + 1,
+        });
+    }
     if ctx.is_according(k) {
         let np = np_after(ctx, k + 2, limit)?;
         return Some(Found {
@@ -425,7 +449,11 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
             let c = np.end;
             if c < limit && ctx.tokens[c].kind == TokenKind::Word {
                 let w = ctx.tok(c);
-                if w.ends_with("ed") && w.starts_with(|ch: char| ch.is_ascii_lowercase()) {
+                let verbish = w.ends_with("ed") || w.ends_with('s') || w.ends_with('e');
+                if verbish
+                    && w.starts_with(|ch: char| ch.is_ascii_lowercase())
+                    && !lexicon::is_np_stop(w)
+                {
                     return Some(Found {
                         np,
                         cue_start: c,
