@@ -1,10 +1,26 @@
 //! Quotations and their speakers (issue 5).
 //!
-//! Three cheap passes over the tokens: [`detect`] pairs the quotation marks paragraph by
-//! paragraph, [`classify`] keeps quotations (direct or partial) and drops titles and scare
-//! quotes, [`attribution`] finds the cue and the speaker of each. Speakers are named through the
-//! entity layer when it has run (the mention's group's canonical name; a pronoun names the most
-//! recent compatible entity before it) and by their own words otherwise.
+//! Three cheap passes over the tokens: `detect` pairs the quotation marks paragraph by
+//! paragraph (curly and straight double marks, single marks only where they flank like marks,
+//! never apostrophes; the stack is reset at every paragraph so a stray mark spoils at most its
+//! own paragraph; a quotation left open at a paragraph end continues when the next paragraph
+//! opens with a mark), `classify` keeps quotations, direct or partial, and drops titles and
+//! scare quotes, `attribution` finds the cue and the speaker of each: "X said" / "said X" /
+//! "according to X" / "X said: “…”" / a dash byline, in the quotation's sentence, then a colon or
+//! the previous sentences of its paragraph, then the previous paragraph; an interrupted
+//! quotation (“…,” he wrote. “…”) and the paragraphs of one quotation share a `group` and a
+//! speaker, and a quotation with no cue of its own inherits the speaker of the quotation before
+//! it (within three paragraphs).
+//!
+//! Speakers are named through the entity layer when it has run: an entity mention inside the
+//! speaker phrase gives its group's canonical name; a pronoun names the entity it refers to
+//! (a compatible mention before it, outside quotations, preferring a recent sentence subject),
+//! while `speaker_span` stays on the pronoun. Without entities the speaker is the phrase's name
+//! (its capitalised run) or the role phrase ("a Pence spokeswoman"), and he/she names the last
+//! speaker named before, if any.
+//!
+//! On PolNeAR (direct quotations, `examples/quotes_dev.rs` + `score.py`, no entities): train
+//! overlap F1 0.925, speaker accuracy 0.964, end to end 0.891; dev 0.928 / 0.982 / 0.911.
 
 mod attribution;
 mod classify;
