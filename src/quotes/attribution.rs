@@ -222,8 +222,11 @@ fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
         let p = start - 1;
         let pw = ctx.tok(p);
         if lexicon::is_determiner(pw) {
-            start = p;
-            before_of = None;
+            // "that" before a name is a conjunction ("described that Mayor Bill de Blasio").
+            if !matches!(pw, "that" | "That" | "this" | "This") || !ctx.is_cap(start) {
+                start = p;
+                before_of = None;
+            }
             break;
         }
         if matches!(pw, "of" | "for") && before_of.is_none() && p > lb && ctx.is_word(p - 1) {
