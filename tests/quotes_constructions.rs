@@ -20,12 +20,12 @@ fn speaker_mention<'a>(doc: &'a Document, q: &Quote) -> Option<&'a str> {
 
 #[test]
 fn quote_then_said_name() {
-    let doc = run("“We will win this state,” said Caddell on Thursday.");
+    let doc = run("“We will win this state,” said Okafor on Thursday.");
     assert_eq!(doc.quotes.len(), 1);
     let q = &doc.quotes[0];
     assert_eq!(content(&doc, q), "We will win this state,");
     assert_eq!(q.kind, QuoteKind::Direct);
-    assert_eq!(q.speaker.as_deref(), Some("Caddell"));
+    assert_eq!(q.speaker.as_deref(), Some("Okafor"));
     assert_eq!(q.cue.as_deref(), Some("said"));
 }
 
@@ -57,10 +57,9 @@ fn role_noun_phrase_speaker_with_straight_quotes() {
 
 #[test]
 fn appositive_speaker() {
-    let doc =
-        run("“It is a disgrace,” Josh Earnest, the White House press secretary, said Monday.");
+    let doc = run("“It is a disgrace,” Dana Whitlock, the agency’s press secretary, said Monday.");
     let q = &doc.quotes[0];
-    assert_eq!(q.speaker.as_deref(), Some("Josh Earnest"));
+    assert_eq!(q.speaker.as_deref(), Some("Dana Whitlock"));
 }
 
 #[test]
@@ -73,7 +72,7 @@ fn according_to() {
 
 #[test]
 fn interrupted_quote_shares_group_and_speaker() {
-    let text = "Trump Jr. answered the next morning. “Off the record I don’t know who that is, but I’ll ask around,” he wrote on September 21, 2016. “Thanks.”";
+    let text = "Lena Ortiz answered the next morning. “I have never met the man, but I will ask around,” she wrote on March 3, 2019. “Thanks.”";
     let doc = run(text);
     assert_eq!(doc.quotes.len(), 2, "{:?}", doc.quotes);
     let (a, b) = (&doc.quotes[0], &doc.quotes[1]);
@@ -81,26 +80,29 @@ fn interrupted_quote_shares_group_and_speaker() {
     assert_eq!(a.group, b.group);
     assert_eq!(a.kind, QuoteKind::Direct);
     assert_eq!(b.kind, QuoteKind::Direct);
-    assert_eq!(speaker_mention(&doc, a), Some("he"));
+    assert_eq!(speaker_mention(&doc, a), Some("she"));
     assert_eq!(a.speaker, b.speaker);
     assert_eq!(a.speaker_span, b.speaker_span);
-    // Without entities, "he" names the last speaker named before it, else stays "he".
-    assert_eq!(a.speaker.as_deref(), Some("he"));
+    // Without entities, "she" names the last speaker named before it, else stays "she".
+    assert_eq!(a.speaker.as_deref(), Some("she"));
 }
 
 #[test]
 fn multi_paragraph_quote() {
-    let text = "Caddell continued:\n\n“The health issue is a partisan issue. It is in their heads.\n\n“It is one of the things worrying them,” he said.\n\nThe poll was released on Friday.";
+    let text = "Okafor continued:\n\n“The budget is a local issue. Voters feel it every week.\n\n“It is one of the things that will decide the race,” he said.\n\nThe poll was released on Friday.";
     let doc = run(text);
     assert_eq!(doc.quotes.len(), 2, "{:?}", doc.quotes);
     let (a, b) = (&doc.quotes[0], &doc.quotes[1]);
     assert_eq!(
         content(&doc, a),
-        "The health issue is a partisan issue. It is in their heads."
+        "The budget is a local issue. Voters feel it every week."
     );
-    assert_eq!(content(&doc, b), "It is one of the things worrying them,");
+    assert_eq!(
+        content(&doc, b),
+        "It is one of the things that will decide the race,"
+    );
     assert_eq!(a.group, b.group);
-    assert_eq!(a.speaker.as_deref(), Some("Caddell"));
+    assert_eq!(a.speaker.as_deref(), Some("Okafor"));
     assert_eq!(a.cue.as_deref(), Some("continued"));
     assert_eq!(b.speaker, a.speaker);
 }
@@ -170,19 +172,18 @@ fn apostrophes_do_not_break_quotes() {
 
 #[test]
 fn nested_single_quotes_stay_in_one_quote() {
-    let doc = run("“It is ‘putintrump.’ See ‘About’ for who is behind it,” WikiLeaks wrote.");
+    let doc = run("“The password is ‘harbor.’ See ‘Notes’ for who runs it,” Greenleaf wrote.");
     assert_eq!(doc.quotes.len(), 1);
-    assert_eq!(doc.quotes[0].speaker.as_deref(), Some("WikiLeaks"));
+    assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Greenleaf"));
     assert_eq!(doc.quotes[0].cue.as_deref(), Some("wrote"));
 }
 
 #[test]
 fn quote_paragraph_inherits_the_previous_speaker() {
-    let text =
-        "“This is in their heads,” said Caddell.\n\n“It is one of the things worrying them.”";
+    let text = "“This is on everyone’s mind,” said Okafor.\n\n“Nobody talks about anything else.”";
     let doc = run(text);
     assert_eq!(doc.quotes.len(), 2);
-    assert_eq!(doc.quotes[1].speaker.as_deref(), Some("Caddell"));
+    assert_eq!(doc.quotes[1].speaker.as_deref(), Some("Okafor"));
 }
 
 #[test]
@@ -297,11 +298,11 @@ fn pronoun_prefers_the_subject_and_skips_quoted_names() {
 #[test]
 fn byline_after_a_dash() {
     let doc = run(
-        "“We can build a wall around him.” ― Steve Quinlan\n“He is clueless.” ― Martha Aguilar",
+        "“The bridge will not last another winter.” ― Ines Varga\n“Fix the roads first.” ― Tomas Brandt",
     );
     assert_eq!(doc.quotes.len(), 2);
-    assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Steve Quinlan"));
-    assert_eq!(doc.quotes[1].speaker.as_deref(), Some("Martha Aguilar"));
-    let doc = run("\"I went to Wall Street before the crash.\"\n\n- Clinton.\n\nShe left.");
-    assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Clinton"));
+    assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Ines Varga"));
+    assert_eq!(doc.quotes[1].speaker.as_deref(), Some("Tomas Brandt"));
+    let doc = run("\"I warned them about the bridge years ago.\"\n\n- Okafor.\n\nShe left.");
+    assert_eq!(doc.quotes[0].speaker.as_deref(), Some("Okafor"));
 }

@@ -331,8 +331,8 @@ mod tests {
     #[test]
     fn nested_single_quotes_stay_inside() {
         assert_eq!(
-            spans("“It is ‘putintrump.’ See ‘About,’” WikiLeaks wrote."),
-            ["It is ‘putintrump.’ See ‘About,’"]
+            spans("“The password is ‘harbor.’ See ‘Notes,’” Greenleaf wrote."),
+            ["The password is ‘harbor.’ See ‘Notes,’"]
         );
     }
 
@@ -346,8 +346,8 @@ mod tests {
 
     #[test]
     fn quotes_inside_a_stray_opening_mark_survive() {
-        let text = "\"Trump walked in, chanting “U-S-A!” and “We win!”\n\n“Yes,” she said.";
-        assert_eq!(spans(text), ["U-S-A!", "We win!", "Yes,"]);
+        let text = "\"The mayor walked in, chanting “Go team!” and “We win!”\n\n“Yes,” she said.";
+        assert_eq!(spans(text), ["Go team!", "We win!", "Yes,"]);
     }
 
     #[test]
