@@ -1,7 +1,7 @@
 //! Finding who said a quotation: the cue it hangs on and the noun phrase that cue attaches to.
 //!
 //! Everything here works on tokens: a speaker is a pronoun, a run of capitalised words
-//! (with the role words before it: "longtime Democratic pollster Pat Caddell") or a role noun
+//! (with the role words before it: "veteran county pollster Ada Okafor") or a role noun
 //! phrase opened by a determiner ("a Pence spokeswoman", "one U.S. official", "the campaign").
 //! When the entity layer has run, the mention is mapped to its entity and named by the group's
 //! canonical name (see [`super::resolve`]).
@@ -53,7 +53,7 @@ impl Ctx<'_> {
             return false;
         }
         if !lexicon::is_cue(&self.lower(i)) {
-            // "as Vulture put it, “…”", "Hillary shot back, “…”"
+            // "as one critic put it, “…”", "the mayor shot back, “…”"
             let next = if i + 1 < self.tokens.len() {
                 self.tok(i + 1)
             } else {
@@ -137,7 +137,7 @@ pub(crate) fn np_before(ctx: &Ctx, end: usize, lb: usize) -> Option<Np> {
             pronoun: true,
         });
     }
-    // An appositive: "Josh Earnest, the White House press secretary, said".
+    // An appositive: "Dana Whitlock, the agency’s press secretary, said".
     if ctx.is_punct(j - 1, ",") {
         let mut k = j - 1;
         while k > lb && k + 30 > j {
@@ -152,7 +152,7 @@ pub(crate) fn np_before(ctx: &Ctx, end: usize, lb: usize) -> Option<Np> {
         return None;
     }
     np_ending_at(ctx, j, lb).or_else(|| {
-        // "a White House official who spoke anonymously to discuss internal strategy said"
+        // "an aide who asked not to be named because the talks were private said"
         let mut k = j;
         while k > lb && k + 15 > j && ctx.is_word(k - 1) {
             k -= 1;
@@ -170,7 +170,7 @@ fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
     if j <= lb {
         return None;
     }
-    // A parenthesis: "Sen. Kristen Gillibrand (D-NY) said".
+    // A parenthesis: "Sen. Jane Roe (D-NY) said".
     if ctx.is_punct(j - 1, ")") {
         let mut k = j - 1;
         while k > lb && k + 8 > j && !ctx.is_punct(k, "(") {
@@ -214,15 +214,15 @@ fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
     }
     let (head_start, head_end) = if k <= last { (k, j) } else { (last, j) };
     let mut start = head_start;
-    // Role words and a determiner before it: "a Pence spokeswoman", "campaign manager Kellyanne
-    // Conway", "the president’s son", "the 34-year-old mother of three".
+    // Role words and a determiner before it: "a Pence spokeswoman", "campaign manager Lena
+    // Ortiz", "the mayor’s son", "the 40-year-old father of two".
     let mut n = 0;
     let mut before_of: Option<usize> = None;
     while start > lb && n < 6 {
         let p = start - 1;
         let pw = ctx.tok(p);
         if lexicon::is_determiner(pw) {
-            // "that" before a name is a conjunction ("described that Mayor Bill de Blasio").
+            // "that" before a name is a conjunction ("noted that Mayor Ada Okafor").
             if !matches!(pw, "that" | "That" | "this" | "This") || !ctx.is_cap(start) {
                 start = p;
                 before_of = None;
@@ -278,7 +278,7 @@ fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
     })
 }
 
-/// The noun phrase starting at token `i` (after an inverted cue: "said Caddell"), before `ub`.
+/// The noun phrase starting at token `i` (after an inverted cue: "said Okafor"), before `ub`.
 pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
     while i < ub && lexicon::is_time_word(ctx.tok(i)) {
         i += 1;
@@ -301,7 +301,7 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
     }
     let det = lexicon::is_determiner(w);
     if !det && !ctx.is_cap(i) {
-        // Role words before a name: "said pollster Frank Luntz", "said former Utah governor X".
+        // Role words before a name: "said pollster Ada Okafor", "said former state governor X".
         let name_soon = (i + 1..(i + 4).min(ub)).any(|k| ctx.is_cap(k))
             && (i..(i + 4).min(ub))
                 .take_while(|&k| !ctx.is_cap(k))
@@ -362,7 +362,7 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
     let close = m.close?;
     let para_end = ctx.para_end_token(close);
     let mut k = close + 1;
-    // A byline after a dash, ending the paragraph: "“…” ― Jorge Falcon".
+    // A byline after a dash, ending the paragraph: "“…” ― Ines Varga".
     if k + 1 < para_end && ctx.tokens[k].kind == TokenKind::Dash {
         if let Some(np) = np_after(ctx, k + 1, para_end) {
             let rest = np.end..para_end;
@@ -379,7 +379,7 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         k += 1;
     }
     if k >= para_end {
-        // A byline paragraph after the quotation: "“…”¶- Hillary Clinton."
+        // A byline paragraph after the quotation: "“…”¶- Ada Okafor."
         if para_end < ctx.tokens.len() && ctx.tokens[para_end].kind == TokenKind::Dash {
             let next_end = ctx.para_end_token(para_end);
             if let Some(np) = np_after(ctx, para_end + 1, next_end) {
@@ -471,8 +471,8 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         // "“…,” he said, according to X" is rare; "“…,” according to X" was handled above.
         return None;
     }
-    // The subject opens the clause after the quotation: "“…,” Harry Bond, 30, of Raleigh, N.C.,
-    // who was among those polled, said".
+    // The subject opens the clause after the quotation: "“…,” Tom Reyes, 52, of Dayton, Ohio,
+    // who took part in the survey, said".
     let np = match np_after(ctx, k, v) {
         Some(np)
             if np.end == v
@@ -484,7 +484,7 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         }
         _ => np_before(ctx, v, k)?,
     };
-    // "“…,” US officials confirmed that …": the verb reports a clause of its own; the
+    // "“…,” officials confirmed that …": the verb reports a clause of its own; the
     // quotation was the object of something before it.
     if v + 1 < limit && ctx.tok(v + 1) == "that" {
         return None;
@@ -493,7 +493,7 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         // Only "X said." / "X said in a statement." / "X said Tuesday, ..."
         let mut a = v + 1;
         if lexicon::takes_addressee(&ctx.lower(v)) {
-            // "Renteria told reporters during …": skip the addressee.
+            // "Ortiz told reporters during …": skip the addressee.
             while a < limit
                 && a < v + 8
                 && (ctx.is_word(a) || ctx.is_possessive(a))
@@ -550,7 +550,7 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
 pub(crate) fn cue_before(ctx: &Ctx, m: &Marked) -> Option<Found> {
     let lb = sentence_first(ctx, m.open).max(ctx.para_first_token(m.open));
     // The sentence splitter glues a straight opening mark to the sentence before it
-    // (`… candidacy. "I will …"`): then the quotation opens its own sentence.
+    // (`… on Monday. "I will …"`): then the quotation opens its own sentence.
     if m.open == lb || sentence_end(ctx, m.open) == m.open + 1 {
         return None;
     }
@@ -595,7 +595,7 @@ pub(crate) fn cue_backwards(ctx: &Ctx, from: usize, lb: usize) -> Option<Found> 
             && !lexicon::is_pronoun(ctx.tok(v - 1))
             && !ctx.is_cap(v - 1)
         {
-            // "Nefzi said, adding, “…”": the subject of an earlier cue in the sentence.
+            // "Okafor said, adding, “…”": the subject of an earlier cue in the sentence.
             if let Some(f) = cue_backwards(ctx, v, lb) {
                 return Some(Found {
                     np: f.np,
@@ -603,7 +603,7 @@ pub(crate) fn cue_backwards(ctx: &Ctx, from: usize, lb: usize) -> Option<Found> 
                     cue_end: v + 1,
                 });
             }
-            // "Clinton claimed victory in a tweet, saying: “…”": the main clause's subject.
+            // "The mayor claimed victory online, saying: “…”": the main clause's subject.
             if let Some(np) = clause_subject(ctx, lb, v) {
                 return Some(Found {
                     np,
@@ -638,7 +638,7 @@ pub(crate) fn cue_backwards(ctx: &Ctx, from: usize, lb: usize) -> Option<Found> 
 }
 
 /// The subject of the clause that starts at `lb`, skipping introductory phrases that end in a
-/// comma ("Thursday, after remaining neutral, Warren appeared …").
+/// comma ("Thursday, after weeks of silence, Ortiz appeared …").
 fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
     let mut pos = lb;
     for _ in 0..4 {
@@ -649,7 +649,7 @@ fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
             pos += 1;
         }
         if let Some(np) = np_after(ctx, pos, ub) {
-            // "Two minutes later, Trump Jr. wrote": a time phrase, not the subject.
+            // "Two hours later, Ortiz wrote": a time phrase, not the subject.
             let timeish = np.end < ub && matches!(ctx.tok(np.end), "later" | "ago" | "earlier");
             if !timeish {
                 return Some(np);
@@ -662,8 +662,8 @@ fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
     None
 }
 
-/// A quotation introduced by a colon without a verb: "Trump on Twitter: “…”", a headline
-/// "CNN President On Trump: ‘…’". The speaker is the phrase that opens the sentence.
+/// A quotation introduced by a colon without a verb: "The mayor on Twitter: “…”", a headline
+/// "Council Chief On Budget: ‘…’". The speaker is the phrase that opens the sentence.
 pub(crate) fn colon_intro(ctx: &Ctx, colon: usize) -> Option<Found> {
     let lb = sentence_first(ctx, colon).max(ctx.para_first_token(colon));
     if let Some(f) = cue_backwards(ctx, colon, lb) {
@@ -677,8 +677,8 @@ pub(crate) fn colon_intro(ctx: &Ctx, colon: usize) -> Option<Found> {
     })
 }
 
-/// A quotation introduced by a comma without a cue verb ("Clinton shared her anxiety with an
-/// audience, “…”"): the subject of the sentence.
+/// A quotation introduced by a comma without a cue verb ("The mayor shared her worries with the
+/// crowd, “…”"): the subject of the sentence.
 pub(crate) fn comma_intro(ctx: &Ctx, comma: usize) -> Option<Found> {
     let lb = sentence_first(ctx, comma).max(ctx.para_first_token(comma));
     let np = clause_subject(ctx, lb, comma)?;
@@ -690,7 +690,7 @@ pub(crate) fn comma_intro(ctx: &Ctx, comma: usize) -> Option<Found> {
 }
 
 /// The attribution in the sentences of the paragraph before token `before` (nearest first),
-/// not before `lb`: "Trump Jr. responded to WikiLeaks. “Off the record…”".
+/// not before `lb`: "Ortiz answered the paper. “I never met him…”".
 pub(crate) fn cue_in_previous_sentences(ctx: &Ctx, before: usize, lb: usize) -> Option<Found> {
     let mut end = before;
     let mut n = 0;

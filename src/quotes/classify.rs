@@ -78,7 +78,7 @@ fn classify_marks(ctx: &Ctx, m: &Marked) -> Class {
             if !ends_punct && words <= 3 {
                 Class::NotAQuote
             } else if !ends_punct && continues_sentence(ctx, m) {
-                // “We are frustrated and horrified” by the shooting, Nefzi said.
+                // “We are tired of waiting” for the council, Okafor said.
                 Class::Partial
             } else {
                 Class::Direct
@@ -86,7 +86,7 @@ fn classify_marks(ctx: &Ctx, m: &Marked) -> Class {
         }
         Left::Colon if words >= 2 || ends_punct => Class::Direct,
         Left::Comma if long && (ends_punct || upper) => Class::Direct,
-        // "he said, “We’ll see.”"
+        // "he said, “Maybe.”"
         Left::Comma if ends_punct && upper && cue_before_comma(ctx, m.open) => Class::Direct,
         Left::Cue if long && ends_punct => Class::Direct,
         Left::Naming => Class::NotAQuote,
@@ -165,7 +165,7 @@ fn left_of(ctx: &Ctx, open: usize) -> Left {
 }
 
 /// A short quoted name in title case ("Meet the Press", “The Art of the Deal”), or one after a
-/// possessive ("CNN’s “New Day”").
+/// possessive ("the station’s “Morning Hour”").
 fn looks_like_title(ctx: &Ctx, m: &Marked, words: usize) -> bool {
     if words == 0 || words > 8 {
         return false;

@@ -251,8 +251,8 @@ const ADDRESSEE_VERBS: &[&str] = &[
     "tell", "telling", "tells", "told", "urged", "warned", "warn", "warns", "assured",
 ];
 
-/// Cue verbs in -ing form: their subject is the subject of the main clause ("Clinton claimed
-/// victory in a tweet, saying: “…”").
+/// Cue verbs in -ing form: their subject is the subject of the main clause ("The mayor claimed
+/// victory online, saying: “…”").
 pub(crate) fn is_participle(w: &str) -> bool {
     w.ends_with("ing")
 }
@@ -339,7 +339,7 @@ pub(crate) fn takes_addressee(w: &str) -> bool {
 }
 
 /// Verbs of finding and judging: not speech, but they attribute quoted words ("Mueller found a
-/// “benefit”", "she described it as “news to me”"). Partial quotations only.
+/// “benefit”", "she described it as “a relief”"). Partial quotations only.
 pub(crate) fn is_judging(w: &str) -> bool {
     matches!(
         w,
@@ -566,7 +566,7 @@ const NP_STOP: &[&str] = &[
 static NP_STOP_SET: WordSet = WordSet::new(NP_STOP);
 
 /// Adverbs and auxiliaries that may stand between a speaker and the cue ("he also said",
-/// "Trump later told").
+/// "the mayor later told").
 pub(crate) fn is_skippable(w: &str) -> bool {
     matches!(
         w,

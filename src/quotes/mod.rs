@@ -284,7 +284,7 @@ fn find_own(ctx: &Ctx, m: &detect::Marked, kind: QuoteKind) -> Option<Found> {
 /// An attribution in the context of a quotation that has none in its own sentence.
 fn find_context(ctx: &Ctx, m: &detect::Marked) -> Option<Found> {
     let pf = ctx.para_first_token(m.open);
-    // A colon at the end of the previous sentence or paragraph: "Caddell continued:".
+    // A colon at the end of the previous sentence or paragraph: "Okafor continued:".
     if m.open > 0 && ctx.tok(m.open - 1) == ":" {
         if let Some(f) = attribution::colon_intro(ctx, m.open - 1) {
             return Some(f);
@@ -370,7 +370,7 @@ fn name_speaker(
 /// The entity a pronoun refers to: a compatible mention before it (a person for he/she/I, an
 /// organisation for it, an organisation or else a person for they/we), outside quotations.
 /// Among the mentions of the last few sentences, one that opens its sentence (a subject) wins
-/// over a more recent one inside the sentence ("Trump attacked Clinton. “…,” he said.");
+/// over a more recent one inside the sentence ("Roe attacked Doe. “…,” he said.");
 /// otherwise the most recent.
 pub(crate) fn resolve_pronoun<'e>(
     ctx: &Ctx<'e>,
