@@ -1,0 +1,721 @@
+//! Finding who said a quotation: the cue it hangs on and the noun phrase that cue attaches to.
+//!
+//! Everything here works on tokens: a speaker is a pronoun, a run of capitalised words
+//! (with the role words before it: "veteran county pollster Ada Okafor") or a role noun
+//! phrase opened by a determiner ("a Pence spokeswoman", "one U.S. official", "the campaign").
+//! When the entity layer has run, the mention is mapped to its entity and named by the group's
+//! canonical name (see [`super::resolve`]).
+
+use super::Ctx;
+use crate::quotes::detect::Marked;
+use crate::quotes::lexicon;
+use crate::text::TokenKind;
+use crate::types::Span;
+
+/// A speaker noun phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Np {
+    /// The whole phrase (token range).
+    pub start: usize,
+    pub end: usize,
+    /// The name inside it (the capitalised run), or the whole phrase.
+    pub head_start: usize,
+    pub head_end: usize,
+    pub pronoun: bool,
+}
+
+/// An attribution found in the text: a speaker phrase and a cue (token ranges).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub np: Np,
+    pub cue_start: usize,
+    pub cue_end: usize,
+}
+
+impl Ctx<'_> {
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word || self.tokens[i].kind == TokenKind::Number
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+            && self.tok(i).starts_with(|c: char| c.is_uppercase())
+    }
+    /// A cue verb: lower case (or opening its sentence), not a noun after a determiner or a
+    /// possessive ("a tweet", "his call").
+    fn is_cue_at(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = self.tok(i);
+        let lower_initial = w.starts_with(|c: char| c.is_ascii_lowercase());
+        if !lower_initial && self.sentences[self.sent_of[i] as usize].tokens.start != i {
+            return false;
+        }
+        if !lexicon::is_cue(&self.lower(i)) {
+            // "as one critic put it, “…”", "the mayor shot back, “…”"
+            let next = if i + 1 < self.tokens.len() {
+                self.tok(i + 1)
+            } else {
+                ""
+            };
+            return (matches!(w, "put" | "puts") && next == "it")
+                || (matches!(w, "shot" | "fired" | "hit" | "fires" | "shoots") && next == "back");
+        }
+        !(i > 0
+            && (matches!(
+                self.tok(i - 1),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "A"
+                    | "The"
+                    | "His"
+                    | "Her"
+                    | "Their"
+                    | "Its"
+            ) || self.is_possessive(i - 1)))
+    }
+    fn is_according(&self, i: usize) -> bool {
+        i + 1 < self.tokens.len()
+            && self.tok(i).eq_ignore_ascii_case("according")
+            && self.tok(i + 1) == "to"
+    }
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens[i].kind == TokenKind::Punct && self.tok(i) == p
+    }
+    fn is_terminal(&self, i: usize) -> bool {
+        matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Ellipsis)
+            && matches!(self.tok(i), "." | "!" | "?" | "…" | "...")
+    }
+    fn is_double_mark(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Quote
+            && matches!(self.tok(i), "\u{201C}" | "\u{201D}" | "\"" | "``" | "''")
+    }
+    fn is_possessive(&self, i: usize) -> bool {
+        matches!(self.tok(i), "’s" | "'s" | "’" | "'")
+    }
+    /// Name connectors inside a capitalised run ("Beto O'Rourke", "Ruth Bader Ginsburg",
+    /// "Osama bin Laden").
+    fn is_name_link(&self, i: usize) -> bool {
+        matches!(
+            self.tok(i),
+            "de" | "van" | "von" | "bin" | "al" | "der" | "la" | "du" | "del" | "da" | "&"
+        )
+    }
+}
+
+/// The noun phrase that ends right before token `end` (exclusive), not starting before `lb`:
+/// the subject of a cue verb at `end`.
+pub(crate) fn np_before(ctx: &Ctx, end: usize, lb: usize) -> Option<Np> {
+    let mut j = end;
+    // Skip adverbs, auxiliaries and time words between the subject and the verb.
+    while j > lb
+        && (lexicon::is_skippable(ctx.tok(j - 1))
+            || lexicon::is_time_word(ctx.tok(j - 1))
+            || (matches!(ctx.tok(j - 1), "’s" | "'s")
+                && j - 1 > lb
+                && lexicon::is_pronoun(ctx.tok(j - 2))))
+    {
+        j -= 1;
+    }
+    if j <= lb {
+        return None;
+    }
+    // A relative pronoun: "the report, which notes, “…”" (the mention is the pronoun).
+    if matches!(ctx.tok(j - 1), "who" | "which") {
+        return Some(Np {
+            start: j - 1,
+            end: j,
+            head_start: j - 1,
+            head_end: j,
+            pronoun: true,
+        });
+    }
+    // An appositive: "Dana Whitlock, the agency’s press secretary, said".
+    if ctx.is_punct(j - 1, ",") {
+        let mut k = j - 1;
+        while k > lb && k + 30 > j {
+            k -= 1;
+            if ctx.is_punct(k, ",") || ctx.is_double_mark(k) || ctx.is_terminal(k) {
+                break;
+            }
+        }
+        if k > lb && ctx.is_punct(k, ",") {
+            return np_ending_at(ctx, k, lb);
+        }
+        return None;
+    }
+    np_ending_at(ctx, j, lb).or_else(|| {
+        // "an aide who asked not to be named because the talks were private said"
+        let mut k = j;
+        while k > lb && k + 15 > j && ctx.is_word(k - 1) {
+            k -= 1;
+            if matches!(ctx.tok(k), "who" | "which") {
+                return np_ending_at(ctx, k, lb);
+            }
+        }
+        None
+    })
+}
+
+/// The noun phrase whose last token is `j - 1`.
+fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
+    let mut j = j;
+    if j <= lb {
+        return None;
+    }
+    // A parenthesis: "Sen. Jane Roe (D-NY) said".
+    if ctx.is_punct(j - 1, ")") {
+        let mut k = j - 1;
+        while k > lb && k + 8 > j && !ctx.is_punct(k, "(") {
+            k -= 1;
+        }
+        if ctx.is_punct(k, "(") {
+            j = k;
+        }
+    }
+    if j <= lb {
+        return None;
+    }
+    let last = j - 1;
+    let w = ctx.tok(last);
+    if !ctx.is_word(last) {
+        return None;
+    }
+    if lexicon::is_pronoun(w) {
+        return Some(Np {
+            start: last,
+            end: j,
+            head_start: last,
+            head_end: j,
+            pronoun: true,
+        });
+    }
+    if lexicon::is_np_stop(w) || lexicon::is_cue(&ctx.lower(last)) {
+        return None;
+    }
+    // The capitalised run (the name), if the phrase ends in one.
+    let mut k = last + 1;
+    if ctx.is_cap(last) {
+        while k > lb + 1
+            && (ctx.is_cap(k - 2) || (ctx.is_name_link(k - 2) && k - 2 > lb && ctx.is_cap(k - 3)))
+            && !lexicon::is_determiner(ctx.tok(k - 2))
+            && !lexicon::is_np_stop(ctx.tok(k - 2))
+        {
+            k -= 1;
+        }
+        k -= 1;
+    }
+    let (head_start, head_end) = if k <= last { (k, j) } else { (last, j) };
+    let mut start = head_start;
+    // Role words and a determiner before it: "a Pence spokeswoman", "campaign manager Lena
+    // Ortiz", "the mayor’s son", "the 40-year-old father of two".
+    let mut n = 0;
+    let mut before_of: Option<usize> = None;
+    while start > lb && n < 6 {
+        let p = start - 1;
+        let pw = ctx.tok(p);
+        if lexicon::is_determiner(pw) {
+            // "that" before a name is a conjunction ("noted that Mayor Ada Okafor").
+            if !matches!(pw, "that" | "That" | "this" | "This") || !ctx.is_cap(start) {
+                start = p;
+                before_of = None;
+            }
+            break;
+        }
+        if matches!(pw, "of" | "for") && before_of.is_none() && p > lb && ctx.is_word(p - 1) {
+            before_of = Some(start);
+            start = p;
+            n += 1;
+            continue;
+        }
+        if !(ctx.is_word(p) || ctx.is_possessive(p))
+            || lexicon::is_np_stop(pw)
+            || lexicon::is_pronoun(pw)
+        {
+            break;
+        }
+        if lexicon::is_cue(&ctx.lower(p)) {
+            break;
+        }
+        start = p;
+        n += 1;
+    }
+    if let Some(b) = before_of {
+        // "of"/"for" without a determiner further left: not part of the phrase.
+        if !lexicon::is_determiner(ctx.tok(start)) {
+            start = b;
+        }
+    }
+    // A capitalised run at the head wins; otherwise a lower-case role phrase needs a determiner
+    // or a plural-looking head ("officials said").
+    if !ctx.is_cap(head_start) {
+        let has_det = lexicon::is_determiner(ctx.tok(start));
+        let named = (start..last).any(|i| ctx.is_cap(i) || ctx.is_possessive(i));
+        if !has_det && !named && !w.ends_with('s') {
+            return None;
+        }
+        return Some(Np {
+            start,
+            end: j,
+            head_start: start,
+            head_end: j,
+            pronoun: false,
+        });
+    }
+    Some(Np {
+        start,
+        end: j,
+        head_start,
+        head_end,
+        pronoun: false,
+    })
+}
+
+/// The noun phrase starting at token `i` (after an inverted cue: "said Okafor"), before `ub`.
+pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
+    while i < ub && lexicon::is_time_word(ctx.tok(i)) {
+        i += 1;
+    }
+    if i >= ub || !ctx.is_word(i) {
+        return None;
+    }
+    let w = ctx.tok(i);
+    if lexicon::is_pronoun(w) {
+        return Some(Np {
+            start: i,
+            end: i + 1,
+            head_start: i,
+            head_end: i + 1,
+            pronoun: true,
+        });
+    }
+    if matches!(w, "that" | "this" | "these" | "those" | "That" | "This") {
+        return None;
+    }
+    let det = lexicon::is_determiner(w);
+    if !det && !ctx.is_cap(i) {
+        // Role words before a name: "said pollster Ada Okafor", "said former state governor X".
+        let name_soon = (i + 1..(i + 4).min(ub)).any(|k| ctx.is_cap(k))
+            && (i..(i + 4).min(ub))
+                .take_while(|&k| !ctx.is_cap(k))
+                .all(|k| {
+                    ctx.is_word(k) && (!lexicon::is_np_stop(ctx.tok(k)) || ctx.tok(k) == "of")
+                });
+        if !name_soon {
+            return None;
+        }
+    }
+    let mut k = i + if det { 1 } else { 0 };
+    // "one of those advisers", "a spokesman for the campaign"
+    if det && k + 1 < ub && ctx.tok(k) == "of" {
+        k += 1;
+    }
+    let mut head: Option<(usize, usize)> = None;
+    while k < ub && k < i + 8 {
+        let kw = ctx.tok(k);
+        if !(ctx.is_word(k) || ctx.is_possessive(k)) || lexicon::is_np_stop(kw) {
+            break;
+        }
+        if ctx.is_cap(k) {
+            match head {
+                Some((hs, he)) if he == k => head = Some((hs, k + 1)),
+                None => head = Some((k, k + 1)),
+                _ => {}
+            }
+        } else if lexicon::is_cue(&ctx.lower(k)) {
+            break;
+        }
+        k += 1;
+    }
+    if k == i || (det && k <= i + 1) {
+        return None;
+    }
+    let (head_start, head_end) = head.unwrap_or((i, k));
+    Some(Np {
+        start: i,
+        end: k,
+        head_start,
+        head_end,
+        pronoun: false,
+    })
+}
+
+/// The first token of the sentence of token `i`, not before the paragraph start.
+fn sentence_first(ctx: &Ctx, i: usize) -> usize {
+    ctx.sentences[ctx.sent_of[i] as usize].tokens.start
+}
+
+fn sentence_end(ctx: &Ctx, i: usize) -> usize {
+    ctx.sentences[ctx.sent_of[i] as usize].tokens.end
+}
+
+/// The cue after the closing mark: "“…,” said X", "“…,” X said", "“…,” X, a Y, told Z",
+/// "“…,” according to X", and "“…!” Trump said." across a sentence break.
+pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
+    let close = m.close?;
+    let para_end = ctx.para_end_token(close);
+    let mut k = close + 1;
+    // A byline after a dash, ending the paragraph: "“…” ― Ines Varga".
+    if k + 1 < para_end && ctx.tokens[k].kind == TokenKind::Dash {
+        if let Some(np) = np_after(ctx, k + 1, para_end) {
+            let rest = np.end..para_end;
+            if !np.pronoun && rest.clone().all(|i| ctx.tokens[i].kind == TokenKind::Punct) {
+                return Some(Found {
+                    np,
+                    cue_start: k,
+                    cue_end: k + 1,
+                });
+            }
+        }
+    }
+    while k < para_end && (ctx.is_punct(k, ",") || ctx.tokens[k].kind == TokenKind::Dash) {
+        k += 1;
+    }
+    if k >= para_end {
+        // A byline paragraph after the quotation: "“…”¶- Ada Okafor."
+        if para_end < ctx.tokens.len() && ctx.tokens[para_end].kind == TokenKind::Dash {
+            let next_end = ctx.para_end_token(para_end);
+            if let Some(np) = np_after(ctx, para_end + 1, next_end) {
+                let rest = np.end..next_end;
+                if !np.pronoun && rest.clone().all(|i| ctx.tokens[i].kind == TokenKind::Punct) {
+                    return Some(Found {
+                        np,
+                        cue_start: para_end,
+                        cue_end: para_end + 1,
+                    });
+                }
+            }
+        }
+        return None;
+    }
+    // The quote ended its sentence: only a short "X said." clause may follow.
+    let new_sentence = ctx.sent_of[k] != ctx.sent_of[close];
+    let limit = if new_sentence {
+        sentence_end(ctx, k)
+    } else {
+        sentence_end(ctx, close).max(k)
+    }
+    .min(para_end);
+    // Inverted: "said X", "according to X", "read the email".
+    if matches!(ctx.tok(k), "read" | "reads") && !new_sentence {
+        let np = np_after(ctx, k + 1, limit)?;
+        return Some(Found {
+            np,
+            cue_start: k,
+            cue_end: k + 1,
+        });
+    }
+    if ctx.is_according(k) {
+        let np = np_after(ctx, k + 2, limit)?;
+        return Some(Found {
+            np,
+            cue_start: k,
+            cue_end: k + 2,
+        });
+    }
+    if ctx.is_cue_at(k) && !new_sentence {
+        let lw = ctx.lower(k);
+        if !lexicon::takes_addressee(&lw) && !lexicon::is_participle(&lw) {
+            if let Some(np) = np_after(ctx, k + 1, limit) {
+                return Some(Found {
+                    np,
+                    cue_start: k,
+                    cue_end: k + 1,
+                });
+            }
+        }
+        return None;
+    }
+    // "X said": the first cue verb within a few tokens, with its subject starting at k.
+    let mut v = k;
+    while v < limit && v < k + 30 {
+        if ctx.is_double_mark(v) {
+            return None;
+        }
+        if ctx.is_cue_at(v) || ctx.is_according(v) {
+            break;
+        }
+        v += 1;
+    }
+    if v >= limit || v >= k + 30 {
+        // "“…,” the nominee riffed": after a quotation ending in a comma, a past-tense verb
+        // right after the phrase that opens the clause is its cue, listed or not.
+        if ctx.slice(m.content).ends_with(',') && !new_sentence {
+            let np = np_after(ctx, k, limit)?;
+            let c = np.end;
+            if c < limit && ctx.tokens[c].kind == TokenKind::Word {
+                let w = ctx.tok(c);
+                let verbish = w.ends_with("ed") || w.ends_with('s') || w.ends_with('e');
+                if verbish
+                    && w.starts_with(|ch: char| ch.is_ascii_lowercase())
+                    && !lexicon::is_np_stop(w)
+                {
+                    return Some(Found {
+                        np,
+                        cue_start: c,
+                        cue_end: c + 1,
+                    });
+                }
+            }
+        }
+        return None;
+    }
+    if ctx.is_according(v) {
+        // "“…,” he said, according to X" is rare; "“…,” according to X" was handled above.
+        return None;
+    }
+    // The subject opens the clause after the quotation: "“…,” Tom Reyes, 52, of Dayton, Ohio,
+    // who took part in the survey, said".
+    let np = match np_after(ctx, k, v) {
+        Some(np)
+            if np.end == v
+                || ctx.is_punct(np.end, ",")
+                || ctx.is_punct(np.end, "(")
+                || lexicon::is_skippable(ctx.tok(np.end)) =>
+        {
+            np
+        }
+        _ => np_before(ctx, v, k)?,
+    };
+    // "“…,” officials confirmed that …": the verb reports a clause of its own; the
+    // quotation was the object of something before it.
+    if v + 1 < limit && ctx.tok(v + 1) == "that" {
+        return None;
+    }
+    if new_sentence {
+        // Only "X said." / "X said in a statement." / "X said Tuesday, ..."
+        let mut a = v + 1;
+        if lexicon::takes_addressee(&ctx.lower(v)) {
+            // "Ortiz told reporters during …": skip the addressee.
+            while a < limit
+                && a < v + 8
+                && (ctx.is_word(a) || ctx.is_possessive(a))
+                && !lexicon::is_np_stop(ctx.tok(a))
+            {
+                a += 1;
+            }
+        }
+        while a < limit && lexicon::is_time_word(ctx.tok(a)) {
+            a += 1;
+        }
+        let ok = a >= limit
+            || ctx.is_terminal(a)
+            || ctx.is_punct(a, ",")
+            || ctx.tokens[a].kind == TokenKind::Quote
+            || matches!(
+                ctx.tok(a),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "to"
+                    | "of"
+                    | "about"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "when"
+                    | "as"
+                    | "with"
+                    | "from"
+                    | "last"
+                    | "this"
+                    | "via"
+                    | "through"
+                    | "back"
+                    | "then"
+                    | "later"
+                    | "recently"
+                    | "earlier"
+            );
+        if !ok {
+            return None;
+        }
+    }
+    Some(Found {
+        np,
+        cue_start: v,
+        cue_end: v + 1,
+    })
+}
+
+/// The cue before the opening mark in the same sentence: "X said: “…”", "X told Y, “…”",
+/// "According to X, “…”", "Trump called Comey a “nut job”", "said X: “…”".
+pub(crate) fn cue_before(ctx: &Ctx, m: &Marked) -> Option<Found> {
+    let lb = sentence_first(ctx, m.open).max(ctx.para_first_token(m.open));
+    // The sentence splitter glues a straight opening mark to the sentence before it
+    // (`… on Monday. "I will …"`): then the quotation opens its own sentence.
+    if m.open == lb || sentence_end(ctx, m.open) == m.open + 1 {
+        return None;
+    }
+    cue_backwards(ctx, m.open, lb)
+}
+
+/// For partial quotations: the nearest verb of finding or judging before the quote in its
+/// sentence ("Mueller found a “benefit”"), with its subject.
+pub(crate) fn judging_cue_before(ctx: &Ctx, m: &Marked) -> Option<Found> {
+    let lb = sentence_first(ctx, m.open).max(ctx.para_first_token(m.open));
+    let v = (lb..m.open)
+        .rev()
+        .find(|&v| lexicon::is_judging(ctx.tok(v)))?;
+    let np = np_before(ctx, v, lb)?;
+    Some(Found {
+        np,
+        cue_start: v,
+        cue_end: v + 1,
+    })
+}
+
+/// The nearest cue verb with a speaker, scanning backwards from `from` (exclusive) to `lb`.
+pub(crate) fn cue_backwards(ctx: &Ctx, from: usize, lb: usize) -> Option<Found> {
+    let mut v = from;
+    while v > lb {
+        v -= 1;
+        if ctx.is_according(v) {
+            if let Some(np) = np_after(ctx, v + 2, from) {
+                return Some(Found {
+                    np,
+                    cue_start: v,
+                    cue_end: v + 2,
+                });
+            }
+            continue;
+        }
+        if !ctx.is_cue_at(v) {
+            continue;
+        }
+        if lexicon::is_participle(&ctx.lower(v))
+            && v > lb
+            && !lexicon::is_pronoun(ctx.tok(v - 1))
+            && !ctx.is_cap(v - 1)
+        {
+            // "Okafor said, adding, “…”": the subject of an earlier cue in the sentence.
+            if let Some(f) = cue_backwards(ctx, v, lb) {
+                return Some(Found {
+                    np: f.np,
+                    cue_start: v,
+                    cue_end: v + 1,
+                });
+            }
+            // "The mayor claimed victory online, saying: “…”": the main clause's subject.
+            if let Some(np) = clause_subject(ctx, lb, v) {
+                return Some(Found {
+                    np,
+                    cue_start: v,
+                    cue_end: v + 1,
+                });
+            }
+        }
+        if let Some(np) = np_before(ctx, v, lb) {
+            return Some(Found {
+                np,
+                cue_start: v,
+                cue_end: v + 1,
+            });
+        }
+        // "Said Smith: “…”" / ", said Smith, “…”"
+        let lw = ctx.lower(v);
+        if !lexicon::takes_addressee(&lw) && !matches!(&*lw, "put" | "puts") {
+            if let Some(np) = np_after(ctx, v + 1, from) {
+                if ctx.is_cap(np.head_start) || np.pronoun {
+                    return Some(Found {
+                        np,
+                        cue_start: v,
+                        cue_end: v + 1,
+                    });
+                }
+            }
+        }
+        // A participle with no subject of its own (", adding: “…”"): keep looking back.
+    }
+    None
+}
+
+/// The subject of the clause that starts at `lb`, skipping introductory phrases that end in a
+/// comma ("Thursday, after weeks of silence, Ortiz appeared …").
+fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
+    let mut pos = lb;
+    for _ in 0..4 {
+        if pos >= ub {
+            return None;
+        }
+        while pos < ub && !ctx.is_word(pos) {
+            pos += 1;
+        }
+        if let Some(np) = np_after(ctx, pos, ub) {
+            // "Two hours later, Ortiz wrote": a time phrase, not the subject.
+            let timeish = np.end < ub && matches!(ctx.tok(np.end), "later" | "ago" | "earlier");
+            if !timeish {
+                return Some(np);
+            }
+        }
+        // Skip to after the next comma.
+        let next = (pos..ub).find(|&i| ctx.is_punct(i, ","))?;
+        pos = next + 1;
+    }
+    None
+}
+
+/// A quotation introduced by a colon without a verb: "The mayor on Twitter: “…”", a headline
+/// "Council Chief On Budget: ‘…’". The speaker is the phrase that opens the sentence.
+pub(crate) fn colon_intro(ctx: &Ctx, colon: usize) -> Option<Found> {
+    let lb = sentence_first(ctx, colon).max(ctx.para_first_token(colon));
+    if let Some(f) = cue_backwards(ctx, colon, lb) {
+        return Some(f);
+    }
+    let np = clause_subject(ctx, lb, colon)?;
+    Some(Found {
+        np,
+        cue_start: colon,
+        cue_end: colon + 1,
+    })
+}
+
+/// A quotation introduced by a comma without a cue verb ("The mayor shared her worries with the
+/// crowd, “…”"): the subject of the sentence.
+pub(crate) fn comma_intro(ctx: &Ctx, comma: usize) -> Option<Found> {
+    let lb = sentence_first(ctx, comma).max(ctx.para_first_token(comma));
+    let np = clause_subject(ctx, lb, comma)?;
+    Some(Found {
+        np,
+        cue_start: comma,
+        cue_end: comma + 1,
+    })
+}
+
+/// The attribution in the sentences of the paragraph before token `before` (nearest first),
+/// not before `lb`: "Ortiz answered the paper. “I never met him…”".
+pub(crate) fn cue_in_previous_sentences(ctx: &Ctx, before: usize, lb: usize) -> Option<Found> {
+    let mut end = before;
+    let mut n = 0;
+    while end > lb && n < 2 {
+        let s = sentence_first(ctx, end - 1).max(lb);
+        // Only the writer's words: the part after the sentence's last quotation mark.
+        let tail = (s..end)
+            .rev()
+            .find(|&i| ctx.is_double_mark(i))
+            .map_or(s, |i| i + 1);
+        if let Some(f) = cue_backwards(ctx, end, tail) {
+            return Some(f);
+        }
+        if tail > s {
+            // A quotation sentence without its own cue: stop here, the earlier quote's
+            // speaker is the better guess.
+            return None;
+        }
+        end = s;
+        n += 1;
+    }
+    None
+}
+
+/// The span of a token range.
+pub(crate) fn span_of(ctx: &Ctx, start: usize, end: usize) -> Span {
+    Span::new(ctx.tokens[start].start, ctx.tokens[end - 1].end)
+}
