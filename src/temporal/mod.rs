@@ -94,6 +94,9 @@ pub fn infer_date(doc: &Document) -> Option<NaiveDate> {
     None
 }
 
+/// How many sentences an explicit year stays the year of bare dates ("On October 12").
+const DISCOURSE_SENTENCES: usize = 8;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tense {
     Past,
@@ -119,6 +122,8 @@ enum Kind {
     Dur,
     /// A clock time.
     Clock,
+    /// A date counted back or forward from now: "two years ago".
+    Ago,
     Other,
 }
 
@@ -159,9 +164,12 @@ struct Tagger<'a> {
     lower: String,
     toks: &'a [Token],
     dct: Option<NaiveDate>,
-    disc_year: Option<i32>,
+    /// The year of the most recent explicit date, and the sentence it was in.
+    disc_year: Option<(i32, usize)>,
+    sent_idx: usize,
     ref_day: Option<NaiveDate>,
     last_q: Option<(i32, u32)>,
+    last_q_sent: Option<usize>,
     sent_start: usize,
     lim: usize,
     out: Vec<Timex>,
@@ -205,8 +213,10 @@ impl<'a> Tagger<'a> {
             toks: &doc.tokens,
             dct,
             disc_year: None,
+            sent_idx: 0,
             ref_day: None,
             last_q: None,
+            last_q_sent: None,
             sent_start: 0,
             lim: 0,
             out: Vec::new(),
@@ -216,7 +226,8 @@ impl<'a> Tagger<'a> {
 
     fn run(&mut self) {
         let sentences = std::mem::take(&mut self.sentences);
-        for &(s, e) in &sentences {
+        for (k, &(s, e)) in sentences.iter().enumerate() {
+            self.sent_idx = k;
             self.sent_start = s;
             self.lim = e;
             let mut i = s;
@@ -242,11 +253,14 @@ impl<'a> Tagger<'a> {
             Anchor::Day(d, explicit) => {
                 self.ref_day = Some(d);
                 if explicit {
-                    self.disc_year = Some(d.year());
+                    self.disc_year = Some((d.year(), self.sent_idx));
                 }
             }
-            Anchor::Year(y) => self.disc_year = Some(y),
-            Anchor::Quarter(y, q) => self.last_q = Some((y, q)),
+            Anchor::Year(y) => self.disc_year = Some((y, self.sent_idx)),
+            Anchor::Quarter(y, q) => {
+                self.last_q = Some((y, q));
+                self.last_q_sent = Some(self.sent_idx);
+            }
             Anchor::None => {}
         }
         let span = crate::types::Span::new(self.toks[h.s].start, self.toks[h.e - 1].end);
@@ -292,7 +306,7 @@ impl<'a> Tagger<'a> {
             TokenKind::Number => true,
             TokenKind::Word => {
                 let b = self.lower.as_bytes()[t.start];
-                b.is_ascii_lowercase() && t.end - t.start >= 2
+                b.is_ascii_lowercase() && (t.end - t.start >= 2 || b == b'a')
             }
             TokenKind::Quote => true,
             _ => false,
@@ -340,28 +354,42 @@ impl<'a> Tagger<'a> {
     // ------------------------------------------------------------------ resolution helpers
 
     fn year_for_month(&self, m: u32, d: Option<u32>, i: usize) -> Option<i32> {
-        if let Some(y) = self.disc_year {
-            return Some(y);
+        // Narrative: the year of a recent explicit date, unless the sentence looks ahead.
+        if let Some((y, k)) = self.disc_year {
+            if self.sent_idx <= k + DISCOURSE_SENTENCES && self.tense(i) != Tense::Future {
+                return Some(y);
+            }
         }
         let dct = self.dct?;
-        let y = dct.year();
-        let key = |mm: u32, dd: u32| mm * 100 + dd;
-        let here = key(dct.month(), dct.day());
-        let cand = key(
-            m,
-            d.unwrap_or(if m == dct.month() { dct.day() } else { 15 }),
-        );
-        Some(match self.tense(i) {
-            Tense::Past if cand > here && (m != dct.month() || d.is_some()) => {
-                if m > dct.month() + 1 || d.is_some() && cand > here + 1 {
-                    y - 1
-                } else {
-                    y
-                }
+        let tense = self.tense(i);
+        // The year that puts the date nearest the document date, leaning to the past in
+        // past-tense sentences and to the future in future-tense ones.
+        let mut best = (i64::MAX, dct.year());
+        for y in [dct.year() - 1, dct.year(), dct.year() + 1] {
+            let day = d.unwrap_or(if m == dct.month() && y == dct.year() {
+                dct.day()
+            } else {
+                15
+            });
+            let Some(c) =
+                NaiveDate::from_ymd_opt(y, m, day.min(28).max(if d.is_some() { day } else { 1 }))
+                    .or_else(|| NaiveDate::from_ymd_opt(y, m, 28))
+            else {
+                continue;
+            };
+            let diff = (c - dct).num_days();
+            let mut cost = diff.abs();
+            if tense == Tense::Past && diff > 0 && (d.is_some() || m != dct.month()) {
+                cost += 120;
             }
-            Tense::Future if cand < here && m != dct.month() => y + 1,
-            _ => y,
-        })
+            if tense == Tense::Future && diff < 0 {
+                cost += 120;
+            }
+            if cost < best.0 {
+                best = (cost, y);
+            }
+        }
+        Some(best.1)
     }
 
     fn md(&self, m: u32, d: u32, i: usize) -> (String, Anchor) {
@@ -384,14 +412,34 @@ impl<'a> Tagger<'a> {
         let d = match tense {
             Tense::Future => {
                 let mut k = (wd - cur).rem_euclid(7);
-                if k == 0 {
+                if k == 0 && force.is_some() {
                     k = 7;
                 }
                 dct + Duration::days(k)
             }
-            _ => dct - Duration::days((cur - wd).rem_euclid(7)),
+            _ => {
+                let mut k = (cur - wd).rem_euclid(7);
+                if k == 0 && force.is_some() {
+                    k = 7;
+                }
+                dct - Duration::days(k)
+            }
         };
         (value::day(d), Anchor::Day(d, false))
+    }
+
+    /// The weekend meant by "the weekend" / "this weekend": the last one in past-tense
+    /// sentences, the next one otherwise.
+    fn weekend(&self, i: usize) -> String {
+        let Some(d) = self.dct else {
+            return "XXXX-WXX-WE".into();
+        };
+        let wd = d.weekday().number_from_monday() as i64;
+        let sat = match self.tense(i) {
+            Tense::Future => d + Duration::days((6 - wd).rem_euclid(7)),
+            _ => d - Duration::days((wd - 6).rem_euclid(7)),
+        };
+        value::week(sat) + "-WE"
     }
 
     fn rel_day(&self, n: i64) -> (String, Anchor) {
@@ -456,7 +504,12 @@ impl<'a> Tagger<'a> {
     }
 
     /// Does the sentence speak of quarters ("the quarter", "third-quarter profit")?
+    /// Financial reports compare a quarter with the year before: "a year ago" means that
+    /// quarter a year back when a quarter was named recently.
     fn quarter_context(&self, _i: usize) -> bool {
+        if self.last_q_sent.is_some_and(|k| self.sent_idx <= k + 12) {
+            return true;
+        }
         (self.sent_start..self.lim).any(|k| {
             let w = self.w(k);
             w.contains("quarter") || w == "period"
@@ -517,11 +570,14 @@ impl<'a> Tagger<'a> {
                 let ok = match h.kind {
                     Kind::Dur => true,
                     Kind::Clock => m == "APPROX",
-                    Kind::Date => m == "APPROX" && h.s == h.e - 1 || h.v.contains("ago"),
+                    Kind::Date => m == "APPROX" && h.s == h.e - 1,
+                    Kind::Ago => true,
                     Kind::Other => false,
                 } && self.w(i + k) != "the";
                 if ok {
-                    h.s = i;
+                    if !matches!(w, "about" | "over" | "some") {
+                        h.s = i;
+                    }
                     if h.m.is_none() {
                         h.m = Some(m);
                     }
@@ -552,14 +608,10 @@ impl<'a> Tagger<'a> {
             if let Some(mut h) = self.core(i + k) {
                 let next = self.w(i + k);
                 let ok = h.kind == Kind::Date
-                    && next != "the"
+                    && (next != "the" || k == 3)
                     && !h.v.ends_with("_REF")
                     && (w != "earlier" && w != "later"
-                        || matches!(
-                            next,
-                            "this" | "today" | "yesterday" | "tomorrow" | "in" | "last"
-                        )
-                        || lex::weekday(next).is_some());
+                        || matches!(next, "this" | "yesterday" | "that"));
                 if ok {
                     h.s = i;
                     h.m = m.or(h.m);
@@ -600,15 +652,12 @@ impl<'a> Tagger<'a> {
         if h.kind == Kind::Dur {
             let after = self.w(h.e);
             let sign = match after {
-                "ago" | "earlier" | "before" => Some(-1),
-                "later" | "hence" => Some(1),
+                // "three days later" / "before" stay durations (TempEval-3 convention).
+                "ago" | "earlier" => Some(-1),
                 "from" if self.w(h.e + 1) == "now" => Some(1),
                 _ => None,
             };
             if let (Some(sign), Some((u, n))) = (sign, dur_parts(&h.v)) {
-                if after == "before" && !matches!(self.w(h.e + 1), "" | "," | "." | "that") {
-                    return Some(h);
-                }
                 let v = match n {
                     Some(n) => self.shifted(u, sign * n as i32, i),
                     None => Some(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into()),
@@ -617,7 +666,7 @@ impl<'a> Tagger<'a> {
                     h.e += if after == "from" { 2 } else { 1 };
                     h.v = v;
                     h.t = TimexType::Date;
-                    h.kind = Kind::Date;
+                    h.kind = Kind::Ago;
                 }
             }
         }
@@ -641,6 +690,9 @@ impl<'a> Tagger<'a> {
             if w.ends_with('.') || self.cap(i) {
                 return Some(self.weekday_date(i, wd));
             }
+        }
+        if let Some(h) = self.quarter_phrase(i, i) {
+            return Some(h);
         }
         if let Some(h) = self.number(i) {
             return Some(h);
@@ -849,6 +901,18 @@ impl<'a> Tagger<'a> {
         Some(Hit::date(i, i + 1, format!("{y:04}")))
     }
 
+    /// The day of a date that follows a time: "midnight on September 20, 2016", "9 p.m. on
+    /// Monday" (the date is tagged on its own).
+    fn following_day(&self, e: usize) -> Option<String> {
+        let k = if self.w(e) == "on" {
+            e + 1
+        } else {
+            return None;
+        };
+        let h = self.core(k)?;
+        (h.t == TimexType::Date && h.v.len() == 10).then_some(h.v)
+    }
+
     fn clock(&self, i: usize, mut h: u32, mm: u32) -> Hit {
         let mut e = i + 1;
         if let Some(pm) = ampm(self.w(e)) {
@@ -880,7 +944,10 @@ impl<'a> Tagger<'a> {
             day = Some(self.rel_day(n).0);
             e += 1;
         }
-        let day = day.unwrap_or_else(|| "XXXX-XX-XX".into());
+        let day = self
+            .following_day(e)
+            .or(day)
+            .unwrap_or_else(|| "XXXX-XX-XX".into());
         Hit::new(
             i,
             e,
@@ -955,6 +1022,9 @@ impl<'a> Tagger<'a> {
             j += 1;
         }
         let (u, plural) = lex::unit(self.w(j))?;
+        if n.is_some_and(|n| n >= 1000) && !matches!(u, Unit::Year | Unit::Day | Unit::Hour) {
+            return None;
+        }
         if n == Some(1) && plural || n.is_some_and(|n| n > 1) && !plural && w != "a" {
             // "one days" or "two year" (as in "two year deal") still counts as a duration.
             if n == Some(1) {
@@ -965,10 +1035,21 @@ impl<'a> Tagger<'a> {
             return None;
         }
         if w == "recent" {
-            return Some(Hit::date(i, j + 1, "PAST_REF"));
+            let v = if u == Unit::Quarter {
+                "PXQ".into()
+            } else {
+                u.duration(None)
+            };
+            return Some(Hit::new(i, j + 1, TimexType::Duration, v, Kind::Other));
         }
         // "a year" after an amount is a rate: "$5 a year".
-        if (w == "a" || w == "an") && n == Some(1) {
+        if (w == "a" || w == "an")
+            && n == Some(1)
+            && !matches!(
+                self.w(j + 1),
+                "ago" | "earlier" | "later" | "before" | "after"
+            )
+        {
             let p = self.prev(i);
             if is_num(p)
                 || p.ends_with('%')
@@ -1027,6 +1108,9 @@ impl<'a> Tagger<'a> {
     fn the(&self, i: usize) -> Option<Hit> {
         let a = self.w(i + 1);
         let b = self.w(i + 2);
+        if let Some(h) = self.quarter_phrase(i, i + 1) {
+            return Some(h);
+        }
         // "the past two months", "the next 12 hours", "the first nine months"
         if matches!(
             a,
@@ -1121,8 +1205,7 @@ impl<'a> Tagger<'a> {
                 return Some(Hit::date(i, i + 3, value::day(d)));
             }
             "weekend" => {
-                let v = self.rel_unit(Unit::Weekend, 0)?;
-                return Some(Hit::date(i, i + 2, v));
+                return Some(Hit::date(i, i + 2, self.weekend(i)));
             }
             "year" | "month" | "week" => {
                 if b.starts_with("ago") || lex::unit(b).is_some() || b == "-" {
@@ -1167,7 +1250,118 @@ impl<'a> Tagger<'a> {
                 return Some(Hit::date(i, i + 3, format!("{y:04}-Q{q}")));
             }
         }
+        if a.starts_with("mid-") {
+            if let Some(mut h) = self.mid_compound(i + 1) {
+                h.s = i;
+                h.m = Some("MID");
+                return Some(h);
+            }
+        }
+        if matches!(
+            a,
+            "last" | "past" | "previous" | "next" | "coming" | "current"
+        ) {
+            if let Some(mut h) = self.relative(i + 1) {
+                h.s = i;
+                return Some(h);
+            }
+        }
         None
+    }
+
+    /// "the 1988 third quarter", "this year's third quarter", "the year-ago quarter",
+    /// "fiscal first quarter", "third-quarter", "the first half of 1990".
+    fn quarter_phrase(&self, s: usize, mut j: usize) -> Option<Hit> {
+        let mut year = None;
+        let mut shift = 0;
+        let mut any = false;
+        loop {
+            let w = self.w(j);
+            if let Some(y) = year_of(w) {
+                year = Some(y);
+                j += 1;
+                any = true;
+                continue;
+            }
+            match w {
+                "year-ago" | "year-earlier" => {
+                    shift = -1;
+                    any = true;
+                    j += 1;
+                }
+                "comparable" | "fiscal" | "corresponding" | "calendar" => j += 1,
+                "this" | "last" | "next" if self.w(j + 1).starts_with("year") => {
+                    let k = if self.w(j + 1) == "year's" {
+                        j + 2
+                    } else if self.w(j + 1) == "year" && matches!(self.w(j + 2), "'s" | "’s") {
+                        j + 3
+                    } else {
+                        return None;
+                    };
+                    let d = self.dct?;
+                    year = Some(
+                        d.year()
+                            + match w {
+                                "last" => -1,
+                                "next" => 1,
+                                _ => 0,
+                            },
+                    );
+                    any = true;
+                    j = k;
+                }
+                _ => break,
+            }
+        }
+        let w = self.w(j);
+        let (q, half, mut e) = if let Some(q) = w.strip_suffix("-quarter").and_then(lex::ordinal) {
+            if s < j && self.w(s) == "the" && s + 1 == j {
+                // "the third-quarter loss": the article belongs to the noun phrase.
+                return None;
+            }
+            (Some(q), false, j + 1)
+        } else if let Some(q) = w.strip_suffix("-half").and_then(lex::ordinal) {
+            (Some(q), true, j + 1)
+        } else if let (Some(q), "quarter" | "half") = (lex::ordinal(w), self.w(j + 1)) {
+            (Some(q), self.w(j + 1) == "half", j + 2)
+        } else if (w == "quarter" || w == "period") && any {
+            (None, false, j + 1)
+        } else {
+            return None;
+        };
+        if year.is_none() && self.w(e) == "of" {
+            if let Some(y) = year_of(self.w(e + 1)) {
+                year = Some(y);
+                e += 2;
+            }
+        }
+        if half {
+            let q = q.filter(|q| (1..=2).contains(q))?;
+            let y = year.or_else(|| self.dct.map(|d| d.year()));
+            let v = y.map_or(format!("XXXX-H{q}"), |y| format!("{:04}-H{q}", y + shift));
+            return Some(Hit::date(s, e, v));
+        }
+        let q = match q {
+            Some(q) if (1..=4).contains(&q) => q,
+            Some(_) => return None,
+            None => self.current_report_quarter()?.1,
+        };
+        let (v, a) = match year {
+            Some(y) => {
+                let y = y + shift;
+                (format!("{y:04}-Q{q}"), Anchor::Quarter(y, q))
+            }
+            None => {
+                let (v, a) = self.quarter_value(q, None, s);
+                if shift != 0 {
+                    let y: i32 = v[..4].parse().ok()?;
+                    (format!("{:04}-Q{q}", y + shift), Anchor::None)
+                } else {
+                    (v, a)
+                }
+            }
+        };
+        Some(Hit::date(s, e, v).anchor(a))
     }
 
     /// "the quarter", "the latest quarter", "the year-ago period", "the year-earlier quarter".
@@ -1293,7 +1487,7 @@ impl<'a> Tagger<'a> {
                 let v = self.rel_unit(u, 0)?;
                 return Some(Hit::date(i, j + 1, v));
             }
-            if w == "past" && matches!(u, Unit::Decade | Unit::Century | Unit::Year) {
+            if w == "past" && matches!(u, Unit::Decade | Unit::Century) && self.prev(i) != "the" {
                 return Some(Hit::new(
                     i,
                     j + 1,
@@ -1342,22 +1536,9 @@ impl<'a> Tagger<'a> {
             return Some(Hit::date(i, j + 1, fmt_ym(y, m)));
         }
         if let Some(s) = lex::season(a) {
-            let v = self.dct.map_or(format!("XXXX-{s}"), |d| {
-                let y = d.year();
-                let cur = match d.month() {
-                    3..=5 => "SP",
-                    6..=8 => "SU",
-                    9..=11 => "FA",
-                    _ => "WI",
-                };
-                let order = |x: &str| ["WI", "SP", "SU", "FA"].iter().position(|z| *z == x);
-                let y = match n {
-                    -1 if order(s) >= order(cur) => y - 1,
-                    1 if order(s) <= order(cur) => y + 1,
-                    _ => y,
-                };
-                format!("{y:04}-{s}")
-            });
+            let v = self
+                .dct
+                .map_or(format!("XXXX-{s}"), |d| season_value(d, s, n));
             return Some(Hit::date(i, j + 1, v));
         }
         if let Some(p) = lex::daypart(a) {
@@ -1458,18 +1639,9 @@ impl<'a> Tagger<'a> {
                 Some("PRESENT_REF")
             }
             "currently" | "nowadays" | "presently" => Some("PRESENT_REF"),
-            "recently" | "lately" | "previously" | "formerly" => Some("PAST_REF"),
-            "soon" => {
-                if n1 == "as" || n1 == "after" || self.prev(i) == "as" {
-                    return None;
-                }
-                Some("FUTURE_REF")
-            }
+            "recently" | "lately" | "formerly" => Some("PAST_REF"),
             "future" if matches!(self.prev(i), "in" | "near" | "distant" | "foreseeable") => {
                 Some("FUTURE_REF")
-            }
-            "recent" if lex::unit(n1).is_none() && self.kind(i + 1) == Some(TokenKind::Word) => {
-                Some("PAST_REF")
             }
             _ => None,
         };
@@ -1492,7 +1664,7 @@ impl<'a> Tagger<'a> {
                 .map_or("XXXX-XX-XX".into(), value::day);
             let t = if w == "noon" { "12:00" } else { "24:00" };
             let mut e = i + 1;
-            let mut day = day;
+            let mut day = self.following_day(e).unwrap_or(day);
             if let Some(wd) = lex::weekday(n1) {
                 day = self.weekday_value(wd, i, None).0;
                 e += 1;
@@ -1506,7 +1678,7 @@ impl<'a> Tagger<'a> {
             ));
         }
         if let Some(f) = lex::frequency(w) {
-            if w == "annual" {
+            if w == "annual" || w == "quarterly" || w == "annually" {
                 return None;
             }
             return Some(Hit::new(i, i + 1, TimexType::Set, f, Kind::Other));
@@ -1584,7 +1756,7 @@ impl<'a> Tagger<'a> {
         }
         let n1 = self.w(i + 1);
         let n2 = self.w(i + 2);
-        let y = self.disc_year.or(self.dct.map(|d| d.year()));
+        let y = self.disc_year.map(|d| d.0).or(self.dct.map(|d| d.year()));
         let (md, e): (Box<dyn Fn(i32) -> Option<NaiveDate>>, usize) = match (w, n1) {
             ("christmas", _) => {
                 let e = if n2.is_empty() || !matches!(n1, "day" | "eve") {
@@ -1642,6 +1814,33 @@ impl<'a> Tagger<'a> {
         };
         Some(Hit::date(i, e, v))
     }
+}
+
+/// "last/this/next" + season, counted from the season the document date is in. A winter
+/// belongs to the year it starts in ("2015-WI" is December 2015 to February 2016).
+fn season_value(d: NaiveDate, s: &str, n: i32) -> String {
+    let order = match s {
+        "SP" => 0,
+        "SU" => 1,
+        "FA" => 2,
+        _ => 3,
+    };
+    let y = d.year();
+    let cur = match d.month() {
+        3..=5 => y * 4,
+        6..=8 => y * 4 + 1,
+        9..=11 => y * 4 + 2,
+        12 => y * 4 + 3,
+        _ => (y - 1) * 4 + 3,
+    };
+    let cands = (cur - 4..=cur + 4).filter(|k| k.rem_euclid(4) == order);
+    let k = match n {
+        -1 => cands.filter(|&k| k < cur).max(),
+        1 => cands.filter(|&k| k > cur).min(),
+        _ => cands.filter(|&k| k >= cur - 1).min(),
+    }
+    .unwrap_or(cur);
+    format!("{:04}-{s}", k.div_euclid(4))
 }
 
 fn ampm(w: &str) -> Option<bool> {
