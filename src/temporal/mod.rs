@@ -257,11 +257,16 @@ impl<'a> Tagger<'a> {
                 }
             }
             Anchor::Year(y) => self.disc_year = Some((y, self.sent_idx)),
-            Anchor::Quarter(y, q) => {
+            // Only quarters of the current reporting year become the quarter of reference.
+            Anchor::Quarter(y, q)
+                if self
+                    .dct
+                    .is_none_or(|d| y >= d.year() - i32::from(d.month() <= 3)) =>
+            {
                 self.last_q = Some((y, q));
                 self.last_q_sent = Some(self.sent_idx);
             }
-            Anchor::None => {}
+            Anchor::Quarter(..) | Anchor::None => {}
         }
         let span = crate::types::Span::new(self.toks[h.s].start, self.toks[h.e - 1].end);
         let interval = match h.t {
@@ -694,6 +699,16 @@ impl<'a> Tagger<'a> {
         if let Some(h) = self.quarter_phrase(i, i) {
             return Some(h);
         }
+        if w == "nineteen" {
+            if let Some(h) = self.spelled_year(i) {
+                return Some(h);
+            }
+        }
+        if let Some(c) = lex::ordinal(w).filter(|c| (1..=21).contains(c)) {
+            if self.w(i + 1) == "century" {
+                return Some(Hit::date(i, i + 2, format!("{:02}", c - 1)));
+            }
+        }
         if let Some(h) = self.number(i) {
             return Some(h);
         }
@@ -930,7 +945,14 @@ impl<'a> Tagger<'a> {
             e += 1;
         }
         let mut day = self.ref_day.or(self.dct).map(value::day);
-        // "10 p.m. Wednesday", "9:29 am today".
+        // "10 p.m. Wednesday", "9:29 am today", "5 p.m. EST Nov. 9".
+        let k = if self.w(e) == "," { e + 1 } else { e };
+        if let Some(date) = lex::month(self.w(k)).and_then(|m| self.month_date(k, m)) {
+            if date.v.len() == 10 {
+                let v = format!("{}T{h:02}:{mm:02}", date.v);
+                return Hit::new(i, date.e, TimexType::Time, v, Kind::Clock);
+            }
+        }
         let nxt = self.w(e);
         if let Some(wd) = lex::weekday(nxt) {
             day = Some(self.weekday_value(wd, e, None).0);
@@ -1032,6 +1054,18 @@ impl<'a> Tagger<'a> {
             }
         }
         if n.is_none() && !plural {
+            return None;
+        }
+        // "a second term", "a quarter of the shares", "60 Minutes" (a programme).
+        if matches!(u, Unit::Second | Unit::Quarter)
+            && !plural
+            && (self.kind(j + 1) == Some(TokenKind::Word)
+                && !matches!(self.w(j + 1), "ago" | "earlier" | "later" | "and" | "or")
+                || self.w(j + 1) == "of")
+        {
+            return None;
+        }
+        if self.cap(j) && j > self.sent_start && !self.cap(j.saturating_sub(2)) {
             return None;
         }
         if w == "recent" {
@@ -1224,11 +1258,35 @@ impl<'a> Tagger<'a> {
                 };
                 return Some(Hit::date(i, i + 2, v));
             }
+            "fiscal" | "full" | "calendar" if b == "year" => {
+                let p = self.prev(i);
+                if matches!(p, "for" | "during" | "over" | "throughout") {
+                    return Some(Hit::new(i, i + 3, TimexType::Duration, "P1Y", Kind::Other));
+                }
+                let v = self.rel_unit(Unit::Year, 0)?;
+                return Some(Hit::date(i, i + 3, v));
+            }
             "quarter" | "latest" | "current" | "recent" | "year-ago" | "year-earlier"
             | "comparable" | "corresponding" | "same" | "previous" | "prior" => {
-                return self.report_period(i, i + 1);
+                if let Some(h) = self.report_period(i, i + 1) {
+                    return Some(h);
+                }
+            }
+            "nineties" | "eighties" | "seventies" | "sixties" | "fifties" => {
+                let d = match a {
+                    "nineties" => 9,
+                    "eighties" => 8,
+                    "seventies" => 7,
+                    "sixties" => 6,
+                    _ => 5,
+                };
+                return Some(Hit::date(i, i + 2, format!("19{d}")));
             }
             _ => {}
+        }
+        if let Some(mut h) = self.spelled_year(i + 1) {
+            h.s = i;
+            return Some(h);
         }
         if let Some(s) = lex::season(a) {
             let y = self.dct.map(|d| d.year());
@@ -1367,6 +1425,12 @@ impl<'a> Tagger<'a> {
     /// "the quarter", "the latest quarter", "the year-ago period", "the year-earlier quarter".
     fn report_period(&self, s: usize, j: usize) -> Option<Hit> {
         let a = self.w(j);
+        if matches!(a, "latest" | "recent") && self.w(j + 1) == "quarter" {
+            let d = self.dct?;
+            let x = value::add_months(d, -3);
+            let v = format!("{:04}-Q{}", x.year(), value::quarter_of(x));
+            return Some(Hit::date(s, j + 2, v));
+        }
         let (shift, k) = match a {
             "quarter" => (0, j),
             "latest" | "current" | "recent" | "same" => (0, j + 1),
@@ -1445,6 +1509,29 @@ impl<'a> Tagger<'a> {
             ),
             _ => return None,
         })
+    }
+
+    /// Years in words: "nineteen ninety-six", "(the year) two thousand".
+    fn spelled_year(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.w(j) == "year" {
+            j += 1;
+        }
+        let w = self.w(j);
+        let y = if w == "nineteen" {
+            let n = lex::cardinal(self.w(j + 1)).filter(|n| (10..100).contains(n))?;
+            j += 1;
+            1900 + n as i32
+        } else if w == "two" && self.w(j + 1) == "thousand" {
+            j += 1;
+            2000
+        } else {
+            return None;
+        };
+        if j == i + 1 && w == "two" && self.w(i) != "year" {
+            return None;
+        }
+        Some(Hit::date(i, j + 1, format!("{y:04}")))
     }
 
     /// "'90s".
@@ -1560,6 +1647,9 @@ impl<'a> Tagger<'a> {
             if self.prev(i) == "the" || self.kind(j) == Some(TokenKind::Word) {
                 return Some(Hit::date(i, i + 1, "PRESENT_REF"));
             }
+        }
+        if w == "coming" && lex::unit(a).is_some_and(|u| u.1) {
+            return Some(Hit::date(i, j + 1, "FUTURE_REF"));
         }
         if matches!(w, "past" | "last" | "next") {
             // "the past two years" without "the": "past two years"
@@ -1713,6 +1803,11 @@ impl<'a> Tagger<'a> {
                 return Some(Hit::date(i, i + 1, format!("{:04}-Q{q}", y - 1)));
             }
             return Some(Hit::date(i, i + 1, format!("{:04}", self.dct?.year() - 1)));
+        }
+        if w == "year" && (n1 == "end" || n1 == "'s" && self.w(i + 2) == "end") {
+            let e = if n1 == "end" { i + 2 } else { i + 3 };
+            let d = self.dct?;
+            return Some(Hit::date(i, e, format!("{:04}", d.year())));
         }
         if w == "year-end" {
             let d = self.dct?;
