@@ -653,6 +653,10 @@ impl<'a> Tagger<'a> {
     /// "earlier", "from now".
     fn core(&self, i: usize) -> Option<Hit> {
         let mut h = self.core0(i)?;
+        if h.kind == Kind::Dur && self.w(h.e) == "or" && self.w(h.e + 1) == "so" {
+            h.e += 2;
+            h.m = Some("APPROX");
+        }
         // Durations turned into dates: "two years ago", "a year earlier".
         if h.kind == Kind::Dur {
             let after = self.w(h.e);
@@ -760,6 +764,21 @@ impl<'a> Tagger<'a> {
         }
         if let Some(y) = year_of(n1) {
             return Some(Hit::date(i, i + 2, fmt_ym(Some(y), m)).anchor(Anchor::Year(y)));
+        }
+        if let Some(h) = self.spelled_year(i + 1) {
+            let y: i32 = h.v.parse().ok()?;
+            return Some(Hit::date(i, h.e, fmt_ym(Some(y), m)).anchor(Anchor::Year(y)));
+        }
+        if matches!(n1, "this" | "last" | "next") && self.w(i + 2) == "year" {
+            if let Some(d) = self.dct {
+                let y = d.year()
+                    + match n1 {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                return Some(Hit::date(i, i + 3, fmt_ym(Some(y), m)));
+            }
         }
         if n1 == "of" {
             if let Some(y) = year_of(self.w(i + 2)) {
@@ -1069,12 +1088,11 @@ impl<'a> Tagger<'a> {
             return None;
         }
         if w == "recent" {
-            let v = if u == Unit::Quarter {
-                "PXQ".into()
-            } else {
-                u.duration(None)
-            };
-            return Some(Hit::new(i, j + 1, TimexType::Duration, v, Kind::Other));
+            return Some(match u {
+                Unit::Year | Unit::Decade => Hit::date(i, j + 1, "PAST_REF"),
+                Unit::Quarter => Hit::new(i, j + 1, TimexType::Duration, "PXM", Kind::Other),
+                _ => Hit::new(i, j + 1, TimexType::Duration, u.duration(None), Kind::Other),
+            });
         }
         // "a year" after an amount is a rate: "$5 a year".
         if (w == "a" || w == "an")
@@ -1209,7 +1227,19 @@ impl<'a> Tagger<'a> {
         if let Some(h) = self.decade_apostrophe(i + 1) {
             return Some(Hit { s: i, ..h });
         }
+        if a == "year" {
+            if let Some(mut h) = self.spelled_year(i + 1) {
+                h.s = i;
+                return Some(h);
+            }
+        }
         match a {
+            "near" | "distant" | "foreseeable" if b == "future" => {
+                return Some(Hit::date(i, i + 3, "FUTURE_REF"));
+            }
+            "near" | "short" if b == "term" => {
+                return Some(Hit::date(i, i + 3, "FUTURE_REF"));
+            }
             "past" | "future" | "present" if lex::unit(b).is_none() && b != "few" => {
                 let v = match a {
                     "past" => "PAST_REF",
@@ -1289,6 +1319,11 @@ impl<'a> Tagger<'a> {
             return Some(h);
         }
         if let Some(s) = lex::season(a) {
+            if b == "of" {
+                if let Some(h) = self.spelled_year(i + 3) {
+                    return Some(Hit::date(i, h.e, format!("{}-{s}", h.v)));
+                }
+            }
             let y = self.dct.map(|d| d.year());
             let v = match y {
                 Some(y) => format!("{y:04}-{s}"),
@@ -1319,7 +1354,7 @@ impl<'a> Tagger<'a> {
             a,
             "last" | "past" | "previous" | "next" | "coming" | "current"
         ) {
-            if let Some(mut h) = self.relative(i + 1) {
+            if let Some(mut h) = self.relative(i + 1).filter(|h| h.e > i + 2) {
                 h.s = i;
                 return Some(h);
             }
@@ -1568,6 +1603,9 @@ impl<'a> Tagger<'a> {
         if w == "this" && self.w(j) == "past" {
             j += 1;
         }
+        if matches!(self.w(j), "fiscal" | "calendar") && self.w(j + 1) == "year" {
+            j += 1;
+        }
         let a = self.w(j);
         if let Some((u, false)) = lex::unit(a) {
             if u == Unit::Quarter && self.dct.is_some() && n == 0 && w == "this" {
@@ -1611,6 +1649,12 @@ impl<'a> Tagger<'a> {
         if let Some(m) = lex::month(a) {
             if !self.cap(j) {
                 return None;
+            }
+            if let Some(h) = self.month_date(j, m) {
+                if h.e > j + 1 {
+                    // "last Oct. 23": the date stands alone.
+                    return None;
+                }
             }
             let y = self.dct.map(|d| {
                 let y = d.year();
@@ -1736,7 +1780,12 @@ impl<'a> Tagger<'a> {
             _ => None,
         };
         if let Some(v) = refv {
-            return Some(Hit::date(i, i + 1, v));
+            // "right now", "more recently", "until recently"
+            let s = match (self.prev(i), w) {
+                ("right" | "just", "now") | ("more" | "most", "recently") => i - 1,
+                _ => i,
+            };
+            return Some(Hit::date(s, i + 1, v));
         }
         if w == "tonight" {
             let (v, a) = self.rel_day(0);
