@@ -98,6 +98,13 @@ pub fn infer_date(doc: &Document) -> Option<NaiveDate> {
 const DISCOURSE_SENTENCES: usize = 8;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    No,
+    Yes,
+    IfNext,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tense {
     Past,
     Future,
@@ -304,18 +311,53 @@ impl<'a> Tagger<'a> {
         (i < self.lim).then(|| self.toks[i].kind)
     }
 
-    /// A cheap first test: can a temporal expression start at token `i`?
+    /// A cheap first test: can a temporal expression start at token `i`? Function words
+    /// ("the", "about", "last"...) count only when the next token is itself a trigger.
     fn trigger(&self, i: usize) -> bool {
+        match self.head_trigger(i) {
+            Trigger::No => false,
+            Trigger::Yes => true,
+            Trigger::IfNext => {
+                i + 1 < self.lim
+                    && match self.head_trigger(i + 1) {
+                        Trigger::Yes => true,
+                        // "at least the past", "the last two", "the early 1990s"
+                        Trigger::IfNext => {
+                            i + 2 < self.lim && self.head_trigger(i + 2) != Trigger::No
+                        }
+                        Trigger::No => false,
+                    }
+            }
+        }
+    }
+
+    fn head_trigger(&self, i: usize) -> Trigger {
         let t = &self.toks[i];
         match t.kind {
-            TokenKind::Number => true,
-            TokenKind::Word => {
-                let b = self.lower.as_bytes()[t.start];
-                b.is_ascii_lowercase() && (t.end - t.start >= 2 || b == b'a')
-            }
-            TokenKind::Quote => true,
-            _ => false,
+            TokenKind::Number | TokenKind::Quote => return Trigger::Yes,
+            TokenKind::Word => {}
+            _ => return Trigger::No,
         }
+        let w = &self.lower[t.start..t.end];
+        match lex::trigger_class(w) {
+            1 => return Trigger::Yes,
+            2 => return Trigger::IfNext,
+            _ => {}
+        }
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            return Trigger::Yes;
+        }
+        // Compounds: "10-month", "third-quarter", "mid-1990s", "twenty-four", "year-end".
+        if let Some((a, b)) = w.rsplit_once('-') {
+            if lex::unit(b).is_some()
+                || matches!(b, "half" | "end" | "ago" | "earlier" | "old" | "long")
+                || a == "mid"
+                || lex::number_word(a).is_some()
+            {
+                return Trigger::Yes;
+            }
+        }
+        Trigger::No
     }
 
     fn prev(&self, i: usize) -> &str {
