@@ -1824,7 +1824,7 @@ impl<'a> Tagger<'a> {
         if let Some(v) = refv {
             // "right now", "more recently", "until recently"
             let s = match (self.prev(i), w) {
-                ("right" | "just", "now") | ("more" | "most", "recently") => i - 1,
+                ("more" | "most", "recently") => i - 1,
                 _ => i,
             };
             return Some(Hit::date(s, i + 1, v));
@@ -1942,7 +1942,6 @@ impl<'a> Tagger<'a> {
         }
         let n1 = self.w(i + 1);
         let n2 = self.w(i + 2);
-        let y = self.disc_year.map(|d| d.0).or(self.dct.map(|d| d.year()));
         let (md, e): (Box<dyn Fn(i32) -> Option<NaiveDate>>, usize) = match (w, n1) {
             ("christmas", _) => {
                 let e = if n2.is_empty() || !matches!(n1, "day" | "eve") {
@@ -1994,6 +1993,12 @@ impl<'a> Tagger<'a> {
             }
             _ => return None,
         };
+        // The nearest occurrence, as for a bare "October 12".
+        let base = self.dct.map(|d| d.year()).or(self.disc_year.map(|d| d.0));
+        let y = base
+            .and_then(&md)
+            .and_then(|d0| self.year_for_month(d0.month(), Some(d0.day()), i))
+            .or(base);
         let v = match y.and_then(md) {
             Some(d) => value::day(d),
             None => return Some(Hit::date(i, e, "XXXX-XX-XX")),
