@@ -28,6 +28,25 @@ struct Counts {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.len() == 4 && args[1] == "--show" {
+        // `--show FILE YYYY-MM-DD|-`: print what the tagger finds in a text file.
+        let text = std::fs::read_to_string(&args[2]).expect("text file");
+        let dct = NaiveDate::parse_from_str(&args[3], "%Y-%m-%d").ok();
+        let mut doc = prepare(&text, dct);
+        TemporalExtractor::default().extract(&mut doc).unwrap();
+        println!("document date: {:?} ({:?})", doc.date, doc.date_source);
+        for t in &doc.dates {
+            println!(
+                "{:>7} {:<9} {:<22} {:<12} {:?}",
+                t.span.start,
+                t.ttype.as_str(),
+                t.value,
+                t.modifier.as_deref().unwrap_or(""),
+                doc.slice(t.span)
+            );
+        }
+        return;
+    }
     if args.len() < 3 {
         eprintln!("usage: temporal_dev GOLD.jsonl PRED.jsonl [--bench DIR] [--errors]");
         std::process::exit(2);

@@ -95,7 +95,7 @@ pub fn infer_date(doc: &Document) -> Option<NaiveDate> {
 }
 
 /// How many sentences an explicit year stays the year of bare dates ("On October 12").
-const DISCOURSE_SENTENCES: usize = 8;
+const DISCOURSE_SENTENCES: usize = 15;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Trigger {
@@ -1730,7 +1730,10 @@ impl<'a> Tagger<'a> {
         }
         if w == "current" && !a.is_empty() && lex::unit(a).is_none() {
             // "current" as an adjective of the present ("the current economic slowdown").
-            if self.prev(i) == "the" || self.kind(j) == Some(TokenKind::Word) {
+            // Not in "current and former officials", "current or past".
+            if (self.prev(i) == "the" || self.kind(j) == Some(TokenKind::Word))
+                && !matches!(a, "and" | "or")
+            {
                 return Some(Hit::date(i, i + 1, "PRESENT_REF"));
             }
         }
@@ -1993,6 +1996,16 @@ impl<'a> Tagger<'a> {
             }
             _ => return None,
         };
+        // "Election Day, November 8, 2016": the date in apposition gives the year.
+        if self.w(e) == "," {
+            if let Some(m) = lex::month(self.w(e + 1)) {
+                if let Some(h) = self.month_date(e + 1, m) {
+                    if let Anchor::Day(d, true) = h.anchor {
+                        return Some(Hit::date(i, e, value::day(d)));
+                    }
+                }
+            }
+        }
         // The nearest occurrence, as for a bare "October 12".
         let base = self.dct.map(|d| d.year()).or(self.disc_year.map(|d| d.0));
         let y = base
