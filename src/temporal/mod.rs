@@ -832,6 +832,10 @@ impl<'a> Tagger<'a> {
                 return Some(Hit::date(i, i + 3, fmt_ym(Some(y), m)).anchor(Anchor::Year(y)));
             }
         }
+        // A bare abbreviation without its period ("Jan Kavan") is a name, not a month.
+        if w.len() <= 4 && !w.ends_with('.') && !matches!(w, "may" | "june" | "july") {
+            return None;
+        }
         // A bare month name: ambiguous words need a preposition or a time word before them.
         if lex::ambiguous_month(w) || w.ends_with('.') && self.w(i + 1).is_empty() {
             let p = self.prev(i);
