@@ -909,6 +909,39 @@ impl<'a> Tagger<'a> {
                 if hh > 24 || mm > 59 || rest.len() != 2 {
                     return None;
                 }
+                // Without "am"/"pm" a clock time needs a preposition or a day after it:
+                // "01:45" alone is as likely a video length or a score.
+                let n = self.w(i + 1);
+                if ampm(n).is_none()
+                    && !matches!(
+                        self.prev(i),
+                        "at" | "around"
+                            | "by"
+                            | "until"
+                            | "till"
+                            | "from"
+                            | "before"
+                            | "after"
+                            | "about"
+                            | "since"
+                            | "to"
+                    )
+                    && lex::weekday(n).is_none()
+                    && !matches!(
+                        n,
+                        "today"
+                            | "yesterday"
+                            | "tomorrow"
+                            | "on"
+                            | "est"
+                            | "edt"
+                            | "gmt"
+                            | "et"
+                            | "utc"
+                    )
+                {
+                    return None;
+                }
                 return Some(self.clock(i, hh, mm));
             }
             if let Some(y) = year_of(w) {

@@ -343,3 +343,20 @@ fn document_date_is_inferred_from_the_text() {
     assert_eq!(doc.date, NaiveDate::from_ymd_opt(2016, 9, 22));
     assert_eq!(doc.date_source, Some(DateSource::Given));
 }
+
+#[test]
+fn never_panics_on_odd_text() {
+    let text = "“Sept. 20th,” he said — at 9:29 am on 2016-09-20; ’90s… 10-month, mid-1990s, \
+                the 20th century, 24:61, 99:99 p.m., Feb. 30, 2016, 31 June 2017, nineteen \
+                ninety-nine, €2015 and 1,000,000 years. Ünïcödé: 五月 3 May 5.";
+    for (s, _) in text.char_indices() {
+        let part = &text[s..];
+        let doc = run(part, D2016);
+        for t in &doc.dates {
+            assert!(t.span.end <= part.len() && t.span.start < t.span.end);
+        }
+        let _ = run(&text[..s], None);
+    }
+    assert!(run("", None).dates.is_empty());
+    assert!(run("   \n\n  ", D2016).dates.is_empty());
+}
