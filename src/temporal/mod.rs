@@ -375,10 +375,9 @@ impl<'a> Tagger<'a> {
         for k in self.sent_start..self.lim {
             let w = self.w(k);
             let t = match w {
-                "will" | "'ll" | "’ll" | "shall" | "scheduled" | "expected" | "expects"
-                | "plans" | "planned" | "plan" | "upcoming" | "tomorrow" | "next" | "until"
-                | "soon" => Tense::Future,
-                "going" if self.w(k + 1) == "to" => Tense::Future,
+                "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected"
+                | "expects" | "plans" | "planned" | "plan" | "planning" | "upcoming"
+                | "tomorrow" | "soon" => Tense::Future,
                 "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "took" | "went"
                 | "came" | "told" | "made" | "got" | "gave" | "met" | "began" | "fell" | "rose"
                 | "won" | "lost" | "left" | "saw" | "yesterday" | "earlier" | "sold" | "paid"
