@@ -301,6 +301,7 @@ const FUNCTION_TRIGGERS: &[&str] = &[
     "of",
     "term",
     "period",
+    "that",
 ];
 
 /// Words that can start or head a temporal expression on their own.

@@ -177,6 +177,8 @@ struct Tagger<'a> {
     ref_day: Option<NaiveDate>,
     last_q: Option<(i32, u32)>,
     last_q_sent: Option<usize>,
+    /// The last year written out anywhere ("in 1988", "May 1988"), for "that year".
+    last_year: Option<i32>,
     sent_start: usize,
     lim: usize,
     out: Vec<Timex>,
@@ -224,6 +226,7 @@ impl<'a> Tagger<'a> {
             ref_day: None,
             last_q: None,
             last_q_sent: None,
+            last_year: None,
             sent_start: 0,
             lim: 0,
             out: Vec::new(),
@@ -256,6 +259,14 @@ impl<'a> Tagger<'a> {
     }
 
     fn push(&mut self, h: Hit) {
+        match h.anchor {
+            Anchor::Day(d, true) => self.last_year = Some(d.year()),
+            Anchor::Year(y) => self.last_year = Some(y),
+            _ if h.v.len() == 4 && self.kind(h.e - 1) == Some(TokenKind::Number) => {
+                self.last_year = h.v.parse().ok();
+            }
+            _ => {}
+        }
         match h.anchor {
             Anchor::Day(d, explicit) => {
                 self.ref_day = Some(d);
@@ -731,6 +742,9 @@ impl<'a> Tagger<'a> {
         if w == "the" {
             return self.the(i);
         }
+        if w == "that" {
+            return self.anaphoric(i);
+        }
         if let Some(m) = lex::month(w) {
             if let Some(h) = self.month_date(i, m) {
                 return Some(h);
@@ -1098,6 +1112,15 @@ impl<'a> Tagger<'a> {
                 if let Some(q) = lex::ordinal(a) {
                     return self.quarter_like(i, i + 1, q, u);
                 }
+                if matches!(a, "several" | "multi" | "many") {
+                    return Some(Hit::new(
+                        i,
+                        i + 1,
+                        TimexType::Duration,
+                        u.duration(None),
+                        Kind::Dur,
+                    ));
+                }
             }
         }
         // Number + unit, "twenty four hours", "a few days", "several months".
@@ -1117,6 +1140,7 @@ impl<'a> Tagger<'a> {
                 _ => (Some(1), i + 1),
             },
             "several" | "few" | "many" | "some" | "numerous" | "recent" => (None, i + 1),
+            "couple" if self.w(i + 1) == "of" => (Some(2), i + 2),
             _ => {
                 let mut n = lex::cardinal(w)?;
                 let mut j = i + 1;
@@ -1647,6 +1671,41 @@ impl<'a> Tagger<'a> {
         Some(Hit::date(i, j + 1, format!("{y:04}")))
     }
 
+    /// "that day", "that same year", "that quarter", "that night": the unit of the time
+    /// the discourse is at (the last day mentioned, the narrative year, the last quarter).
+    fn anaphoric(&self, i: usize) -> Option<Hit> {
+        let mut j = i + 1;
+        if self.w(j) == "same" {
+            j += 1;
+        }
+        let a = self.w(j);
+        let base = self.ref_day.or(self.dct);
+        let e = j + 1;
+        Some(match a {
+            "day" => Hit::date(i, e, base.map_or("XXXX-XX-XX".into(), value::day)),
+            "morning" | "afternoon" | "evening" | "night" => {
+                let p = lex::daypart(a)?;
+                let d = base.map_or("XXXX-XX-XX".into(), value::day);
+                Hit::new(i, e, TimexType::Time, format!("{d}T{p}"), Kind::Date)
+            }
+            "week" => Hit::date(i, e, base.map_or("XXXX-WXX".into(), value::week)),
+            "month" => Hit::date(
+                i,
+                e,
+                base.map_or("XXXX-XX".into(), |d| fmt_ym(Some(d.year()), d.month())),
+            ),
+            "year" => {
+                let y = self.last_year.or(base.map(|d| d.year()));
+                Hit::date(i, e, y.map_or("XXXX".into(), |y| format!("{y:04}")))
+            }
+            "quarter" => {
+                let (y, q) = self.current_report_quarter()?;
+                Hit::date(i, e, format!("{y:04}-Q{q}"))
+            }
+            _ => return None,
+        })
+    }
+
     /// "'90s".
     fn decade_apostrophe(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
@@ -1959,7 +2018,11 @@ impl<'a> Tagger<'a> {
             if let Some(y) = year_of(n1) {
                 return Some(Hit::date(i, i + 2, format!("{y:04}-{s}")));
             }
-            if matches!(self.prev(i), "in" | "this" | "during" | "by" | "until") && w != "fall" {
+            if matches!(
+                self.prev(i),
+                "in" | "this" | "during" | "by" | "until" | "early" | "late" | "mid"
+            ) && w != "fall"
+            {
                 let v = self
                     .dct
                     .map_or(format!("XXXX-{s}"), |d| format!("{:04}-{s}", d.year()));
