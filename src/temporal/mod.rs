@@ -1373,6 +1373,19 @@ impl<'a> Tagger<'a> {
             "weekend" => {
                 return Some(Hit::date(i, i + 2, self.weekend(i)));
             }
+            "week" if b == "of" => {
+                // "the week of March 6"
+                let m = lex::month(self.w(i + 3))?;
+                let h = self.month_date(i + 3, m)?;
+                let d = NaiveDate::parse_from_str(&h.v, "%Y-%m-%d").ok()?;
+                return Some(Hit::date(i, h.e, value::week(d)));
+            }
+            // "the last half of 1989"
+            "last" if b == "half" && self.w(i + 3) == "of" => {
+                if let Some(y) = year_of(self.w(i + 4)) {
+                    return Some(Hit::date(i, i + 5, format!("{y:04}-H2")));
+                }
+            }
             "year" | "month" | "week" => {
                 if b.starts_with("ago") || lex::unit(b).is_some() || b == "-" {
                     return None;
