@@ -1391,7 +1391,11 @@ impl<'a> Tagger<'a> {
                     return None;
                 }
                 let p = self.prev(i);
-                if matches!(p, "for" | "during" | "over" | "throughout") && a == "year" {
+                // "for the year", "the year ended March 31": a year-long period.
+                if a == "year"
+                    && (matches!(p, "for" | "during" | "over" | "throughout")
+                        || matches!(b, "ended" | "ending"))
+                {
                     return Some(Hit::new(i, i + 2, TimexType::Duration, "P1Y", Kind::Other));
                 }
                 let u = lex::unit(a)?.0;
@@ -1405,7 +1409,9 @@ impl<'a> Tagger<'a> {
             }
             "fiscal" | "full" | "calendar" if b == "year" => {
                 let p = self.prev(i);
-                if matches!(p, "for" | "during" | "over" | "throughout") {
+                if matches!(p, "for" | "during" | "over" | "throughout")
+                    || matches!(self.w(i + 3), "ended" | "ending")
+                {
                     return Some(Hit::new(i, i + 3, TimexType::Duration, "P1Y", Kind::Other));
                 }
                 let v = self.rel_unit(Unit::Year, 0)?;
