@@ -676,8 +676,7 @@ impl<'a> Tagger<'a> {
                 }
             }
         }
-        if let Some(rest) = w.strip_prefix("mid-") {
-            let _ = rest;
+        if w.starts_with("mid-") {
             if let Some(mut h) = self.mid_compound(i) {
                 h.m = Some("MID");
                 return Some(h);
@@ -751,7 +750,7 @@ impl<'a> Tagger<'a> {
             }
         }
         if let Some(wd) = lex::weekday(w) {
-            if w.ends_with('.') || self.cap(i) {
+            if self.cap(i) {
                 return Some(self.weekday_date(i, wd));
             }
         }
@@ -1318,8 +1317,8 @@ impl<'a> Tagger<'a> {
                 _ => {}
             }
         }
-        if let Some(q) = a.strip_suffix("-quarter").and_then(lex::ordinal) {
-            let _ = q;
+        // "the third-quarter loss": the article belongs to the noun phrase.
+        if a.ends_with("-quarter") {
             return None;
         }
         // "the 1990s", "the '90s"
@@ -1750,9 +1749,6 @@ impl<'a> Tagger<'a> {
             "this" | "current" => 0,
             "next" | "coming" => 1,
             "every" | "each" => return self.set(i),
-            "quarter" => {
-                return None;
-            }
             _ => return None,
         };
         let mut j = i + 1;
@@ -1780,18 +1776,12 @@ impl<'a> Tagger<'a> {
             if w == "current" && u != Unit::Quarter && u != Unit::Year {
                 return None;
             }
-            let v = self.rel_unit(u, n)?;
-            let m = if self.w(j + 1) == "-" {
-                return None;
-            } else {
-                None
-            };
-            let mut h = Hit::date(i, j + 1, v);
-            h.m = m;
-            if u == Unit::Day {
+            // "last day" is not a date; "next year-end" is a compound.
+            if u == Unit::Day || self.w(j + 1) == "-" {
                 return None;
             }
-            return Some(h);
+            let v = self.rel_unit(u, n)?;
+            return Some(Hit::date(i, j + 1, v));
         }
         if let Some(wd) = lex::weekday(a) {
             let t = match n {

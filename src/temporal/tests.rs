@@ -305,6 +305,8 @@ fn no_dates_in_ordinary_text() {
         "He scored 2,016 points and 1,000 people came.",
         "Fall is a verb here: prices fall.",
         "He paid $2015 for it.",
+        "Where he sat.",
+        "They wed.",
     ] {
         let f = found(text, D2016);
         assert!(
@@ -317,6 +319,7 @@ fn no_dates_in_ordinary_text() {
     assert!(found("They will march on the capital.", D2016).is_empty());
     assert!(found("The Sun reported it first.", D2016).is_empty());
     assert!(found("He paid $2015 for it.", D2016).is_empty());
+    assert!(found("Where he sat. They wed.", D2016).is_empty());
 }
 
 #[test]
