@@ -267,14 +267,23 @@ impl<'a> Tagger<'a> {
             }
             _ => {}
         }
+        // A date used as a modifier ("the Dec. 21, 1988, bombing", "the August 1988
+        // cease-fire") names an event aside; it does not move the narrative.
+        let attributive = matches!(self.prev(h.s), "the" | "a" | "an" | "'s" | "’s") && {
+            let k = if self.w(h.e) == "," { h.e + 1 } else { h.e };
+            self.kind(k) == Some(TokenKind::Word)
+                && !self.cap(k)
+                && !matches!(self.w(k), "and" | "or" | "when" | "to" | "in" | "at" | "of")
+        };
         match h.anchor {
             Anchor::Day(d, explicit) => {
                 self.ref_day = Some(d);
-                if explicit {
+                if explicit && !attributive {
                     self.disc_year = Some((d.year(), self.sent_idx));
                 }
             }
-            Anchor::Year(y) => self.disc_year = Some((y, self.sent_idx)),
+            Anchor::Year(y) if !attributive => self.disc_year = Some((y, self.sent_idx)),
+            Anchor::Year(_) => {}
             // Only quarters of the current reporting year become the quarter of reference.
             Anchor::Quarter(y, q)
                 if self

@@ -239,6 +239,12 @@ fn narrative_year_tracking() {
         Some((2017, 11, 13)),
     );
     assert_eq!(f.last().unwrap(), &tx("October 12", "DATE", "2016-10-12"));
+    // A date that modifies a noun is an aside and does not move the narrative.
+    let f = found(
+        "Two agents were charged in the Dec. 21, 1988, bombing. Gadhafi agreed in April to hand them over.",
+        Some((1999, 6, 7)),
+    );
+    assert_eq!(f.last().unwrap(), &tx("April", "DATE", "1999-04"));
     // Without an explicit date the document year (and tense) decides.
     assert_eq!(
         one(
