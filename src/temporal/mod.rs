@@ -556,7 +556,14 @@ impl<'a> Tagger<'a> {
     fn shifted(&self, u: Unit, n: i32, i: usize) -> Option<String> {
         let d = self.dct;
         if u == Unit::Year && self.quarter_context(i) {
-            if let (Some((y, q)), Some(_)) = (self.last_q, d) {
+            if let (Some((y, q)), Some(d)) = (self.last_q, d) {
+                // A quarter not yet over is a forecast; results compare the last one closed.
+                let (y, q) = if (y, q) >= (d.year(), value::quarter_of(d)) {
+                    let x = value::add_months(d, -3);
+                    (x.year(), value::quarter_of(x))
+                } else {
+                    (y, q)
+                };
                 return Some(format!("{:04}-Q{q}", y + n));
             }
         }
