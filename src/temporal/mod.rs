@@ -1424,7 +1424,8 @@ impl<'a> Tagger<'a> {
             }
             "fiscal" | "full" | "calendar" if b == "year" => {
                 let p = self.prev(i);
-                if matches!(p, "for" | "during" | "over" | "throughout")
+                // "for the fiscal year" is a year-long period; "the full year" is the year.
+                if a != "full" && matches!(p, "for" | "during" | "over" | "throughout")
                     || matches!(self.w(i + 3), "ended" | "ending")
                 {
                     return Some(Hit::new(i, i + 3, TimexType::Duration, "P1Y", Kind::Other));
