@@ -1,10 +1,23 @@
 //! Dates and times (TimeML TIMEX3): a rule-based tagger over the tokens of the text layer.
 //!
 //! Candidates start only at trigger tokens (month and weekday names, numbers, time words,
-//! relative words such as "last" or "the"), so the cost is one match per token plus a short
-//! grammar walk at the few triggers. Values are resolved against the document date, the
-//! discourse (the year of the most recent explicit date, the most recent day mentioned) and
-//! the tense of the sentence.
+//! relative words such as "last" or "the"; one hash lookup per token), so the grammar walks
+//! only a few places per sentence. Values are resolved against the document date, the
+//! discourse (the year of the most recent explicit date within 15 sentences, the most recent
+//! day mentioned, the quarter being reported) and the tense of the sentence.
+//!
+//! API: [`TemporalExtractor`] (the [`Extractor`] the pipeline runs: fills `Document::dates`,
+//! and `Document::date` with [`DateSource::Inferred`] when none was given and the text states
+//! one), [`tag`] (tag a prepared document without touching its date), [`infer_date`] and
+//! [`interval`] (the `[begin, end)` a TIMEX3 value denotes).
+//!
+//! Conventions (TempEval-3): spans carry no preposition; "the" belongs to "the third quarter"
+//! and "the past two months" but not to "the third-quarter loss"; "early/late/mid" are in the
+//! span and set `mod` START/END/MID; "nearly/more than/at least" are in the span, "about/over"
+//! are not (they still set `mod`). A bare weekday in a past-tense sentence is the latest such
+//! day on or before the document date, in a future-tense one the next on or after it; "last
+//! Friday" / "next Friday" never mean the document date itself. Unresolvable values keep their
+//! unknown parts: `XXXX-10-12`, `XXXX-WXX-1`.
 
 mod lex;
 mod value;
