@@ -1,0 +1,371 @@
+//! Short texts of our own for each value form, the reference-time rules and the no-date cases.
+
+use super::*;
+use crate::pipeline::prepare;
+
+type Found = Vec<(String, &'static str, String)>;
+
+fn run(text: &str, dct: Option<(i32, u32, u32)>) -> Document {
+    let mut doc = prepare(
+        text,
+        dct.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+    );
+    TemporalExtractor::default().extract(&mut doc).unwrap();
+    doc
+}
+
+fn found(text: &str, dct: Option<(i32, u32, u32)>) -> Found {
+    let doc = run(text, dct);
+    doc.dates
+        .iter()
+        .map(|t| {
+            (
+                doc.slice(t.span).to_string(),
+                t.ttype.as_str(),
+                t.value.clone(),
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str, dct: Option<(i32, u32, u32)>) -> (String, &'static str, String) {
+    let f = found(text, dct);
+    assert_eq!(f.len(), 1, "{text:?} gave {f:?}");
+    f.into_iter().next().unwrap()
+}
+
+fn tx(s: &str, t: &'static str, v: &str) -> (String, &'static str, String) {
+    (s.to_string(), t, v.to_string())
+}
+
+const D2016: Option<(i32, u32, u32)> = Some((2016, 9, 22)); // a Thursday
+const D2017: Option<(i32, u32, u32)> = Some((2017, 3, 1));
+
+#[test]
+fn full_dates_month_year_and_year() {
+    assert_eq!(
+        found(
+            "Just before the stroke of midnight on September 20, 2016, it began.",
+            None
+        ),
+        vec![
+            tx("midnight", "TIME", "2016-09-20T24:00"),
+            tx("September 20, 2016", "DATE", "2016-09-20")
+        ]
+    );
+    let f = found(
+        "It was signed in Sept. 2016 and ratified in 2018, effective 20 September 2019.",
+        D2017,
+    );
+    assert_eq!(
+        f,
+        vec![
+            tx("Sept. 2016", "DATE", "2016-09"),
+            tx("2018", "DATE", "2018"),
+            tx("20 September 2019", "DATE", "2019-09-20"),
+        ]
+    );
+    assert_eq!(
+        one("Prices rose in the 1990s.", D2017),
+        tx("the 1990s", "DATE", "199")
+    );
+}
+
+#[test]
+fn relative_dates_resolve_against_the_document_date() {
+    let f = found(
+        "Sales fell last year, rose this week and will grow next month. He left yesterday.",
+        D2016,
+    );
+    assert_eq!(
+        f,
+        vec![
+            tx("last year", "DATE", "2015"),
+            tx("this week", "DATE", "2016-W38"),
+            tx("next month", "DATE", "2016-10"),
+            tx("yesterday", "DATE", "2016-09-21"),
+        ]
+    );
+    assert_eq!(
+        one("He arrived two years ago.", D2016),
+        tx("two years ago", "DATE", "2014")
+    );
+    assert_eq!(
+        one("He is now in charge.", D2016),
+        tx("now", "DATE", "PRESENT_REF")
+    );
+    assert_eq!(
+        one("He recently resigned.", D2016),
+        tx("recently", "DATE", "PAST_REF")
+    );
+    assert_eq!(one("In the future, cars will fly.", D2016).2, "FUTURE_REF");
+}
+
+#[test]
+fn weekend_season_quarter_and_modifiers() {
+    let f = found(
+        "The talks resumed this summer. Profit fell in the third quarter. It ends in late September.",
+        D2016,
+    );
+    assert_eq!(
+        f,
+        vec![
+            tx("this summer", "DATE", "2016-SU"),
+            tx("the third quarter", "DATE", "2016-Q3"),
+            tx("late September", "DATE", "2016-09"),
+        ]
+    );
+    let doc = run("It ends in late September.", D2016);
+    assert_eq!(doc.dates[0].modifier.as_deref(), Some("END"));
+    assert_eq!(
+        one("Rain fell over the weekend.", D2016),
+        tx("the weekend", "DATE", "2016-W37-WE")
+    );
+    assert_eq!(
+        one("It snowed last winter.", D2016),
+        tx("last winter", "DATE", "2015-WI")
+    );
+}
+
+#[test]
+fn unresolvable_dates_stay_partial() {
+    assert_eq!(
+        one("On October 12 the polls closed.", None),
+        tx("October 12", "DATE", "XXXX-10-12")
+    );
+    assert_eq!(
+        one("He called on Monday.", None),
+        tx("Monday", "DATE", "XXXX-WXX-1")
+    );
+    assert_eq!(
+        one("It rained last year.", None),
+        tx("last year", "DATE", "XXXX")
+    );
+    // Absolute dates keep full values without a document date.
+    assert_eq!(one("It happened on May 5, 2015.", None).2, "2015-05-05");
+}
+
+#[test]
+fn times_of_day() {
+    let f = found(
+        "The call came at 9:29 am, the reply at 6:35pm and the vote at midnight.",
+        D2016,
+    );
+    assert_eq!(
+        f,
+        vec![
+            tx("9:29 am", "TIME", "2016-09-22T09:29"),
+            tx("6:35pm", "TIME", "2016-09-22T18:35"),
+            tx("midnight", "TIME", "2016-09-22T24:00"),
+        ]
+    );
+    let f = found(
+        "The polls closed on September 20, 2016. The next morning, the count began.",
+        Some((2017, 1, 5)),
+    );
+    assert_eq!(f[1], tx("The next morning", "TIME", "2016-09-21TMO"));
+    assert_eq!(
+        one("He spoke this afternoon.", D2016),
+        tx("this afternoon", "TIME", "2016-09-22TAF")
+    );
+    assert_eq!(
+        one("They met Tuesday night.", D2016),
+        tx("Tuesday night", "TIME", "2016-09-20TNI")
+    );
+    assert_eq!(
+        one("They met last night.", D2016),
+        tx("last night", "TIME", "2016-09-21TNI")
+    );
+    assert_eq!(one("Come tonight.", D2016).2, "2016-09-22TNI");
+    let doc = run("He spoke this evening.", D2016);
+    let iv = doc.dates[0].interval.unwrap();
+    assert_eq!(iv.0.to_string(), "2016-09-22 18:00:00");
+}
+
+#[test]
+fn durations_and_modifiers() {
+    let doc = run("The next morning, about 12 hours later, it ended.", D2016);
+    let t = doc
+        .dates
+        .iter()
+        .find(|t| t.ttype == TimexType::Duration)
+        .unwrap();
+    assert_eq!(doc.slice(t.span), "12 hours");
+    assert_eq!(t.value, "PT12H");
+    assert_eq!(t.modifier.as_deref(), Some("APPROX"));
+    assert_eq!(t.interval, None);
+    assert_eq!(
+        one("a 10-month investigation", D2016),
+        tx("10-month", "DURATION", "P10M")
+    );
+    assert_eq!(
+        one("It lasted several months.", D2016),
+        tx("several months", "DURATION", "PXM")
+    );
+    let doc = run("It took more than three weeks.", D2016);
+    assert_eq!(doc.slice(doc.dates[0].span), "more than three weeks");
+    assert_eq!(doc.dates[0].value, "P3W");
+    assert_eq!(doc.dates[0].modifier.as_deref(), Some("MORE_THAN"));
+    assert_eq!(
+        one("for the past two months", D2016),
+        tx("the past two months", "DURATION", "P2M")
+    );
+    assert_eq!(one("for twenty four hours", D2016).2, "PT24H");
+}
+
+#[test]
+fn sets() {
+    assert_eq!(
+        one("They meet every week.", D2016),
+        tx("every week", "SET", "P1W")
+    );
+    assert_eq!(one("He runs daily.", D2016), tx("daily", "SET", "P1D"));
+    assert_eq!(
+        one("She swims every Monday.", D2016),
+        tx("every Monday", "SET", "XXXX-WXX-1")
+    );
+    assert_eq!(
+        one("It costs $5 a year.", D2016),
+        tx("a year", "SET", "P1Y")
+    );
+}
+
+#[test]
+fn narrative_year_tracking() {
+    // A 2017 article recounting 2016 events.
+    let f = found(
+        "Just before midnight on September 20, 2016, the message arrived. \
+         On October 12, WikiLeaks wrote again.",
+        Some((2017, 11, 13)),
+    );
+    assert_eq!(f.last().unwrap(), &tx("October 12", "DATE", "2016-10-12"));
+    // A date that modifies a noun is an aside and does not move the narrative.
+    let f = found(
+        "Two agents were charged in the Dec. 21, 1988, bombing. Gadhafi agreed in April to hand them over.",
+        Some((1999, 6, 7)),
+    );
+    assert_eq!(f.last().unwrap(), &tx("April", "DATE", "1999-04"));
+    // Without an explicit date the document year (and tense) decides.
+    assert_eq!(
+        one(
+            "On October 12, WikiLeaks wrote again.",
+            Some((2017, 11, 13))
+        )
+        .2,
+        "2017-10-12"
+    );
+    assert_eq!(
+        one("The vote will be held on January 12.", Some((2017, 11, 13))).2,
+        "2018-01-12"
+    );
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    // 2016-09-22 is a Thursday.
+    assert_eq!(
+        one("On Monday, he said the deal was done.", D2016).2,
+        "2016-09-19"
+    );
+    assert_eq!(
+        one("He will fly to Paris on Monday.", D2016).2,
+        "2016-09-26"
+    );
+    assert_eq!(
+        one("He said last Friday that it was over.", D2016).2,
+        "2016-09-16"
+    );
+    assert_eq!(one("The vote is next Tuesday.", D2016).2, "2016-09-27");
+}
+
+#[test]
+fn holidays_and_intervals() {
+    assert_eq!(
+        one("Turnout on Election Day was high.", D2016),
+        tx("Election Day", "DATE", "2016-11-08")
+    );
+    let doc = run("It happened in 2016.", None);
+    let (a, b) = doc.dates[0].interval.unwrap();
+    assert_eq!(
+        (a.to_string(), b.to_string()),
+        ("2016-01-01 00:00:00".into(), "2017-01-01 00:00:00".into())
+    );
+    let doc = run("It happened last week.", D2016);
+    assert_eq!(doc.dates[0].value, "2016-W37");
+    assert_eq!(
+        doc.dates[0].interval.unwrap().0.to_string(),
+        "2016-09-12 00:00:00"
+    );
+    let doc = run("He is now in charge.", D2016);
+    assert_eq!(doc.dates[0].interval, None);
+}
+
+#[test]
+fn no_dates_in_ordinary_text() {
+    for text in [
+        "May I help you?",
+        "They will march on the capital.",
+        "March on, he said.",
+        "The Sun reported it first.",
+        "You may go now that it is over.",
+        "He scored 2,016 points and 1,000 people came.",
+        "Fall is a verb here: prices fall.",
+        "He paid $2015 for it.",
+        "Where he sat.",
+        "They wed.",
+    ] {
+        let f = found(text, D2016);
+        assert!(
+            f.iter()
+                .all(|t| t.2 != "2016-05" && t.2 != "2016-03" && !t.2.contains("2015")),
+            "{text:?} gave {f:?}"
+        );
+    }
+    assert!(found("May I help you?", D2016).is_empty());
+    assert!(found("They will march on the capital.", D2016).is_empty());
+    assert!(found("The Sun reported it first.", D2016).is_empty());
+    assert!(found("He paid $2015 for it.", D2016).is_empty());
+    assert!(found("Where he sat. They wed.", D2016).is_empty());
+}
+
+#[test]
+fn document_date_is_inferred_from_the_text() {
+    let doc = run(
+        "The Secret Correspondence\n\nThe following article was posted on the Atlantic website November 13, 2017:\n\nOn Monday night, he wrote.",
+        None,
+    );
+    assert_eq!(doc.date, NaiveDate::from_ymd_opt(2017, 11, 13));
+    assert_eq!(doc.date_source, Some(DateSource::Inferred));
+    // 2017-11-13 is a Monday; "On Monday night" in past tense is that day.
+    assert_eq!(doc.dates.last().unwrap().value, "2017-11-13TNI");
+    let doc = run("WASHINGTON, Nov. 13, 2017 — The Senate voted.", None);
+    assert_eq!(doc.date, NaiveDate::from_ymd_opt(2017, 11, 13));
+    // A date in the body is not a document date.
+    let doc = run(
+        "He said the attack of September 11, 2001 changed everything.",
+        None,
+    );
+    assert_eq!(doc.date, None);
+    assert_eq!(doc.date_source, None);
+    // A given date is kept.
+    let doc = run("posted November 13, 2017", D2016);
+    assert_eq!(doc.date, NaiveDate::from_ymd_opt(2016, 9, 22));
+    assert_eq!(doc.date_source, Some(DateSource::Given));
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    let text = "“Sept. 20th,” he said — at 9:29 am on 2016-09-20; ’90s… 10-month, mid-1990s, \
+                the 20th century, 24:61, 99:99 p.m., Feb. 30, 2016, 31 June 2017, nineteen \
+                ninety-nine, €2015 and 1,000,000 years. Ünïcödé: 五月 3 May 5.";
+    for (s, _) in text.char_indices() {
+        let part = &text[s..];
+        let doc = run(part, D2016);
+        for t in &doc.dates {
+            assert!(t.span.end <= part.len() && t.span.start < t.span.end);
+        }
+        let _ = run(&text[..s], None);
+    }
+    assert!(run("", None).dates.is_empty());
+    assert!(run("   \n\n  ", D2016).dates.is_empty());
+}
