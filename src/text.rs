@@ -417,7 +417,6 @@ fn is_letter_dot_sequence(w: &str) -> bool {
 }
 
 /// Scans a word or number starting at `start`, pushes one or more tokens, returns the end.
-#[allow(clippy::while_let_loop)] // the loop body has several exits; kept as written
 fn scan_word(cur: &Cursor, start: usize, tokens: &mut Vec<Token>) -> usize {
     let text = cur.text;
     // URLs and e-mail addresses.
