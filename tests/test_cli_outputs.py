@@ -25,11 +25,15 @@ def test_no_arguments_prints_a_report_for_seeds(seed_ids):
         assert i in out
 
 
-def test_report_works_from_another_folder(tmp_path):
-    # an editable/source install finds seeds/ beside the package
+def test_no_arguments_and_no_seeds_folder_says_what_to_do(tmp_path):
+    r = run(cwd=tmp_path)
+    assert r.returncode == 2
+    assert "no seeds/ folder" in r.stderr
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("One article. Two sentences.", encoding="utf-8")
     r = run(cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "4 documents" in r.stdout
+    assert "1 document," in r.stdout and "2 sentences" in r.stdout
 
 
 def test_parquet_has_one_documents_row_per_input_file(tmp_path, seed_ids, seed_texts):

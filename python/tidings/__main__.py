@@ -1,8 +1,8 @@
 """Command line: ``python -m tidings [INPUT ...] [-o OUT] [--date DATE]``.
 
-With no INPUT it analyses ``seeds/`` (the corpus beside the package source, or in the current
-folder) and prints a report. INPUT may be folders of ``.txt`` files, ``.txt`` files, or JSONL
-files with ``id``, ``text`` and an optional ``date`` (``dct`` is accepted too) per line.
+With no INPUT it analyses ``seeds/`` in the current folder and prints a report. INPUT may be
+folders of ``.txt`` files, ``.txt`` files, or JSONL files with ``id``, ``text`` and an optional
+``date`` (``dct`` is accepted too) per line.
 ``-o`` writes the results: ``.jsonl`` (one document per line), ``.csv`` or ``.parquet`` (the
 documents table in OUT, and each layer beside it as ``OUT-STEM.<layer>.<ext>``).
 """
@@ -25,11 +25,7 @@ Record = tuple[str, str, str | None]  # id, text, date
 
 def _find_seeds() -> Path | None:
     here = Path.cwd() / "seeds"
-    if here.is_dir():
-        return here
-    # an editable install or a source checkout: <repo>/python/tidings/__main__.py
-    repo = Path(__file__).resolve().parent.parent.parent / "seeds"
-    return repo if repo.is_dir() else None
+    return here if here.is_dir() else None
 
 
 def read_inputs(paths: list[str]) -> list[Record]:
@@ -65,7 +61,9 @@ def read_inputs(paths: list[str]) -> list[Record]:
 
 def _report(ids: list[str], docs, out=sys.stdout) -> None:
     w = out.write
-    w(f"tidings {__version__}: {len(docs)} documents, {sum(len(d.text) for d in docs):,} characters\n\n")
+    n = len(docs)
+    chars = sum(len(d.text) for d in docs)
+    w(f"tidings {__version__}: {n} document{'' if n == 1 else 's'}, {chars:,} characters\n\n")
     counts = {k: sum(len(getattr(d, k)) for d in docs) for k in ("sentences", "entities", "dates", "quotes")}
     w("Per layer: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()) + "\n")
     failed = [(i, d.error) for i, d in zip(ids, docs, strict=True) if d.error]
