@@ -1,0 +1,52 @@
+"""Accuracy floors on the development sets, scored by ../shared/eval (skipped when ../shared is absent).
+
+These guard against regressions; the numbers themselves are printed by bench/accuracy.py.
+"""
+
+import importlib.util
+import sys
+
+import pytest
+from conftest import ROOT, SHARED
+
+pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "metrics.py").exists(), reason="../shared is not here")
+
+
+def _load(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def score():
+    metrics = _load("tidings_eval_metrics", SHARED / "eval" / "metrics.py")
+    accuracy = _load("tidings_bench_accuracy", ROOT / "bench" / "accuracy.py")
+
+    def run(layer):
+        gold_path = SHARED / accuracy.SETS[layer]
+        gold = metrics.load_jsonl(gold_path)
+        pred = {p["id"]: p for p in accuracy.predict(gold_path, layer)}
+        if layer == "dates":
+            return metrics.timex_scores(gold, pred)
+        if layer == "quotes":
+            return metrics.quote_scores(gold, pred)
+        return metrics.entity_scores(gold, pred)
+
+    return run
+
+
+def test_quotes_on_polnear_dev(score):
+    q = score("quotes")
+    assert q["overlap"]["f1"] >= 0.90
+    assert q["speaker"]["acc"] >= 0.93
+    assert q["speaker"]["e2e"]["f1"] >= 0.85
+
+
+def test_dates_on_tempeval3_train(score):
+    t = score("dates")
+    assert t["strict"]["f1"] >= 0.87
+    assert t["relaxed"]["f1"] >= 0.93
+    assert t["value"]["f1"] >= 0.79
