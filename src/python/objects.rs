@@ -339,10 +339,12 @@ row_methods!(TimexRow, |s| format!(
     s.end
 ));
 row_methods!(QuoteRow, |s| format!(
-    "Quote({}, {}, speaker={:?}, {}:{})",
+    "Quote({}, {}, speaker={}, {}:{})",
     short(&s.text),
     s.kind,
-    s.speaker,
+    s.speaker
+        .as_deref()
+        .map_or("None".to_string(), |x| format!("{x:?}")),
     s.start,
     s.end
 ));
