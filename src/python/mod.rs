@@ -247,6 +247,15 @@ fn analyze(
     })
 }
 
+/// The error recorded on document `i` of a batch for an input that raised `e`.
+fn recorded_error(py: Python<'_>, e: &PyErr, i: usize) -> Error {
+    let msg = e.value(py).str().map(|s| s.to_string()).unwrap_or_default();
+    Error::InvalidInput(format!(
+        "document {i}: {}",
+        msg.trim_start_matches("[E001] ")
+    ))
+}
+
 /// Analyse many texts in parallel (GIL released); one Document per text, in order.
 /// A text or date that is not usable gives a Document with `error` set (errors="record")
 /// or raises (errors="raise").
@@ -307,12 +316,8 @@ fn analyze_many(
             Ok(s) => items.push(Ok(s)),
             Err(e) if raise => return Err(e),
             Err(e) => {
-                let msg = e.value(py).str().map(|s| s.to_string()).unwrap_or_default();
-                let msg = msg.trim_start_matches("[E001] ").to_string();
-                items.push(Err((
-                    String::new(),
-                    Error::InvalidInput(format!("document {}: {msg}", items.len())),
-                )));
+                let err = recorded_error(py, &e, items.len());
+                items.push(Err((String::new(), err)));
             }
         }
     }
@@ -345,17 +350,9 @@ fn analyze_many(
                     Ok(x) => date_list[i] = x,
                     Err(e) if raise => return Err(e),
                     Err(e) => {
-                        let msg = e.value(py).str().map(|s| s.to_string()).unwrap_or_default();
-                        let msg = msg.trim_start_matches("[E001] ").to_string();
-                        if let Ok(t) = std::mem::replace(&mut items[i], Ok(String::new())) {
-                            items[i] =
-                                Err((t, Error::InvalidInput(format!("document {i}: {msg}"))));
-                        } else {
-                            items[i] = Err((
-                                String::new(),
-                                Error::InvalidInput(format!("document {i}: {msg}")),
-                            ));
-                        }
+                        let err = recorded_error(py, &e, i);
+                        let text = std::mem::replace(&mut items[i], Ok(String::new()));
+                        items[i] = Err((text.unwrap_or_else(|(t, _)| t), err));
                     }
                 }
             }
