@@ -404,10 +404,29 @@ impl<'a> Tagger<'a> {
 
     /// The tense around token `i`: the nearest tense marker in the sentence.
     fn tense(&self, i: usize) -> Tense {
+        // "since March": a starting point already passed.
+        if self.prev(i) == "since" {
+            return Tense::Past;
+        }
         let mut best = (usize::MAX, Tense::None);
         for k in self.sent_start..self.lim {
             let w = self.w(k);
             let t = match w {
+                // "was planning", "is set to", "are due": the auxiliary belongs to the
+                // future marker that follows it.
+                "was" | "were" | "is" | "are"
+                    if matches!(
+                        self.w(k + 1),
+                        "to" | "set" | "due" | "going" | "planning" | "scheduled" | "expected"
+                    ) =>
+                {
+                    if self.w(k + 1) == "to" {
+                        Tense::Future
+                    } else {
+                        continue;
+                    }
+                }
+                "set" if self.w(k + 1) == "to" => Tense::Future,
                 "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected"
                 | "expects" | "plans" | "planned" | "plan" | "planning" | "upcoming"
                 | "tomorrow" | "soon" => Tense::Future,
@@ -417,7 +436,13 @@ impl<'a> Tagger<'a> {
                 | "held" | "brought" | "sent" | "ended" | "closed" | "agreed" | "announced" => {
                     Tense::Past
                 }
-                _ if w.len() > 4 && w.ends_with("ed") && self.toks[k].kind == TokenKind::Word => {
+                // A past participle, not a name ("United", "Red"): capitals mid-sentence
+                // do not count.
+                _ if w.len() > 4
+                    && w.ends_with("ed")
+                    && self.toks[k].kind == TokenKind::Word
+                    && (k == self.sent_start || !self.cap(k)) =>
+                {
                     Tense::Past
                 }
                 _ => continue,

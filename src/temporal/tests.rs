@@ -279,6 +279,37 @@ fn weekdays_follow_tense() {
 }
 
 #[test]
+fn weekday_tense_markers() {
+    // 2016-09-22 is a Thursday. A capitalised "-ed" word is a name, not a past verb.
+    assert_eq!(
+        one("She would travel to the United States Monday.", D2016).2,
+        "2016-09-26"
+    );
+    // "is to", "set to", "were planning": the future marker after the auxiliary decides.
+    assert_eq!(
+        one("Trading is to resume in Paris Tuesday.", D2016).2,
+        "2016-09-27"
+    );
+    assert_eq!(
+        one("The talks are set to resume Monday in Belfast.", D2016).2,
+        "2016-09-26"
+    );
+    assert_eq!(
+        one("Protesters were planning a march on Saturday.", D2016).2,
+        "2016-09-24"
+    );
+    // "since March" has begun already.
+    assert_eq!(
+        one(
+            "The ship has been at sea since March and was scheduled to return.",
+            D2016
+        )
+        .2,
+        "2016-03"
+    );
+}
+
+#[test]
 fn holidays_and_intervals() {
     assert_eq!(
         one("Turnout on Election Day was high.", D2016),
