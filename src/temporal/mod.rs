@@ -1444,9 +1444,10 @@ impl<'a> Tagger<'a> {
                     return None;
                 }
                 let p = self.prev(i);
-                // "for the year", "the year ended March 31": a year-long period.
+                // "during the year", "the year ended March 31": a year-long period. "For the
+                // year" in results ("for the year, volume was flat") is the year reported on.
                 if a == "year"
-                    && (matches!(p, "for" | "during" | "over" | "throughout")
+                    && (matches!(p, "during" | "over" | "throughout")
                         || matches!(b, "ended" | "ending"))
                 {
                     return Some(Hit::new(i, i + 2, TimexType::Duration, "P1Y", Kind::Other));
@@ -1462,8 +1463,9 @@ impl<'a> Tagger<'a> {
             }
             "fiscal" | "full" | "calendar" if b == "year" => {
                 let p = self.prev(i);
-                // "for the fiscal year" is a year-long period; "the full year" is the year.
-                if a != "full" && matches!(p, "for" | "during" | "over" | "throughout")
+                // "throughout the fiscal year" is a year-long period; "(earnings) for the
+                // fiscal year" and "the full year" are the year reported on.
+                if a != "full" && matches!(p, "during" | "over" | "throughout")
                     || matches!(self.w(i + 3), "ended" | "ending")
                 {
                     return Some(Hit::new(i, i + 3, TimexType::Duration, "P1Y", Kind::Other));

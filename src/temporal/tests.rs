@@ -400,3 +400,25 @@ fn never_panics_on_odd_text() {
     assert!(run("", None).dates.is_empty());
     assert!(run("   \n\n  ", D2016).dates.is_empty());
 }
+
+#[test]
+fn the_year_in_results() {
+    // "for the year" names the year reported on; "the year ended ..." and "throughout the
+    // fiscal year" are year-long periods.
+    assert_eq!(
+        one("For the year, volume was flat.", D2016),
+        tx("the year", "DATE", "2016")
+    );
+    assert_eq!(
+        one("Earnings will be lower for the fiscal year.", D2016),
+        tx("the fiscal year", "DATE", "2016")
+    );
+    assert_eq!(
+        found("Net for the year ended June 30 rose.", D2016)[0],
+        tx("the year", "DURATION", "P1Y")
+    );
+    assert_eq!(
+        one("Profit should rise throughout the fiscal year.", D2016),
+        tx("the fiscal year", "DURATION", "P1Y")
+    );
+}
