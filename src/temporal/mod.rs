@@ -441,7 +441,11 @@ impl<'a> Tagger<'a> {
                 _ if w.len() > 4
                     && w.ends_with("ed")
                     && self.toks[k].kind == TokenKind::Word
-                    && (k == self.sent_start || !self.cap(k)) =>
+                    && (k == self.sent_start || !self.cap(k))
+                    // "will be named", "markets untouched by the crisis": a passive
+                    // participle; the auxiliary, if any, carries the tense.
+                    && !matches!(self.w(k.wrapping_sub(1)), "be" | "been" | "being")
+                    && self.w(k + 1) != "by" =>
                 {
                     Tense::Past
                 }
@@ -460,8 +464,19 @@ impl<'a> Tagger<'a> {
     fn year_for_month(&self, m: u32, d: Option<u32>, i: usize) -> Option<i32> {
         // Narrative: the year of a recent explicit date, unless the sentence looks ahead.
         if let Some((y, k)) = self.disc_year {
-            if self.sent_idx <= k + DISCOURSE_SENTENCES && self.tense(i) != Tense::Future {
-                return Some(y);
+            let tense = self.tense(i);
+            if self.sent_idx <= k + DISCOURSE_SENTENCES && tense != Tense::Future {
+                // A past event is not after the document date: "In December, it changed"
+                // written in October is last December even when this year is in discourse.
+                let after_dct = self.dct.is_some_and(|dct| {
+                    let day = d.unwrap_or(1).min(28);
+                    NaiveDate::from_ymd_opt(y, m, day).is_some_and(|c| c > dct)
+                });
+                return Some(if tense == Tense::Past && after_dct {
+                    y - 1
+                } else {
+                    y
+                });
             }
         }
         let dct = self.dct?;
@@ -487,7 +502,7 @@ impl<'a> Tagger<'a> {
                 cost += 120;
             }
             if tense == Tense::Future && diff < 0 {
-                cost += 120;
+                cost += if d.is_none() { 400 } else { 120 };
             }
             if cost < best.0 {
                 best = (cost, y);

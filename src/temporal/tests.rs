@@ -422,3 +422,31 @@ fn the_year_in_results() {
         tx("the fiscal year", "DURATION", "P1Y")
     );
 }
+
+#[test]
+fn bare_month_year_by_tense() {
+    // 2017-03-01. A future sentence puts a bare month ahead of the document date, even when
+    // passive participles ("be named", "untouched by") stand nearer than "will".
+    assert_eq!(
+        one(
+            "Collins will be named commander of the shuttle for a mission in December.",
+            D2017
+        )
+        .2,
+        "2017-12"
+    );
+    assert_eq!(
+        one(
+            "Qantas will double its flights by August in the search for markets untouched by the crisis.",
+            D2017
+        )
+        .2,
+        "2017-08"
+    );
+    // A past event stays before the document date even when the discourse year is this one.
+    let f = found(
+        "The company was listed on May 3, 2016. It changed to a calendar year in December.",
+        D2016,
+    );
+    assert_eq!(f[1], tx("December", "DATE", "2015-12"));
+}
