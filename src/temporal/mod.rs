@@ -632,13 +632,33 @@ impl<'a> Tagger<'a> {
     /// Does the sentence speak of quarters ("the quarter", "third-quarter profit")?
     /// Financial reports compare a quarter with the year before: "a year ago" means that
     /// quarter a year back when a quarter was named recently.
-    fn quarter_context(&self, _i: usize) -> bool {
+    fn quarter_context(&self, i: usize) -> bool {
+        if let Some(q) = self.period_before(i) {
+            return q;
+        }
         if self.last_q_sent.is_some_and(|k| self.sent_idx <= k + 12) {
             return true;
         }
         (self.sent_start..self.lim).any(|k| {
             let w = self.w(k);
             w.contains("quarter") || w == "period"
+        })
+    }
+
+    /// The reporting period named last before token `i` in its sentence: true for a quarter
+    /// ("in the third quarter, ... a year earlier"), false for a longer one ("for the nine
+    /// months, ... year-earlier net"), None when the sentence names none.
+    fn period_before(&self, i: usize) -> Option<bool> {
+        (self.sent_start..i).rev().find_map(|k| {
+            let w = self.w(k);
+            if w.contains("quarter") {
+                return Some(true);
+            }
+            match w {
+                "months" | "nine-month" | "six-month" | "half" | "half-year" => Some(false),
+                "year" if matches!(self.prev(k), "the" | "full" | "fiscal") => Some(false),
+                _ => None,
+            }
         })
     }
 

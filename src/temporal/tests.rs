@@ -450,3 +450,15 @@ fn bare_month_year_by_tense() {
     );
     assert_eq!(f[1], tx("December", "DATE", "2015-12"));
 }
+
+#[test]
+fn year_ago_takes_the_period_named_before_it() {
+    // 2016-09-22: the report is about the second quarter (the third is not over).
+    let f = found(
+        "In the second quarter, net rose to $5 million from $4 million a year earlier. \
+         For the nine months, net rose to $12 million from $9 million a year earlier.",
+        D2016,
+    );
+    let v: Vec<&str> = f.iter().map(|t| t.2.as_str()).collect();
+    assert_eq!(v, ["2016-Q2", "2015-Q2", "P9M", "2015"]);
+}
