@@ -1277,6 +1277,11 @@ impl<'a> Tagger<'a> {
         if self.cap(j) && j > self.sent_start && !self.cap(j.saturating_sub(2)) {
             return None;
         }
+        // An age ("Mr. Reupke, 52 years old") describes a person or thing, like
+        // "52-year-old": not a temporal expression of the story.
+        if self.w(j + 1) == "old" {
+            return None;
+        }
         if w == "recent" {
             return Some(match u {
                 Unit::Year | Unit::Decade => Hit::date(i, j + 1, "PAST_REF"),

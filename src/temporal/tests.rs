@@ -462,3 +462,14 @@ fn year_ago_takes_the_period_named_before_it() {
     let v: Vec<&str> = f.iter().map(|t| t.2.as_str()).collect();
     assert_eq!(v, ["2016-Q2", "2015-Q2", "P9M", "2015"]);
 }
+
+#[test]
+fn ages_are_not_durations() {
+    // "52 years old" is an age, like "52-year-old"; "52 years" alone is a duration.
+    assert!(found("Mr. Reupke, 52 years old, will retire.", D2016).is_empty());
+    assert!(found("The 6-year-old boy stayed.", D2016).is_empty());
+    assert_eq!(
+        one("He served 52 years in the army.", D2016),
+        tx("52 years", "DURATION", "P52Y")
+    );
+}
