@@ -1212,6 +1212,7 @@ impl<'a> Tagger<'a> {
             }
         }
         // Number + unit, "twenty four hours", "a few days", "several months".
+        let mut half = false;
         let (n, j): (Option<u32>, usize) = match w {
             "a" | "an" => match self.w(i + 1) {
                 "few" | "couple" => {
@@ -1242,8 +1243,13 @@ impl<'a> Tagger<'a> {
                         j += 1;
                     }
                 }
+                // "two and a half years", "2 1/2 years"
                 if self.w(j) == "and" && self.w(j + 1) == "a" && self.w(j + 2) == "half" {
                     j += 3;
+                    half = true;
+                } else if self.w(j) == "1/2" {
+                    j += 1;
+                    half = true;
                 }
                 (Some(n), j)
             }
@@ -1324,13 +1330,22 @@ impl<'a> Tagger<'a> {
         if u == Unit::Weekend {
             return None;
         }
-        Some(Hit::new(
-            i,
-            j + 1,
-            TimexType::Duration,
-            u.duration(n),
-            Kind::Dur,
-        ))
+        // "a minute and a half"
+        let mut e = j + 1;
+        if n.is_some()
+            && !half
+            && self.w(e) == "and"
+            && self.w(e + 1) == "a"
+            && self.w(e + 2) == "half"
+        {
+            half = true;
+            e += 3;
+        }
+        let v = match (half, n) {
+            (true, Some(n)) => half_more(u, n).unwrap_or_else(|| u.duration(Some(n))),
+            _ => u.duration(n),
+        };
+        Some(Hit::new(i, e, TimexType::Duration, v, Kind::Dur))
     }
 
     /// "third-quarter", "first-half".
@@ -2260,6 +2275,17 @@ fn ampm(w: &str) -> Option<bool> {
     }
 }
 
+/// "n and a half" units as a TIMEX3 duration in the next smaller unit: "P2Y6M", "PT5H30M".
+fn half_more(u: Unit, n: u32) -> Option<String> {
+    Some(match u {
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Minute => format!("PT{n}M30S"),
+        _ => return None,
+    })
+}
+
 /// The unit and count of a simple duration value ("P2Y" -> (Year, Some(2))).
 fn dur_parts(v: &str) -> Option<(Unit, Option<u32>)> {
     let body = v.strip_prefix("PT").or_else(|| v.strip_prefix('P'))?;
@@ -2273,6 +2299,11 @@ fn dur_parts(v: &str) -> Option<(Unit, Option<u32>)> {
     } else {
         Some(num.parse::<u32>().ok()?)
     };
+    // "and a half" ("P2Y6M", "PT5H30M"): counted in the larger unit.
+    let unit = ["6M", "T12H", "30M", "30S"]
+        .iter()
+        .find_map(|h| unit.strip_suffix(h))
+        .unwrap_or(unit);
     let u = match (time, unit) {
         (true, "H") => Unit::Hour,
         (true, "M") => Unit::Minute,

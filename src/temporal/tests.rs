@@ -473,3 +473,24 @@ fn ages_are_not_durations() {
         tx("52 years", "DURATION", "P52Y")
     );
 }
+
+#[test]
+fn durations_with_a_half() {
+    assert_eq!(
+        one("He spent 2 1/2 years in jail.", D2016),
+        tx("2 1/2 years", "DURATION", "P2Y6M")
+    );
+    assert_eq!(
+        one("It lasted a minute and a half.", D2016),
+        tx("a minute and a half", "DURATION", "PT1M30S")
+    );
+    assert_eq!(
+        one("The talks ran for five and a half hours.", D2016),
+        tx("five and a half hours", "DURATION", "PT5H30M")
+    );
+    // Counted back, the half does not change the year.
+    assert_eq!(
+        one("He left two and a half years ago.", D2016),
+        tx("two and a half years ago", "DATE", "2014")
+    );
+}
