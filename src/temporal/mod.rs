@@ -1470,6 +1470,25 @@ impl<'a> Tagger<'a> {
                 } else {
                     -1
                 };
+                // "the previous Friday", "the following Monday": counted from the day the
+                // story is at, not from the document date.
+                if let (Some(wd), Some(base)) = (lex::weekday(b), self.ref_day.or(self.dct)) {
+                    let cur = base.weekday().number_from_monday() as i64;
+                    let k = if n > 0 {
+                        (wd as i64 - cur - 1).rem_euclid(7) + 1
+                    } else {
+                        -((cur - wd as i64 - 1).rem_euclid(7) + 1)
+                    };
+                    let d = base + Duration::days(k);
+                    // The story moves on to "the following Monday"; "the previous Friday" is
+                    // a point of comparison.
+                    let a = if n > 0 {
+                        Anchor::Day(d, false)
+                    } else {
+                        Anchor::None
+                    };
+                    return Some(Hit::date(i, i + 3, value::day(d)).anchor(a));
+                }
                 if let Some(h) = self.ref_shift(i, i + 3, b, n) {
                     return Some(h);
                 }

@@ -494,3 +494,15 @@ fn durations_with_a_half() {
         tx("two and a half years ago", "DATE", "2014")
     );
 }
+
+#[test]
+fn previous_and_following_weekday_count_from_the_story_day() {
+    // 2016-09-22 is a Thursday; the story is at Friday, Sept. 16.
+    let f = found(
+        "On Friday, Sept. 16, shares closed 4% below the previous Friday. \
+         Trading resumed the following Monday.",
+        D2016,
+    );
+    let v: Vec<&str> = f.iter().map(|t| t.2.as_str()).collect();
+    assert_eq!(v, ["2016-09-16", "2016-09-09", "2016-09-19"]);
+}
