@@ -2047,7 +2047,8 @@ impl<'a> Tagger<'a> {
         }
         let refv = match w {
             "now" => {
-                if matches!(n1, "that" | "-") {
+                // "Now, ..." opening a sentence is a discourse marker, not the present.
+                if n1 == "-" || n1 == "," && i == self.sent_start {
                     return None;
                 }
                 Some("PRESENT_REF")

@@ -338,7 +338,7 @@ fn no_dates_in_ordinary_text() {
         "They will march on the capital.",
         "March on, he said.",
         "The Sun reported it first.",
-        "You may go now that it is over.",
+        "You may go if it is over.",
         "He scored 2,016 points and 1,000 people came.",
         "Fall is a verb here: prices fall.",
         "He paid $2015 for it.",
@@ -505,4 +505,22 @@ fn previous_and_following_weekday_count_from_the_story_day() {
     );
     let v: Vec<&str> = f.iter().map(|t| t.2.as_str()).collect();
     assert_eq!(v, ["2016-09-16", "2016-09-09", "2016-09-19"]);
+}
+
+#[test]
+fn now_is_the_present_except_as_a_discourse_marker() {
+    // "now that ..." still speaks of the present (TimeBank annotates it PRESENT_REF).
+    assert_eq!(
+        one(
+            "Aqaba is the only outlet now that the ports are closed.",
+            D2016
+        ),
+        tx("now", "DATE", "PRESENT_REF")
+    );
+    // "Now, ..." opening a sentence only moves the discourse on.
+    assert!(found("Now, he says, it looks different.", D2016).is_empty());
+    assert_eq!(
+        one("Now the court will decide.", D2016),
+        tx("Now", "DATE", "PRESENT_REF")
+    );
 }
