@@ -1891,6 +1891,13 @@ impl<'a> Tagger<'a> {
         }
         let a = self.w(j);
         if let Some((u, false)) = lex::unit(a) {
+            // A title-case unit ("ABC's \"This Week\"") names a programme or a column.
+            let t = &self.text[self.toks[j].start..self.toks[j].end];
+            if t.starts_with(|c: char| c.is_ascii_uppercase())
+                && t[1..].bytes().all(|b| b.is_ascii_lowercase())
+            {
+                return None;
+            }
             if u == Unit::Quarter && self.dct.is_some() && n == 0 && w == "this" {
                 let v = self.rel_unit(u, 0)?;
                 return Some(Hit::date(i, j + 1, v));

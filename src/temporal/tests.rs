@@ -524,3 +524,16 @@ fn now_is_the_present_except_as_a_discourse_marker() {
         tx("Now", "DATE", "PRESENT_REF")
     );
 }
+
+#[test]
+fn title_case_relative_units_are_names() {
+    assert!(found(
+        "Baker said on ABC's \"This Week\" that talks were over.",
+        D2016
+    )
+    .is_empty());
+    assert_eq!(
+        one("This week, Baker said talks were over.", D2016),
+        tx("This week", "DATE", "2016-W38")
+    );
+}
