@@ -1462,6 +1462,22 @@ impl<'a> Tagger<'a> {
                 if matches!(b, "before" | "after") && self.w(i + 3) != "that" =>
             {
                 let n = if b == "before" { -1 } else { 1 };
+                // "the day before authorities issued a warrant", "the day after his death":
+                // "before/after" opens a clause or an event; the expression is "the day".
+                let c = self.w(i + 3);
+                let event = self.kind(i + 3) == Some(TokenKind::Word)
+                    && !self.cap(i + 3)
+                    && !matches!(c, "yesterday" | "today" | "tomorrow" | "last" | "next");
+                if event {
+                    if a == "day" && self.prev(i) == "," {
+                        // "Oct. 12, the day before the crash": the day just named.
+                        let d = self.ref_day.or(self.dct)?;
+                        return Some(Hit::date(i, i + 2, value::day(d)));
+                    }
+                    let mut h = self.ref_shift(i, i + 3, a, n)?;
+                    h.e = i + 2;
+                    return Some(h);
+                }
                 return self.ref_shift(i, i + 3, a, n);
             }
             "next" | "following" | "previous" | "preceding" | "prior" if !b.is_empty() => {

@@ -537,3 +537,16 @@ fn title_case_relative_units_are_names() {
         tx("This week", "DATE", "2016-W38")
     );
 }
+
+#[test]
+fn the_day_before_an_event() {
+    // 2016-09-22. "before" opening an event leaves "the day" alone; in apposition to a date
+    // it is that date.
+    let f = found(
+        "Trading was halted on Sept. 12, the day before the market crashed.",
+        D2016,
+    );
+    assert_eq!(f[1], tx("the day", "DATE", "2016-09-12"));
+    let f = found("He was seen on Sept. 12 and left the day before.", D2016);
+    assert_eq!(f[1], tx("the day before", "DATE", "2016-09-11"));
+}
