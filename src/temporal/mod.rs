@@ -291,7 +291,11 @@ impl<'a> Tagger<'a> {
         match h.anchor {
             Anchor::Day(d, explicit) => {
                 self.ref_day = Some(d);
-                if explicit && !attributive {
+                // Any day the story is placed on moves its reference year: an explicit
+                // one ("May 22, 1995"), or one counted from the document date ("Friday",
+                // "March 12" in a forward-looking sentence), which brings it back to now.
+                if !attributive && (explicit || self.disc_year.is_some_and(|(y, _)| y != d.year()))
+                {
                     self.disc_year = Some((d.year(), self.sent_idx));
                 }
             }

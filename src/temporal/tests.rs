@@ -550,3 +550,18 @@ fn the_day_before_an_event() {
     let f = found("He was seen on Sept. 12 and left the day before.", D2016);
     assert_eq!(f[1], tx("the day before", "DATE", "2016-09-11"));
 }
+
+#[test]
+fn a_day_counted_from_now_brings_the_story_back_to_now() {
+    // 2017-03-01. "Monday" returns the story to the document's year after "June 2014", so
+    // the later bare date is the last Nov. 25, not one in 2014.
+    let f = found(
+        "He fled in June 2014. On Monday, officials said he was rescued on Nov. 25.",
+        D2017,
+    );
+    let v: Vec<&str> = f.iter().map(|t| t.2.as_str()).collect();
+    assert_eq!(v, ["2014-06", "2017-02-27", "2016-11-25"]);
+    // Without it, the narrative year holds.
+    let f = found("He fled in June 2014. He was rescued on Nov. 25.", D2017);
+    assert_eq!(f[1].2, "2014-11-25");
+}
