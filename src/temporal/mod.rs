@@ -1903,8 +1903,11 @@ impl<'a> Tagger<'a> {
             _ => return None,
         };
         let mut j = i + 1;
+        // "this past spring": the last one.
+        let mut n = n;
         if w == "this" && self.w(j) == "past" {
             j += 1;
+            n = -1;
         }
         if matches!(self.w(j), "fiscal" | "calendar") && self.w(j + 1) == "year" {
             j += 1;

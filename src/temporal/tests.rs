@@ -565,3 +565,11 @@ fn a_day_counted_from_now_brings_the_story_back_to_now() {
     let f = found("He fled in June 2014. He was rescued on Nov. 25.", D2017);
     assert_eq!(f[1].2, "2014-11-25");
 }
+
+#[test]
+fn this_past_is_the_last_one() {
+    // 2016-09-22
+    assert_eq!(one("Sales fell this past spring.", D2016).2, "2016-SP");
+    assert_eq!(one("It opened this past Monday.", D2016).2, "2016-09-19");
+    assert_eq!(one("He spoke this spring.", D2017).2, "2017-SP");
+}
