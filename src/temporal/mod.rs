@@ -1773,13 +1773,15 @@ impl<'a> Tagger<'a> {
             let v = self.rel_unit(Unit::Quarter, 0)?;
             return Some(Hit::date(s, e, v));
         }
-        // "the quarter a year ago", "the period last year"
+        // "the quarter a year ago", "the period last year"; "the corresponding period last
+        // year" is a year back once, not twice.
+        let back = i32::from(shift == 0);
         if self.w(e) == "a" && self.w(e + 1) == "year" && matches!(self.w(e + 2), "ago" | "earlier")
         {
-            y -= 1;
+            y -= back;
             e += 3;
         } else if self.w(e) == "last" && self.w(e + 1) == "year" {
-            y -= 1;
+            y -= back;
             e += 2;
         }
         Some(Hit::date(s, e, format!("{y:04}-Q{q}")))

@@ -573,3 +573,16 @@ fn this_past_is_the_last_one() {
     assert_eq!(one("It opened this past Monday.", D2016).2, "2016-09-19");
     assert_eq!(one("He spoke this spring.", D2017).2, "2017-SP");
 }
+
+#[test]
+fn corresponding_period_last_year_is_one_year_back() {
+    // 2016-09-22: the report is about the second quarter.
+    let f = found(
+        "Second-quarter profit rose 5% from the corresponding period last year.",
+        D2016,
+    );
+    assert_eq!(
+        f[1],
+        tx("the corresponding period last year", "DATE", "2015-Q2")
+    );
+}
