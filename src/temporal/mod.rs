@@ -412,6 +412,26 @@ impl<'a> Tagger<'a> {
         if self.prev(i) == "since" {
             return Tense::Past;
         }
+        // "given until 9 a.m. Tuesday", "postponed until Tuesday": a deadline, ahead. A
+        // clause-opening "Until Thursday, they had ..." or "up until" looks back.
+        let mut k = i;
+        while k > self.sent_start
+            && k + 4 > i
+            && (self.kind(k - 1) == Some(TokenKind::Number)
+                || matches!(
+                    self.w(k - 1),
+                    "a.m." | "p.m." | "am" | "pm" | "noon" | "midnight"
+                )
+                || self.w(k - 1).len() == 3 && self.w(k - 1).ends_with('t') && self.cap(k - 1))
+        {
+            k -= 1;
+        }
+        if matches!(self.prev(k), "until" | "till")
+            && k >= self.sent_start + 2
+            && !matches!(self.w(k - 2), "up" | "not" | "," | "``" | "\"")
+        {
+            return Tense::Future;
+        }
         let mut best = (usize::MAX, Tense::None);
         for k in self.sent_start..self.lim {
             let w = self.w(k);

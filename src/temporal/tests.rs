@@ -586,3 +586,29 @@ fn corresponding_period_last_year_is_one_year_back() {
         tx("the corresponding period last year", "DATE", "2015-Q2")
     );
 }
+
+#[test]
+fn until_a_weekday_is_a_deadline_ahead() {
+    // 2016-09-22 is a Thursday.
+    assert_eq!(
+        one(
+            "Officials postponed until Tuesday any action on the case.",
+            D2016
+        )
+        .2,
+        "2016-09-27"
+    );
+    assert_eq!(
+        one(
+            "The agency gave the family until 9 a.m. EDT Tuesday to sign.",
+            D2016
+        )
+        .2,
+        "2016-09-27T09:00"
+    );
+    // A clause-opening "Until Monday, ..." looks back.
+    assert_eq!(
+        one("Until Monday, they had not called him a suspect.", D2016).2,
+        "2016-09-19"
+    );
+}
