@@ -16,8 +16,12 @@
 //! span and set `mod` START/END/MID; "nearly/more than/at least" are in the span, "about/over"
 //! are not (they still set `mod`). A bare weekday in a past-tense sentence is the latest such
 //! day on or before the document date, in a future-tense one the next on or after it; "last
-//! Friday" / "next Friday" never mean the document date itself. Unresolvable values keep their
-//! unknown parts: `XXXX-10-12`, `XXXX-WXX-1`.
+//! Friday" / "next Friday" never mean the document date itself; "until Tuesday" inside a clause
+//! is a deadline ahead; "the previous Friday" counts from the day the story is at. The year of
+//! a bare date is the year of the last day the story was placed on (an explicit date, or a day
+//! counted from the document date such as "Friday"), never putting a past event after the
+//! document date. Ages ("52 years old") are not durations; "n and a half" units carry the half
+//! ("P2Y6M"). Unresolvable values keep their unknown parts: `XXXX-10-12`, `XXXX-WXX-1`.
 
 mod lex;
 mod value;
