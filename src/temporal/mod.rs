@@ -16,8 +16,12 @@
 //! span and set `mod` START/END/MID; "nearly/more than/at least" are in the span, "about/over"
 //! are not (they still set `mod`). A bare weekday in a past-tense sentence is the latest such
 //! day on or before the document date, in a future-tense one the next on or after it; "last
-//! Friday" / "next Friday" never mean the document date itself. Unresolvable values keep their
-//! unknown parts: `XXXX-10-12`, `XXXX-WXX-1`.
+//! Friday" / "next Friday" never mean the document date itself; "until Tuesday" inside a clause
+//! is a deadline ahead; "the previous Friday" counts from the day the story is at. The year of
+//! a bare date is the year of the last day the story was placed on (an explicit date, or a day
+//! counted from the document date such as "Friday"), never putting a past event after the
+//! document date. Ages ("52 years old") are not durations; "n and a half" units carry the half
+//! ("P2Y6M"). Unresolvable values keep their unknown parts: `XXXX-10-12`, `XXXX-WXX-1`.
 
 mod lex;
 mod value;
@@ -291,7 +295,11 @@ impl<'a> Tagger<'a> {
         match h.anchor {
             Anchor::Day(d, explicit) => {
                 self.ref_day = Some(d);
-                if explicit && !attributive {
+                // Any day the story is placed on moves its reference year: an explicit
+                // one ("May 22, 1995"), or one counted from the document date ("Friday",
+                // "March 12" in a forward-looking sentence), which brings it back to now.
+                if !attributive && (explicit || self.disc_year.is_some_and(|(y, _)| y != d.year()))
+                {
                     self.disc_year = Some((d.year(), self.sent_idx));
                 }
             }
@@ -404,10 +412,49 @@ impl<'a> Tagger<'a> {
 
     /// The tense around token `i`: the nearest tense marker in the sentence.
     fn tense(&self, i: usize) -> Tense {
+        // "since March": a starting point already passed.
+        if self.prev(i) == "since" {
+            return Tense::Past;
+        }
+        // "given until 9 a.m. Tuesday", "postponed until Tuesday": a deadline, ahead. A
+        // clause-opening "Until Thursday, they had ..." or "up until" looks back.
+        let mut k = i;
+        while k > self.sent_start
+            && k + 4 > i
+            && (self.kind(k - 1) == Some(TokenKind::Number)
+                || matches!(
+                    self.w(k - 1),
+                    "a.m." | "p.m." | "am" | "pm" | "noon" | "midnight"
+                )
+                || self.w(k - 1).len() == 3 && self.w(k - 1).ends_with('t') && self.cap(k - 1))
+        {
+            k -= 1;
+        }
+        if matches!(self.prev(k), "until" | "till")
+            && k >= self.sent_start + 2
+            && !matches!(self.w(k - 2), "up" | "not" | "," | "``" | "\"")
+        {
+            return Tense::Future;
+        }
         let mut best = (usize::MAX, Tense::None);
         for k in self.sent_start..self.lim {
             let w = self.w(k);
             let t = match w {
+                // "was planning", "is set to", "are due": the auxiliary belongs to the
+                // future marker that follows it.
+                "was" | "were" | "is" | "are"
+                    if matches!(
+                        self.w(k + 1),
+                        "to" | "set" | "due" | "going" | "planning" | "scheduled" | "expected"
+                    ) =>
+                {
+                    if self.w(k + 1) == "to" {
+                        Tense::Future
+                    } else {
+                        continue;
+                    }
+                }
+                "set" if self.w(k + 1) == "to" => Tense::Future,
                 "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected"
                 | "expects" | "plans" | "planned" | "plan" | "planning" | "upcoming"
                 | "tomorrow" | "soon" => Tense::Future,
@@ -417,7 +464,17 @@ impl<'a> Tagger<'a> {
                 | "held" | "brought" | "sent" | "ended" | "closed" | "agreed" | "announced" => {
                     Tense::Past
                 }
-                _ if w.len() > 4 && w.ends_with("ed") && self.toks[k].kind == TokenKind::Word => {
+                // A past participle, not a name ("United", "Red"): capitals mid-sentence
+                // do not count.
+                _ if w.len() > 4
+                    && w.ends_with("ed")
+                    && self.toks[k].kind == TokenKind::Word
+                    && (k == self.sent_start || !self.cap(k))
+                    // "will be named", "markets untouched by the crisis": a passive
+                    // participle; the auxiliary, if any, carries the tense.
+                    && !matches!(self.w(k.wrapping_sub(1)), "be" | "been" | "being")
+                    && self.w(k + 1) != "by" =>
+                {
                     Tense::Past
                 }
                 _ => continue,
@@ -435,8 +492,19 @@ impl<'a> Tagger<'a> {
     fn year_for_month(&self, m: u32, d: Option<u32>, i: usize) -> Option<i32> {
         // Narrative: the year of a recent explicit date, unless the sentence looks ahead.
         if let Some((y, k)) = self.disc_year {
-            if self.sent_idx <= k + DISCOURSE_SENTENCES && self.tense(i) != Tense::Future {
-                return Some(y);
+            let tense = self.tense(i);
+            if self.sent_idx <= k + DISCOURSE_SENTENCES && tense != Tense::Future {
+                // A past event is not after the document date: "In December, it changed"
+                // written in October is last December even when this year is in discourse.
+                let after_dct = self.dct.is_some_and(|dct| {
+                    let day = d.unwrap_or(1).min(28);
+                    NaiveDate::from_ymd_opt(y, m, day).is_some_and(|c| c > dct)
+                });
+                return Some(if tense == Tense::Past && after_dct {
+                    y - 1
+                } else {
+                    y
+                });
             }
         }
         let dct = self.dct?;
@@ -462,7 +530,7 @@ impl<'a> Tagger<'a> {
                 cost += 120;
             }
             if tense == Tense::Future && diff < 0 {
-                cost += 120;
+                cost += if d.is_none() { 400 } else { 120 };
             }
             if cost < best.0 {
                 best = (cost, y);
@@ -592,13 +660,33 @@ impl<'a> Tagger<'a> {
     /// Does the sentence speak of quarters ("the quarter", "third-quarter profit")?
     /// Financial reports compare a quarter with the year before: "a year ago" means that
     /// quarter a year back when a quarter was named recently.
-    fn quarter_context(&self, _i: usize) -> bool {
+    fn quarter_context(&self, i: usize) -> bool {
+        if let Some(q) = self.period_before(i) {
+            return q;
+        }
         if self.last_q_sent.is_some_and(|k| self.sent_idx <= k + 12) {
             return true;
         }
         (self.sent_start..self.lim).any(|k| {
             let w = self.w(k);
             w.contains("quarter") || w == "period"
+        })
+    }
+
+    /// The reporting period named last before token `i` in its sentence: true for a quarter
+    /// ("in the third quarter, ... a year earlier"), false for a longer one ("for the nine
+    /// months, ... year-earlier net"), None when the sentence names none.
+    fn period_before(&self, i: usize) -> Option<bool> {
+        (self.sent_start..i).rev().find_map(|k| {
+            let w = self.w(k);
+            if w.contains("quarter") {
+                return Some(true);
+            }
+            match w {
+                "months" | "nine-month" | "six-month" | "half" | "half-year" => Some(false),
+                "year" if matches!(self.prev(k), "the" | "full" | "fiscal") => Some(false),
+                _ => None,
+            }
         })
     }
 
@@ -1152,6 +1240,7 @@ impl<'a> Tagger<'a> {
             }
         }
         // Number + unit, "twenty four hours", "a few days", "several months".
+        let mut half = false;
         let (n, j): (Option<u32>, usize) = match w {
             "a" | "an" => match self.w(i + 1) {
                 "few" | "couple" => {
@@ -1182,8 +1271,13 @@ impl<'a> Tagger<'a> {
                         j += 1;
                     }
                 }
+                // "two and a half years", "2 1/2 years"
                 if self.w(j) == "and" && self.w(j + 1) == "a" && self.w(j + 2) == "half" {
                     j += 3;
+                    half = true;
+                } else if self.w(j) == "1/2" {
+                    j += 1;
+                    half = true;
                 }
                 (Some(n), j)
             }
@@ -1215,6 +1309,11 @@ impl<'a> Tagger<'a> {
             return None;
         }
         if self.cap(j) && j > self.sent_start && !self.cap(j.saturating_sub(2)) {
+            return None;
+        }
+        // An age ("Mr. Reupke, 52 years old") describes a person or thing, like
+        // "52-year-old": not a temporal expression of the story.
+        if self.w(j + 1) == "old" {
             return None;
         }
         if w == "recent" {
@@ -1259,13 +1358,22 @@ impl<'a> Tagger<'a> {
         if u == Unit::Weekend {
             return None;
         }
-        Some(Hit::new(
-            i,
-            j + 1,
-            TimexType::Duration,
-            u.duration(n),
-            Kind::Dur,
-        ))
+        // "a minute and a half"
+        let mut e = j + 1;
+        if n.is_some()
+            && !half
+            && self.w(e) == "and"
+            && self.w(e + 1) == "a"
+            && self.w(e + 2) == "half"
+        {
+            half = true;
+            e += 3;
+        }
+        let v = match (half, n) {
+            (true, Some(n)) => half_more(u, n).unwrap_or_else(|| u.duration(Some(n))),
+            _ => u.duration(n),
+        };
+        Some(Hit::new(i, e, TimexType::Duration, v, Kind::Dur))
     }
 
     /// "third-quarter", "first-half".
@@ -1382,6 +1490,22 @@ impl<'a> Tagger<'a> {
                 if matches!(b, "before" | "after") && self.w(i + 3) != "that" =>
             {
                 let n = if b == "before" { -1 } else { 1 };
+                // "the day before authorities issued a warrant", "the day after his death":
+                // "before/after" opens a clause or an event; the expression is "the day".
+                let c = self.w(i + 3);
+                let event = self.kind(i + 3) == Some(TokenKind::Word)
+                    && !self.cap(i + 3)
+                    && !matches!(c, "yesterday" | "today" | "tomorrow" | "last" | "next");
+                if event {
+                    if a == "day" && self.prev(i) == "," {
+                        // "Oct. 12, the day before the crash": the day just named.
+                        let d = self.ref_day.or(self.dct)?;
+                        return Some(Hit::date(i, i + 2, value::day(d)));
+                    }
+                    let mut h = self.ref_shift(i, i + 3, a, n)?;
+                    h.e = i + 2;
+                    return Some(h);
+                }
                 return self.ref_shift(i, i + 3, a, n);
             }
             "next" | "following" | "previous" | "preceding" | "prior" if !b.is_empty() => {
@@ -1390,6 +1514,25 @@ impl<'a> Tagger<'a> {
                 } else {
                     -1
                 };
+                // "the previous Friday", "the following Monday": counted from the day the
+                // story is at, not from the document date.
+                if let (Some(wd), Some(base)) = (lex::weekday(b), self.ref_day.or(self.dct)) {
+                    let cur = base.weekday().number_from_monday() as i64;
+                    let k = if n > 0 {
+                        (wd as i64 - cur - 1).rem_euclid(7) + 1
+                    } else {
+                        -((cur - wd as i64 - 1).rem_euclid(7) + 1)
+                    };
+                    let d = base + Duration::days(k);
+                    // The story moves on to "the following Monday"; "the previous Friday" is
+                    // a point of comparison.
+                    let a = if n > 0 {
+                        Anchor::Day(d, false)
+                    } else {
+                        Anchor::None
+                    };
+                    return Some(Hit::date(i, i + 3, value::day(d)).anchor(a));
+                }
                 if let Some(h) = self.ref_shift(i, i + 3, b, n) {
                     return Some(h);
                 }
@@ -1419,9 +1562,10 @@ impl<'a> Tagger<'a> {
                     return None;
                 }
                 let p = self.prev(i);
-                // "for the year", "the year ended March 31": a year-long period.
+                // "during the year", "the year ended March 31": a year-long period. "For the
+                // year" in results ("for the year, volume was flat") is the year reported on.
                 if a == "year"
-                    && (matches!(p, "for" | "during" | "over" | "throughout")
+                    && (matches!(p, "during" | "over" | "throughout")
                         || matches!(b, "ended" | "ending"))
                 {
                     return Some(Hit::new(i, i + 2, TimexType::Duration, "P1Y", Kind::Other));
@@ -1437,8 +1581,9 @@ impl<'a> Tagger<'a> {
             }
             "fiscal" | "full" | "calendar" if b == "year" => {
                 let p = self.prev(i);
-                // "for the fiscal year" is a year-long period; "the full year" is the year.
-                if a != "full" && matches!(p, "for" | "during" | "over" | "throughout")
+                // "throughout the fiscal year" is a year-long period; "(earnings) for the
+                // fiscal year" and "the full year" are the year reported on.
+                if a != "full" && matches!(p, "during" | "over" | "throughout")
                     || matches!(self.w(i + 3), "ended" | "ending")
                 {
                     return Some(Hit::new(i, i + 3, TimexType::Duration, "P1Y", Kind::Other));
@@ -1652,13 +1797,15 @@ impl<'a> Tagger<'a> {
             let v = self.rel_unit(Unit::Quarter, 0)?;
             return Some(Hit::date(s, e, v));
         }
-        // "the quarter a year ago", "the period last year"
+        // "the quarter a year ago", "the period last year"; "the corresponding period last
+        // year" is a year back once, not twice.
+        let back = i32::from(shift == 0);
         if self.w(e) == "a" && self.w(e + 1) == "year" && matches!(self.w(e + 2), "ago" | "earlier")
         {
-            y -= 1;
+            y -= back;
             e += 3;
         } else if self.w(e) == "last" && self.w(e + 1) == "year" {
-            y -= 1;
+            y -= back;
             e += 2;
         }
         Some(Hit::date(s, e, format!("{y:04}-Q{q}")))
@@ -1782,14 +1929,24 @@ impl<'a> Tagger<'a> {
             _ => return None,
         };
         let mut j = i + 1;
+        // "this past spring": the last one.
+        let mut n = n;
         if w == "this" && self.w(j) == "past" {
             j += 1;
+            n = -1;
         }
         if matches!(self.w(j), "fiscal" | "calendar") && self.w(j + 1) == "year" {
             j += 1;
         }
         let a = self.w(j);
         if let Some((u, false)) = lex::unit(a) {
+            // A title-case unit ("ABC's \"This Week\"") names a programme or a column.
+            let t = &self.text[self.toks[j].start..self.toks[j].end];
+            if t.starts_with(|c: char| c.is_ascii_uppercase())
+                && t[1..].bytes().all(|b| b.is_ascii_lowercase())
+            {
+                return None;
+            }
             if u == Unit::Quarter && self.dct.is_some() && n == 0 && w == "this" {
                 let v = self.rel_unit(u, 0)?;
                 return Some(Hit::date(i, j + 1, v));
@@ -1946,7 +2103,8 @@ impl<'a> Tagger<'a> {
         }
         let refv = match w {
             "now" => {
-                if matches!(n1, "that" | "-") {
+                // "Now, ..." opening a sentence is a discourse marker, not the present.
+                if n1 == "-" || n1 == "," && i == self.sent_start {
                     return None;
                 }
                 Some("PRESENT_REF")
@@ -2193,6 +2351,17 @@ fn ampm(w: &str) -> Option<bool> {
     }
 }
 
+/// "n and a half" units as a TIMEX3 duration in the next smaller unit: "P2Y6M", "PT5H30M".
+fn half_more(u: Unit, n: u32) -> Option<String> {
+    Some(match u {
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Minute => format!("PT{n}M30S"),
+        _ => return None,
+    })
+}
+
 /// The unit and count of a simple duration value ("P2Y" -> (Year, Some(2))).
 fn dur_parts(v: &str) -> Option<(Unit, Option<u32>)> {
     let body = v.strip_prefix("PT").or_else(|| v.strip_prefix('P'))?;
@@ -2206,6 +2375,11 @@ fn dur_parts(v: &str) -> Option<(Unit, Option<u32>)> {
     } else {
         Some(num.parse::<u32>().ok()?)
     };
+    // "and a half" ("P2Y6M", "PT5H30M"): counted in the larger unit.
+    let unit = ["6M", "T12H", "30M", "30S"]
+        .iter()
+        .find_map(|h| unit.strip_suffix(h))
+        .unwrap_or(unit);
     let u = match (time, unit) {
         (true, "H") => Unit::Hour,
         (true, "M") => Unit::Minute,

@@ -279,6 +279,37 @@ fn weekdays_follow_tense() {
 }
 
 #[test]
+fn weekday_tense_markers() {
+    // 2016-09-22 is a Thursday. A capitalised "-ed" word is a name, not a past verb.
+    assert_eq!(
+        one("She would travel to the United States Monday.", D2016).2,
+        "2016-09-26"
+    );
+    // "is to", "set to", "were planning": the future marker after the auxiliary decides.
+    assert_eq!(
+        one("Trading is to resume in Paris Tuesday.", D2016).2,
+        "2016-09-27"
+    );
+    assert_eq!(
+        one("The talks are set to resume Monday in Belfast.", D2016).2,
+        "2016-09-26"
+    );
+    assert_eq!(
+        one("Protesters were planning a march on Saturday.", D2016).2,
+        "2016-09-24"
+    );
+    // "since March" has begun already.
+    assert_eq!(
+        one(
+            "The ship has been at sea since March and was scheduled to return.",
+            D2016
+        )
+        .2,
+        "2016-03"
+    );
+}
+
+#[test]
 fn holidays_and_intervals() {
     assert_eq!(
         one("Turnout on Election Day was high.", D2016),
@@ -307,7 +338,7 @@ fn no_dates_in_ordinary_text() {
         "They will march on the capital.",
         "March on, he said.",
         "The Sun reported it first.",
-        "You may go now that it is over.",
+        "You may go if it is over.",
         "He scored 2,016 points and 1,000 people came.",
         "Fall is a verb here: prices fall.",
         "He paid $2015 for it.",
@@ -368,4 +399,216 @@ fn never_panics_on_odd_text() {
     }
     assert!(run("", None).dates.is_empty());
     assert!(run("   \n\n  ", D2016).dates.is_empty());
+}
+
+#[test]
+fn the_year_in_results() {
+    // "for the year" names the year reported on; "the year ended ..." and "throughout the
+    // fiscal year" are year-long periods.
+    assert_eq!(
+        one("For the year, volume was flat.", D2016),
+        tx("the year", "DATE", "2016")
+    );
+    assert_eq!(
+        one("Earnings will be lower for the fiscal year.", D2016),
+        tx("the fiscal year", "DATE", "2016")
+    );
+    assert_eq!(
+        found("Net for the year ended June 30 rose.", D2016)[0],
+        tx("the year", "DURATION", "P1Y")
+    );
+    assert_eq!(
+        one("Profit should rise throughout the fiscal year.", D2016),
+        tx("the fiscal year", "DURATION", "P1Y")
+    );
+}
+
+#[test]
+fn bare_month_year_by_tense() {
+    // 2017-03-01. A future sentence puts a bare month ahead of the document date, even when
+    // passive participles ("be named", "untouched by") stand nearer than "will".
+    assert_eq!(
+        one(
+            "Collins will be named commander of the shuttle for a mission in December.",
+            D2017
+        )
+        .2,
+        "2017-12"
+    );
+    assert_eq!(
+        one(
+            "Qantas will double its flights by August in the search for markets untouched by the crisis.",
+            D2017
+        )
+        .2,
+        "2017-08"
+    );
+    // A past event stays before the document date even when the discourse year is this one.
+    let f = found(
+        "The company was listed on May 3, 2016. It changed to a calendar year in December.",
+        D2016,
+    );
+    assert_eq!(f[1], tx("December", "DATE", "2015-12"));
+}
+
+#[test]
+fn year_ago_takes_the_period_named_before_it() {
+    // 2016-09-22: the report is about the second quarter (the third is not over).
+    let f = found(
+        "In the second quarter, net rose to $5 million from $4 million a year earlier. \
+         For the nine months, net rose to $12 million from $9 million a year earlier.",
+        D2016,
+    );
+    let v: Vec<&str> = f.iter().map(|t| t.2.as_str()).collect();
+    assert_eq!(v, ["2016-Q2", "2015-Q2", "P9M", "2015"]);
+}
+
+#[test]
+fn ages_are_not_durations() {
+    // "52 years old" is an age, like "52-year-old"; "52 years" alone is a duration.
+    assert!(found("Mr. Reupke, 52 years old, will retire.", D2016).is_empty());
+    assert!(found("The 6-year-old boy stayed.", D2016).is_empty());
+    assert_eq!(
+        one("He served 52 years in the army.", D2016),
+        tx("52 years", "DURATION", "P52Y")
+    );
+}
+
+#[test]
+fn durations_with_a_half() {
+    assert_eq!(
+        one("He spent 2 1/2 years in jail.", D2016),
+        tx("2 1/2 years", "DURATION", "P2Y6M")
+    );
+    assert_eq!(
+        one("It lasted a minute and a half.", D2016),
+        tx("a minute and a half", "DURATION", "PT1M30S")
+    );
+    assert_eq!(
+        one("The talks ran for five and a half hours.", D2016),
+        tx("five and a half hours", "DURATION", "PT5H30M")
+    );
+    // Counted back, the half does not change the year.
+    assert_eq!(
+        one("He left two and a half years ago.", D2016),
+        tx("two and a half years ago", "DATE", "2014")
+    );
+}
+
+#[test]
+fn previous_and_following_weekday_count_from_the_story_day() {
+    // 2016-09-22 is a Thursday; the story is at Friday, Sept. 16.
+    let f = found(
+        "On Friday, Sept. 16, shares closed 4% below the previous Friday. \
+         Trading resumed the following Monday.",
+        D2016,
+    );
+    let v: Vec<&str> = f.iter().map(|t| t.2.as_str()).collect();
+    assert_eq!(v, ["2016-09-16", "2016-09-09", "2016-09-19"]);
+}
+
+#[test]
+fn now_is_the_present_except_as_a_discourse_marker() {
+    // "now that ..." still speaks of the present (TimeBank annotates it PRESENT_REF).
+    assert_eq!(
+        one(
+            "Aqaba is the only outlet now that the ports are closed.",
+            D2016
+        ),
+        tx("now", "DATE", "PRESENT_REF")
+    );
+    // "Now, ..." opening a sentence only moves the discourse on.
+    assert!(found("Now, he says, it looks different.", D2016).is_empty());
+    assert_eq!(
+        one("Now the court will decide.", D2016),
+        tx("Now", "DATE", "PRESENT_REF")
+    );
+}
+
+#[test]
+fn title_case_relative_units_are_names() {
+    assert!(found(
+        "Baker said on ABC's \"This Week\" that talks were over.",
+        D2016
+    )
+    .is_empty());
+    assert_eq!(
+        one("This week, Baker said talks were over.", D2016),
+        tx("This week", "DATE", "2016-W38")
+    );
+}
+
+#[test]
+fn the_day_before_an_event() {
+    // 2016-09-22. "before" opening an event leaves "the day" alone; in apposition to a date
+    // it is that date.
+    let f = found(
+        "Trading was halted on Sept. 12, the day before the market crashed.",
+        D2016,
+    );
+    assert_eq!(f[1], tx("the day", "DATE", "2016-09-12"));
+    let f = found("He was seen on Sept. 12 and left the day before.", D2016);
+    assert_eq!(f[1], tx("the day before", "DATE", "2016-09-11"));
+}
+
+#[test]
+fn a_day_counted_from_now_brings_the_story_back_to_now() {
+    // 2017-03-01. "Monday" returns the story to the document's year after "June 2014", so
+    // the later bare date is the last Nov. 25, not one in 2014.
+    let f = found(
+        "He fled in June 2014. On Monday, officials said he was rescued on Nov. 25.",
+        D2017,
+    );
+    let v: Vec<&str> = f.iter().map(|t| t.2.as_str()).collect();
+    assert_eq!(v, ["2014-06", "2017-02-27", "2016-11-25"]);
+    // Without it, the narrative year holds.
+    let f = found("He fled in June 2014. He was rescued on Nov. 25.", D2017);
+    assert_eq!(f[1].2, "2014-11-25");
+}
+
+#[test]
+fn this_past_is_the_last_one() {
+    // 2016-09-22
+    assert_eq!(one("Sales fell this past spring.", D2016).2, "2016-SP");
+    assert_eq!(one("It opened this past Monday.", D2016).2, "2016-09-19");
+    assert_eq!(one("He spoke this spring.", D2017).2, "2017-SP");
+}
+
+#[test]
+fn corresponding_period_last_year_is_one_year_back() {
+    // 2016-09-22: the report is about the second quarter.
+    let f = found(
+        "Second-quarter profit rose 5% from the corresponding period last year.",
+        D2016,
+    );
+    assert_eq!(
+        f[1],
+        tx("the corresponding period last year", "DATE", "2015-Q2")
+    );
+}
+
+#[test]
+fn until_a_weekday_is_a_deadline_ahead() {
+    // 2016-09-22 is a Thursday.
+    assert_eq!(
+        one(
+            "Officials postponed until Tuesday any action on the case.",
+            D2016
+        )
+        .2,
+        "2016-09-27"
+    );
+    assert_eq!(
+        one(
+            "The agency gave the family until 9 a.m. EDT Tuesday to sign.",
+            D2016
+        )
+        .2,
+        "2016-09-27T09:00"
+    );
+    // A clause-opening "Until Monday, ..." looks back.
+    assert_eq!(
+        one("Until Monday, they had not called him a suspect.", D2016).2,
+        "2016-09-19"
+    );
 }
