@@ -45,17 +45,22 @@ pub struct Pipeline {
 impl Default for Pipeline {
     /// Entities (built-in model), dates, quotes.
     fn default() -> Self {
-        Pipeline::new(vec![
-            Arc::new(entities::EntityExtractor::builtin()),
-            Arc::new(temporal::TemporalExtractor::default()),
-            Arc::new(quotes::QuoteExtractor::default()),
-        ])
+        Pipeline::with_entities(entities::Model::builtin())
     }
 }
 
 impl Pipeline {
     pub fn new(extractors: Vec<Arc<dyn Extractor>>) -> Self {
         Pipeline { extractors }
+    }
+
+    /// Entities with the given model, then dates and quotes.
+    pub fn with_entities(model: Arc<entities::Model>) -> Self {
+        Pipeline::new(vec![
+            Arc::new(entities::EntityExtractor::new(model)),
+            Arc::new(temporal::TemporalExtractor::default()),
+            Arc::new(quotes::QuoteExtractor::default()),
+        ])
     }
 
     pub fn extractors(&self) -> &[Arc<dyn Extractor>] {

@@ -12,6 +12,7 @@ from . import exceptions
 from ._native import (
     Document,
     Entity,
+    Model,
     Quote,
     Sentence,
     Table,
@@ -19,14 +20,18 @@ from ._native import (
     __version__,
     analyze,
     analyze_many,
+    builtin_model,
     default_threads,
+    load_model,
     table,
+    train_entities,
 )
 from .frames import entity_table, frames, quote_table
 
 __all__ = [
     "Document",
     "Entity",
+    "Model",
     "Quote",
     "Sentence",
     "Table",
@@ -34,10 +39,13 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "builtin_model",
     "default_threads",
     "entity_table",
     "exceptions",
     "frames",
+    "load_model",
     "quote_table",
     "table",
+    "train_entities",
 ]

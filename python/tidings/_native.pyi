@@ -1,6 +1,7 @@
 """Type stubs for the Rust extension module ``tidings._native``."""
 
 import datetime
+import os
 from collections.abc import Iterable
 from typing import Any, Literal, final
 
@@ -128,13 +129,36 @@ class Table:
     def to_pandas(self) -> Any: ...
     def to_arrow(self) -> Any: ...
 
-def analyze(text: str, date: _DateLike = None) -> Document: ...
+@final
+class Model:
+    @property
+    def source(self) -> str: ...
+    @property
+    def description(self) -> Any: ...
+    @property
+    def n_features(self) -> int: ...
+    def save(self, path: str | os.PathLike[str]) -> None: ...
+
+_ModelLike = Model | str | os.PathLike[str] | None
+
+def analyze(text: str, date: _DateLike = None, model: _ModelLike = None) -> Document: ...
 def analyze_many(
     texts: Iterable[str],
     dates: _DateLike | Iterable[_DateLike] = None,
     n_threads: int | None = None,
     errors: Literal["record", "raise"] = "record",
+    model: _ModelLike = None,
 ) -> list[Document]: ...
+def builtin_model() -> Model: ...
+def load_model(path: str | os.PathLike[str]) -> Model: ...
+def train_entities(
+    train: str | os.PathLike[str],
+    dev: str | os.PathLike[str] | None = None,
+    resources: str | os.PathLike[str] | None = None,
+    epochs: int | None = None,
+    seed: int | None = None,
+    verbose: bool = False,
+) -> tuple[Model, str]: ...
 def default_threads() -> int: ...
 def table(
     docs: list[Document],

@@ -133,7 +133,8 @@ def main(argv=None):
             f.write(f"G\t{t}\t{n}\n")
         for w, a, b in caps:
             f.write(f"C\t{w}\t{a}\t{b}\n")
-    print(f"{len(lex)} lexicon entries, {len(gaz)} gazetteer phrases, {len(caps)} capitalisation rows -> {args.output}", file=sys.stderr)
+    print(f"{len(lex)} lexicon entries, {len(gaz)} gazetteer phrases, {len(caps)} capitalisation rows "
+          f"-> {args.output}", file=sys.stderr)
 
 
 if __name__ == "__main__":

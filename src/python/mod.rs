@@ -3,6 +3,7 @@
 //! Inputs are copied into owned Rust values, the work runs with the GIL released and panics
 //! caught ([`run_detached`]), and results are converted to code-point offsets once.
 
+mod model;
 mod objects;
 mod tables;
 
@@ -62,6 +63,24 @@ fn run_detached<T: Send, F: FnOnce() -> Result<T, Error> + Send>(
 fn default_pipeline() -> &'static Pipeline {
     static P: OnceLock<Pipeline> = OnceLock::new();
     P.get_or_init(Pipeline::default)
+}
+
+/// The pipeline for a `model` argument: None for the built-in model, a `Model`, or a path.
+fn pipeline_for(model: Option<&Bound<'_, PyAny>>) -> PyResult<Pipeline> {
+    let Some(m) = model.filter(|m| !m.is_none()) else {
+        return Ok(default_pipeline().clone());
+    };
+    if let Ok(m) = m.cast::<model::Model>() {
+        return Ok(Pipeline::with_entities(m.get().inner.clone()));
+    }
+    if let Ok(path) = m.extract::<std::path::PathBuf>() {
+        let loaded = model::load_model(m.py(), path)?;
+        return Ok(Pipeline::with_entities(loaded.inner));
+    }
+    Err(PyTypeError::new_err(format!(
+        "[E001] model must be a tidings.Model, a path to a model file, or None, not {}",
+        type_name(m)
+    )))
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -231,16 +250,18 @@ impl Document {
 
 /// Analyse one text. `date` (ISO string, datetime.date or None) anchors relative dates.
 #[pyfunction]
-#[pyo3(signature = (text, date=None))]
+#[pyo3(signature = (text, date=None, model=None))]
 fn analyze(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     date: Option<&Bound<'_, PyAny>>,
+    model: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Document> {
     let text = coerce_text(text, "text")?;
     let date = coerce_date(date)?;
+    let pipeline = pipeline_for(model)?;
     let data = run_detached(py, move || {
-        Ok(DocData::from_core(default_pipeline().analyze(&text, date)))
+        Ok(DocData::from_core(pipeline.analyze(&text, date)))
     })?;
     Ok(Document {
         data: Arc::new(data),
@@ -260,14 +281,16 @@ fn recorded_error(py: Python<'_>, e: &PyErr, i: usize) -> Error {
 /// A text or date that is not usable gives a Document with `error` set (errors="record")
 /// or raises (errors="raise").
 #[pyfunction]
-#[pyo3(signature = (texts, dates=None, n_threads=None, errors="record"))]
+#[pyo3(signature = (texts, dates=None, n_threads=None, errors="record", model=None))]
 fn analyze_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     dates: Option<&Bound<'_, PyAny>>,
     n_threads: Option<&Bound<'_, PyAny>>,
     errors: &str,
+    model: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Document>> {
+    let pipeline = pipeline_for(model)?;
     let raise = match errors {
         "record" => false,
         "raise" => true,
@@ -365,7 +388,7 @@ fn analyze_many(
             .map(|&i| items[i].as_ref().unwrap().as_str())
             .collect();
         let ok_dates: Vec<Option<NaiveDate>> = ok_idx.iter().map(|&i| date_list[i]).collect();
-        let mut done = default_pipeline()
+        let mut done = pipeline
             .analyze_many_with(&ok_texts, &ok_dates, n_threads, DocData::from_core)?
             .into_iter();
         let mut out = Vec::with_capacity(n);
@@ -426,6 +449,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<TimexRow>()?;
     m.add_class::<QuoteRow>()?;
     m.add_class::<tables::Table>()?;
+    m.add_class::<model::Model>()?;
+    m.add_function(wrap_pyfunction!(model::builtin_model, m)?)?;
+    m.add_function(wrap_pyfunction!(model::load_model, m)?)?;
+    m.add_function(wrap_pyfunction!(model::train_entities, m)?)?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;

