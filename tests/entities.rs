@@ -241,3 +241,32 @@ fn odd_input_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn generational_suffix_belongs_to_the_name() {
+    let p = tidings::Pipeline::default();
+    let doc = p.analyze(
+        "Donald Trump Jr. met reporters on Monday. Later, Trump Jr. left for Texas with Martin Luther King III.",
+        None,
+    );
+    let texts: Vec<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label == tidings::Label::Per)
+        .map(|e| doc.slice(e.span))
+        .collect();
+    assert!(texts.contains(&"Donald Trump Jr."), "{texts:?}");
+    assert!(texts.contains(&"Trump Jr."), "{texts:?}");
+    let full = doc
+        .entities
+        .iter()
+        .find(|e| doc.slice(e.span) == "Donald Trump Jr.")
+        .unwrap();
+    let short = doc
+        .entities
+        .iter()
+        .find(|e| doc.slice(e.span) == "Trump Jr.")
+        .unwrap();
+    assert_eq!(full.group, short.group);
+    assert_eq!(short.canonical, "Donald Trump Jr.");
+}

