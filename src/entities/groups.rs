@@ -28,7 +28,7 @@ use crate::types::{Entity, Label, Span};
 
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
-fn words(s: &str) -> Vec<String> {
+pub(super) fn words(s: &str) -> Vec<String> {
     let s = s
         .strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))

@@ -54,6 +54,7 @@
 //! # Groups
 //! See [`group`] for how mentions are linked and how ambiguous short forms are handled.
 
+mod consistency;
 mod features;
 mod groups;
 mod model;
@@ -167,6 +168,7 @@ impl Extractor for EntityExtractor {
             })
             .collect();
         mentions.sort_by_key(|m| (m.0.start, m.0.end));
+        consistency::relabel(&doc.text, &mut mentions);
         doc.entities = group(&doc.text, &mentions);
         Ok(())
     }
