@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
@@ -70,6 +71,27 @@ impl Pipeline {
     /// Analyses one text. Never panics: a failing extractor leaves its error on the document
     /// and the layers found before it.
     pub fn analyze(&self, text: &str, date: Option<NaiveDate>) -> Document {
+        self.run(text, date, None)
+    }
+
+    /// Like [`Pipeline::analyze`], also adding the time spent in each stage to `times`:
+    /// index 0 is the text layer, then one entry per extractor, in order.
+    pub fn analyze_timed(
+        &self,
+        text: &str,
+        date: Option<NaiveDate>,
+        times: &mut [Duration],
+    ) -> Document {
+        self.run(text, date, Some(times))
+    }
+
+    fn run(
+        &self,
+        text: &str,
+        date: Option<NaiveDate>,
+        mut times: Option<&mut [Duration]>,
+    ) -> Document {
+        let start = Instant::now();
         let mut doc = match catch_unwind(|| prepare(text, date)) {
             Ok(doc) => doc,
             Err(p) => {
@@ -84,8 +106,16 @@ impl Pipeline {
                 }
             }
         };
-        for ex in &self.extractors {
+        let mut lap = |k: usize, since: Instant| {
+            if let Some(t) = times.as_deref_mut().and_then(|t| t.get_mut(k)) {
+                *t += since.elapsed();
+            }
+        };
+        lap(0, start);
+        for (k, ex) in self.extractors.iter().enumerate() {
+            let start = Instant::now();
             let r = catch_unwind(AssertUnwindSafe(|| ex.extract(&mut doc)));
+            lap(k + 1, start);
             let err = match r {
                 Ok(Ok(())) => None,
                 Ok(Err(e)) => Some(e),

@@ -406,30 +406,21 @@ fn analyze_many(
         .collect())
 }
 
-/// For benchmarks: analyse `texts` with only the named layers ("entities", "dates", "quotes";
-/// an empty list runs the text layer alone) and return the seconds taken, results discarded.
+/// For benchmarks: analyse `texts` serially with the built-in pipeline and return the seconds
+/// spent in each stage, `[("text", s), ("entities", s), ("dates", s), ("quotes", s)]`.
 #[pyfunction]
-#[pyo3(signature = (texts, layers, n_threads=None))]
-fn _time_layers(
-    py: Python<'_>,
-    texts: Vec<String>,
-    layers: Vec<String>,
-    n_threads: Option<usize>,
-) -> PyResult<f64> {
-    let all = default_pipeline().extractors();
-    let mut chosen = Vec::new();
-    for l in &layers {
-        match all.iter().find(|e| e.name() == l.as_str()) {
-            Some(e) => chosen.push(e.clone()),
-            None => return Err(Error::InvalidInput(format!("unknown layer {l:?}")).into()),
-        }
-    }
-    let p = Pipeline::new(chosen);
+fn _stage_times(py: Python<'_>, texts: Vec<String>) -> PyResult<Vec<(String, f64)>> {
+    let p = default_pipeline();
     run_detached(py, move || {
-        let t = std::time::Instant::now();
-        let docs = p.analyze_many_with(&texts, &[], n_threads, |d| d.tokens.len())?;
-        std::hint::black_box(docs);
-        Ok(t.elapsed().as_secs_f64())
+        let mut times = vec![std::time::Duration::ZERO; p.extractors().len() + 1];
+        for t in &texts {
+            std::hint::black_box(p.analyze_timed(t, None, &mut times));
+        }
+        let names = std::iter::once("text").chain(p.extractors().iter().map(|e| e.name()));
+        Ok(names
+            .zip(times)
+            .map(|(n, d)| (n.to_string(), d.as_secs_f64()))
+            .collect())
     })
 }
 
@@ -456,7 +447,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
-    m.add_function(wrap_pyfunction!(_time_layers, m)?)?;
+    m.add_function(wrap_pyfunction!(_stage_times, m)?)?;
     m.add_function(wrap_pyfunction!(tables::table, m)?)?;
     Ok(())
 }
