@@ -38,3 +38,13 @@ def test_equality_is_by_value():
     b = tidings.analyze("Same text.")
     assert a == b and a.sentences == b.sentences
     assert a != tidings.analyze("Other text.")
+
+
+def test_html_highlights_entities_dates_and_quotes():
+    doc = tidings.analyze("“We won,” Jane Roe said in London on Monday.", date="2016-11-09")
+    html = doc._repr_html_()
+    assert doc.entities and doc.dates and doc.quotes
+    assert html.count("<mark") == len(doc.entities) + len(doc.dates)
+    for e in doc.entities:
+        assert f"{e.text}<span" in html and f">{e.label}</span></mark>" in html
+    assert 'title="direct quote — Jane Roe"' in html
