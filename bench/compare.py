@@ -321,16 +321,18 @@ def print_speed(sp: dict) -> None:
              ("dateparser search_dates (auto language)", "tidings analyze_many"),
              ("dateparser search_dates (languages=['en'])", "tidings analyze_many"),
              ("textacy + spaCy full pipeline", "tidings analyze_many")]
+    pairs = [(comp, ours) for comp, ours in pairs if comp in best]
+    ratios: dict = {}
+    sp["ratios"] = ratios
+    if not pairs:
+        print("\n(no competitor installed: no speed ratios)")
+        return
     print(f"\n{'speed ratio (competitor time / tidings time)':<72}{'1 thread':>10}{f'{n} threads':>12}")
-    ratios = {}
     for comp, ours in pairs:
-        if comp not in best:
-            continue
         r1 = best[comp] / best[f"{ours}, 1 thread(s)"]
         rn = best[comp] / best[f"{ours}, {n} thread(s)"]
         ratios[f"{comp} / {ours}"] = {"1": r1, str(n): rn}
         print(f"{comp + ' vs ' + ours:<72}{r1:>9.0f}x{rn:>11.0f}x")
-    sp["ratios"] = ratios
 
 
 # --------------------------------------------------------------------------------------- main
