@@ -406,6 +406,33 @@ fn analyze_many(
         .collect())
 }
 
+/// For benchmarks: analyse `texts` with only the named layers ("entities", "dates", "quotes";
+/// an empty list runs the text layer alone) and return the seconds taken, results discarded.
+#[pyfunction]
+#[pyo3(signature = (texts, layers, n_threads=None))]
+fn _time_layers(
+    py: Python<'_>,
+    texts: Vec<String>,
+    layers: Vec<String>,
+    n_threads: Option<usize>,
+) -> PyResult<f64> {
+    let all = default_pipeline().extractors();
+    let mut chosen = Vec::new();
+    for l in &layers {
+        match all.iter().find(|e| e.name() == l.as_str()) {
+            Some(e) => chosen.push(e.clone()),
+            None => return Err(Error::InvalidInput(format!("unknown layer {l:?}")).into()),
+        }
+    }
+    let p = Pipeline::new(chosen);
+    run_detached(py, move || {
+        let t = std::time::Instant::now();
+        let docs = p.analyze_many_with(&texts, &[], n_threads, |d| d.tokens.len())?;
+        std::hint::black_box(docs);
+        Ok(t.elapsed().as_secs_f64())
+    })
+}
+
 /// For benchmarks: analyse `texts` serially with the built-in pipeline and return the seconds
 /// spent in each stage, `[("text", s), ("entities", s), ("dates", s), ("quotes", s)]`.
 #[pyfunction]
@@ -448,6 +475,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(_stage_times, m)?)?;
+    m.add_function(wrap_pyfunction!(_time_layers, m)?)?;
     m.add_function(wrap_pyfunction!(tables::table, m)?)?;
     Ok(())
 }
