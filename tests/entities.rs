@@ -270,3 +270,26 @@ fn generational_suffix_belongs_to_the_name() {
     assert_eq!(full.group, short.group);
     assert_eq!(short.canonical, "Donald Trump Jr.");
 }
+
+#[test]
+fn currency_prefix_and_dollar_sign_are_one_word() {
+    // CoNLL writes "C$" as one token (MISC); the tokenizer splits it, the extractor rejoins it
+    let text = "The 7.0 percent bond due 2023 fell C$ 0.45 to C$ 101.15 in Toronto.";
+    let mut doc = prepare(text, None);
+    EntityExtractor::builtin().extract(&mut doc).unwrap();
+    let found: Vec<(&str, Label)> = doc
+        .entities
+        .iter()
+        .map(|e| (doc.slice(e.span), e.label))
+        .collect();
+    assert!(!found.iter().any(|f| f.0 == "C"), "{found:?}");
+    assert_eq!(
+        found.iter().filter(|f| *f == &("C$", Label::Misc)).count(),
+        2,
+        "{found:?}"
+    );
+    // a capital letter before a spaced dollar sign stays a word of its own
+    let mut doc = prepare("Plan B $ 5 million.", None);
+    EntityExtractor::builtin().extract(&mut doc).unwrap();
+    assert!(doc.entities.iter().all(|e| doc.slice(e.span) != "B $"));
+}

@@ -251,6 +251,14 @@ const F_LOWER: u8 = 8; // all letters lowercase, at least one letter
 const F_FIRST: u8 = 16; // first token of its sentence
 const F_HEADLINE: u8 = 32; // in a sentence written in capitals
 const F_NOUPPER: u8 = 64; // no uppercase letter at all
+const F_PARTICLE: u8 = 128; // a lowercase particle of personal names ("de Silva", "van Gogh")
+
+/// Lowercase words that begin personal names ("de Silva", "van der Westhuizen", "bin Laden"):
+/// the tagger scores them although they have no capital letter.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le",
+    "van", "von",
+];
 
 #[derive(Clone, Copy, Default)]
 pub struct Tok {
@@ -289,6 +297,9 @@ pub struct DocFeats {
     doc_ctx: HashMapU64<Vec<(u64, u64, u32)>>,
     /// Position code of each token in its own run of capitalised words.
     run_pos: Vec<u8>,
+    /// The topic of a wire story whose headline opens with a capitalised word and a dash
+    /// ("SOCCER - ...", "CRICKET - ..."): hash of that word, 0 when there is none.
+    topic: u64,
 }
 
 fn shapes(w: &str, buf: &mut Vec<char>) -> (u64, u64, u8) {
@@ -392,6 +403,9 @@ impl Knowledge {
             }
             if up == 0 {
                 f |= F_NOUPPER;
+                if NAME_PARTICLES.contains(w) {
+                    f |= F_PARTICLE;
+                }
             }
             t.flags = f;
             // the same entry is not looked up twice ("the" is its own lowercase form)
@@ -574,8 +588,21 @@ impl Knowledge {
                 i = j;
             }
         }
+        let topic = match sents.first() {
+            Some(s)
+                if s.len() >= 3
+                    && s.end <= toks.len()
+                    && toks[s.start].flags & F_ALLCAPS != 0
+                    && toks[s.start].len >= 3
+                    && words[s.start + 1] == "-" =>
+            {
+                toks[s.start].lower
+            }
+            _ => 0,
+        };
         DocFeats {
             toks,
+            topic,
             sents: sents.to_vec(),
             doc_lower,
             doc_cap,
@@ -798,6 +825,15 @@ impl DocFeats {
                     }
                 }
             }
+            // the story's topic (sports results name teams after their towns)
+            if self.topic != 0 {
+                let place = (t.gaz & 0xFFFF != 0) as u64;
+                out.push(f3(115, self.topic, place, ctx));
+                out.push(f2(116, self.topic, t.short));
+                if t.ent != 0 {
+                    out.push(f2(117, self.topic, ((t.ent - 1) >> 2 & 3) as u64));
+                }
+            }
         }
         out.push(f1(93, m1.word));
         out.push(f1(94, n1.word));
@@ -874,11 +910,13 @@ impl DocFeats {
     }
 
     /// True when token `i` after tag `prev` is certainly outside any entity: no entity is open
-    /// and the token has no capital letter (fewer than 0.3% of CoNLL entities start with such a
-    /// token). The tagger skips scoring these, which is most tokens of running text.
+    /// and the token has no capital letter and is not a name particle (fewer than 0.3% of CoNLL
+    /// entities start with such a token). The tagger skips scoring these, which is most tokens
+    /// of running text.
     #[inline]
     pub fn surely_outside(&self, i: usize, prev: u8) -> bool {
-        self.toks[i].flags & F_NOUPPER != 0 && (prev == O || tag_pos(prev) >= 2)
+        self.toks[i].flags & (F_NOUPPER | F_PARTICLE) == F_NOUPPER
+            && (prev == O || tag_pos(prev) >= 2)
     }
 
     /// Records the label given to token `i`.
@@ -966,6 +1004,34 @@ mod tests {
         }
         assert!(!allowed(O, tag(0, 1)));
         assert!(!allowed(tag(0, 0), tag(1, 2)));
+    }
+
+    #[test]
+    fn topic_of_a_wire_story_headline() {
+        let k = Knowledge::default();
+        let words = ["SOCCER", "-", "LEEDS", "WIN", ".", "Leeds", "won", "."];
+        let df = k.prepare(&words, &[0..5, 5..8]);
+        assert_eq!(df.topic, hash_str("soccer"));
+        // no dash after the first word, or a first word not in capitals: no topic
+        for words in [
+            ["SOCCER", "LEEDS", "WIN", "."],
+            ["Soccer", "-", "Leeds", "win"],
+        ] {
+            let whole = std::iter::once(0..4).collect::<Vec<_>>();
+            assert_eq!(k.prepare(&words, &whole).topic, 0, "{words:?}");
+        }
+        assert_eq!(k.prepare(&[], &[]).topic, 0);
+    }
+
+    #[test]
+    fn name_particles_are_scored() {
+        let k = Knowledge::default();
+        let whole = std::iter::once(0..5).collect::<Vec<_>>();
+        let df = k.prepare(&["Aravinda", "de", "Silva", "said", "so"], &whole);
+        assert!(!df.surely_outside(1, O));
+        assert!(df.surely_outside(3, O));
+        // inside an open entity every token is scored
+        assert!(!df.surely_outside(3, tag(0, 0)));
     }
 
     #[test]

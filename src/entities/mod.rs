@@ -30,14 +30,19 @@
 //! with their BILU position, and a lexicon of the training entity strings (jackknifed during
 //! training like the first pass); document-level: whether the word appears lowercase /
 //! capitalised mid-sentence elsewhere in the document, where it stands in runs of capitalised
-//! words and which words surround it elsewhere, and the labels given to it earlier in the
-//! document.
+//! words and which words surround it elsewhere, the labels given to it earlier in the
+//! document, and the story's topic when its headline opens with one ("SOCCER - ...": in sports
+//! results a town's name usually stands for its team, an ORG).
+//!
+//! The extractor shows the model a currency prefix and the dollar sign written together
+//! ("C$", "US$") as one word, as CoNLL tokenises them (MISC); the tokenizer splits them.
 //!
 //! Every feature is hashed to 64 bits from per-token hashes, without allocation. At tagging time
 //! one open-addressing table maps a feature to a row of 16-bit weights for both passes (text
 //! features are looked up once for both); features whose averaged weights all stay small are
 //! pruned; a token with no capital letter outside an entity is tagged O without scoring (fewer
-//! than 0.3% of CoNLL entities start with such a token).
+//! than 0.3% of CoNLL entities start with such a token), unless it is a name particle ("de
+//! Silva", "bin Laden").
 //!
 //! # Model
 //! [`Model`] bundles the weights and the external knowledge (lexicon, gazetteers), see
@@ -126,6 +131,11 @@ impl Model {
     }
 }
 
+/// A currency prefix of the dollar sign: one to three capital letters ("C", "A", "NZ", "US").
+fn is_currency_prefix(w: &str) -> bool {
+    (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// Generational suffixes that belong to the person name before them.
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
 
@@ -135,11 +145,49 @@ impl Extractor for EntityExtractor {
     }
 
     fn extract(&self, doc: &mut Document) -> Result<()> {
-        let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(&doc.text)).collect();
+        // the words the model sees: tokens, except that a currency prefix written against the
+        // dollar sign ("C$", "A$", "US$") is one word, as in CoNLL (the tokenizer splits it)
+        let text = &doc.text;
+        let mut groups: Vec<Range<usize>> = Vec::with_capacity(doc.tokens.len());
+        let mut word_of = vec![0usize; doc.tokens.len()];
+        let mut starts = vec![false; doc.tokens.len() + 1];
+        for s in &doc.sentences {
+            if let Some(x) = starts.get_mut(s.tokens.start) {
+                *x = true;
+            }
+        }
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            let t = &doc.tokens[i];
+            let merge = i + 1 < doc.tokens.len()
+                && doc.tokens[i + 1].start == t.end
+                && !starts[i + 1]
+                && doc.tokens[i + 1].text(text) == "$"
+                && is_currency_prefix(t.text(text));
+            let j = if merge { i + 2 } else { i + 1 };
+            for w in &mut word_of[i..j] {
+                *w = groups.len();
+            }
+            groups.push(i..j);
+            i = j;
+        }
+        let words: Vec<&str> = groups
+            .iter()
+            .map(|g| &text[doc.tokens[g.start].start..doc.tokens[g.end - 1].end])
+            .collect();
+        let n_tok = doc.tokens.len();
         let sents: Vec<Range<usize>> = doc
             .sentences
             .iter()
-            .map(|s| s.tokens.start.min(words.len())..s.tokens.end.min(words.len()))
+            .map(|s| {
+                let (a, b) = (s.tokens.start.min(n_tok), s.tokens.end.min(n_tok));
+                if a >= b {
+                    let w = if a < n_tok { word_of[a] } else { words.len() };
+                    w..w
+                } else {
+                    word_of[a]..word_of[b - 1] + 1
+                }
+            })
             .collect();
         let spans = self.model.tag_tokens(&words, &sents);
         let mut sent_of = vec![0usize; words.len()];
@@ -161,7 +209,10 @@ impl Extractor for EntityExtractor {
                     e += 1;
                 }
                 (
-                    Span::new(doc.tokens[s].start, doc.tokens[e - 1].end),
+                    Span::new(
+                        doc.tokens[groups[s].start].start,
+                        doc.tokens[groups[e - 1].end - 1].end,
+                    ),
                     l,
                     sent_of[s],
                 )

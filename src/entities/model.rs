@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 const MAGIC: &[u8; 12] = b"TIDINGS-NER\0";
 const FORMAT_VERSION: u32 = 2;
 /// Bumped whenever feature extraction changes in a way that invalidates trained weights.
-pub(crate) const FEATURE_VERSION: u32 = 3;
+pub(crate) const FEATURE_VERSION: u32 = 4;
 
 /// A trained entity tagger: feature weights plus the external knowledge its features read.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,8 +105,10 @@ const ROW: usize = 2 * NT;
 /// shared by the passes is looked up once.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Table {
-    /// (key, row) slots; key 0 marks an empty slot.
-    slots: Vec<(u64, u32)>,
+    /// Keys by slot; 0 marks an empty slot. Probing reads only this array (most features of
+    /// a text are not in the table), the row index of a hit is in `slot_rows`.
+    slots: Vec<u64>,
+    slot_rows: Vec<u32>,
     rows: Vec<[i16; ROW]>,
     keys: Vec<u64>,
     scales: Vec<f32>,
@@ -116,22 +118,25 @@ impl Table {
     fn new(map: HashMapU64<[i16; ROW]>, scales: Vec<f32>) -> Table {
         let mut entries: Vec<(u64, [i16; ROW])> = map.into_iter().collect();
         entries.sort_unstable_by_key(|e| e.0);
-        let cap = (entries.len() * 3 / 2).max(16);
-        let mut slots = vec![(0u64, 0u32); cap];
+        let cap = (entries.len() * 2).max(16);
+        let mut slots = vec![0u64; cap];
+        let mut slot_rows = vec![0u32; cap];
         let mut rows = Vec::with_capacity(entries.len());
         let mut keys = Vec::with_capacity(entries.len());
         for (k, row) in entries {
             let key = k.max(1);
             let mut j = Self::home(key, cap);
-            while slots[j].0 != 0 {
+            while slots[j] != 0 {
                 j = if j + 1 == cap { 0 } else { j + 1 };
             }
-            slots[j] = (key, rows.len() as u32);
+            slots[j] = key;
+            slot_rows[j] = rows.len() as u32;
             rows.push(row);
             keys.push(k);
         }
         Table {
             slots,
+            slot_rows,
             rows,
             keys,
             scales,
@@ -149,9 +154,9 @@ impl Table {
         let cap = self.slots.len();
         let mut j = Self::home(key, cap);
         loop {
-            let (sk, r) = self.slots[j];
+            let sk = self.slots[j];
             if sk == key {
-                return Some(&self.rows[r as usize]);
+                return Some(&self.rows[self.slot_rows[j] as usize]);
             }
             if sk == 0 {
                 return None;
