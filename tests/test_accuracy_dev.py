@@ -54,5 +54,5 @@ def test_dates_on_tempeval3_train(score):
 
 def test_entities_on_conll_dev(score):
     e = score("entities")
-    assert e["f1"] >= 0.925
+    assert e["f1"] >= 0.93
     assert e["span_only"]["f1"] >= 0.96
