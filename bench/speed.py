@@ -5,7 +5,8 @@
 1. Per stage, serially: the time spent in the text layer and in each extractor, measured
    inside the same runs (so the shares are not skewed by load that changes between runs), as
    MB/s of that stage alone and as its share of the whole pipeline.
-2. End to end through the Python API (``analyze_many``, including building the result
+2. The entity layer (with the text layer it needs) with 1 and with all threads.
+3. End to end through the Python API (``analyze_many``, including building the result
    objects) with 1 and with all threads.
 
 Each number is the best of --repeat runs. Nothing here is asserted: it is a measurement, and on
@@ -51,8 +52,15 @@ def main():
         q = best["quotes"]
         print(f"\nThe quote stage adds {q / (total - q):.1%} to the rest of the pipeline.")
 
+    threads = sorted({int(x) for x in a.threads.split(",")})
+    print(f"\n{'text + entities only':<28}{'seconds':>10}{'MB/s':>10}{'Mtok/s':>10}")
+    for t in threads:
+        s = min(_native._time_layers(texts, ["entities"], t) for _ in range(a.repeat))
+        label = f"{t} thread" + ("s" if t > 1 else "")
+        print(f"{label:<28}{s:>10.3f}{mb / s:>10.1f}{tokens / s / 1e6:>10.2f}")
+
     print(f"\n{'analyze_many (Python API)':<28}{'seconds':>10}{'MB/s':>10}{'Mtok/s':>10}")
-    for t in sorted({int(x) for x in a.threads.split(",")}):
+    for t in threads:
         def run(t=t):
             start = time.perf_counter()
             tidings.analyze_many(texts, n_threads=t)
