@@ -35,6 +35,33 @@ pub(crate) struct Weights {
     pub weights: Vec<f32>,
 }
 
+/// Writes one stage's weight table: the count of rows kept, the scale, then per row with any
+/// non-zero weight its key, a mask of its non-zero tags and those weights. Rows go in the order
+/// given; all-zero rows are left out.
+fn write_rows<R: AsRef<[i16]>>(p: &mut Vec<u8>, scale: f32, rows: impl Iterator<Item = (u64, R)>) {
+    let mut body = Vec::new();
+    let mut kept = 0u32;
+    for (key, q) in rows {
+        let q = q.as_ref();
+        let mask = q
+            .iter()
+            .enumerate()
+            .fold(0u32, |m, (t, &v)| if v != 0 { m | 1 << t } else { m });
+        if mask == 0 {
+            continue;
+        }
+        kept += 1;
+        body.extend_from_slice(&key.to_le_bytes());
+        body.extend_from_slice(&mask.to_le_bytes());
+        for v in q.iter().filter(|&&v| v != 0) {
+            body.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    p.extend_from_slice(&kept.to_le_bytes());
+    p.extend_from_slice(&scale.to_le_bytes());
+    p.extend_from_slice(&body);
+}
+
 impl Weights {
     /// Reads one stage's table into `rows` (column block `stage`); returns the scale.
     fn read_into(r: &mut Reader, stage: usize, rows: &mut HashMapU64<[i16; ROW]>) -> Result<f32> {
@@ -73,28 +100,19 @@ impl Weights {
         let scale = if maxw > 0.0 { maxw / 32767.0 } else { 1.0 };
         let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(k, r)| (*k, *r)).collect();
         rows.sort_unstable();
-        let mut body = Vec::new();
-        let mut kept = 0u32;
-        for (key, row) in rows {
-            let w = &self.weights[row as usize * NT..row as usize * NT + NT];
-            let q: Vec<i16> = w.iter().map(|x| (x / scale).round() as i16).collect();
-            let mask = q
-                .iter()
-                .enumerate()
-                .fold(0u32, |m, (t, &v)| if v != 0 { m | 1 << t } else { m });
-            if mask == 0 {
-                continue;
-            }
-            kept += 1;
-            body.extend_from_slice(&key.to_le_bytes());
-            body.extend_from_slice(&mask.to_le_bytes());
-            for v in q.iter().filter(|&&v| v != 0) {
-                body.extend_from_slice(&v.to_le_bytes());
-            }
-        }
-        p.extend_from_slice(&kept.to_le_bytes());
-        p.extend_from_slice(&scale.to_le_bytes());
-        p.extend_from_slice(&body);
+        write_rows(
+            p,
+            scale,
+            rows.into_iter().map(|(key, row)| {
+                let w = &self.weights[row as usize * NT..row as usize * NT + NT];
+                (
+                    key,
+                    w.iter()
+                        .map(|x| (x / scale).round() as i16)
+                        .collect::<Vec<i16>>(),
+                )
+            }),
+        );
     }
 }
 
@@ -166,27 +184,12 @@ impl Table {
     }
 
     fn write_stage(&self, stage: usize, p: &mut Vec<u8>) {
-        let mut body = Vec::new();
-        let mut kept = 0u32;
-        for (k, row) in self.keys.iter().zip(&self.rows) {
-            let q = &row[stage * NT..stage * NT + NT];
-            let mask = q
-                .iter()
-                .enumerate()
-                .fold(0u32, |m, (t, &v)| if v != 0 { m | 1 << t } else { m });
-            if mask == 0 {
-                continue;
-            }
-            kept += 1;
-            body.extend_from_slice(&k.to_le_bytes());
-            body.extend_from_slice(&mask.to_le_bytes());
-            for v in q.iter().filter(|&&v| v != 0) {
-                body.extend_from_slice(&v.to_le_bytes());
-            }
-        }
-        p.extend_from_slice(&kept.to_le_bytes());
-        p.extend_from_slice(&self.scales[stage].to_le_bytes());
-        p.extend_from_slice(&body);
+        let rows = self.keys.iter().zip(&self.rows);
+        write_rows(
+            p,
+            self.scales[stage],
+            rows.map(|(k, row)| (*k, &row[stage * NT..stage * NT + NT])),
+        );
     }
 
     /// Tags a document: first pass, then the second pass if the model has one. Text features
