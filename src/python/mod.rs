@@ -134,13 +134,8 @@ fn coerce_date(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<NaiveDate>> {
         return Ok(Some(parse_iso_date(&s.to_cow()?)?));
     }
     if obj.cast::<PyDate>().is_ok() {
-        // datetime.datetime is a subclass of datetime.date: take its calendar date.
-        let y: i32 = obj.getattr("year")?.extract()?;
-        let m: u32 = obj.getattr("month")?.extract()?;
-        let d: u32 = obj.getattr("day")?.extract()?;
-        return NaiveDate::from_ymd_opt(y, m, d).map(Some).ok_or_else(|| {
-            Error::InvalidInput(format!("date {y}-{m}-{d} is out of range")).into()
-        });
+        // datetime.datetime is a subclass of datetime.date: pyo3 takes its calendar date.
+        return obj.extract::<NaiveDate>().map(Some);
     }
     Err(PyTypeError::new_err(format!(
         "[E001] date must be an ISO string (\"YYYY-MM-DD\"), datetime.date, datetime.datetime or None, not {}",

@@ -485,7 +485,7 @@ pub fn render_html(d: &DocData) -> String {
             html.push_str(&closing);
             continue;
         }
-        let (s, e, kind, label) = it.next().unwrap();
+        let (_, e, kind, label) = it.next().unwrap();
         if kind == 0 {
             html.push_str(&format!(
                 "<span title=\"{}\" style=\"border-bottom:2px solid #c0392b\">",
@@ -506,7 +506,6 @@ pub fn render_html(d: &DocData) -> String {
                 ),
             ));
         }
-        let _ = s;
     }
     flush(&mut html, pos, chars.len());
     html.push_str("</div>");
