@@ -64,38 +64,43 @@ def _report(ids: list[str], docs, out=sys.stdout) -> None:
     n = len(docs)
     chars = sum(len(d.text) for d in docs)
     w(f"tidings {__version__}: {n} document{'' if n == 1 else 's'}, {chars:,} characters\n\n")
-    counts = {k: sum(len(getattr(d, k)) for d in docs) for k in ("sentences", "entities", "dates", "quotes")}
-    w("Per layer: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()) + "\n")
+    # each attribute access builds a fresh list of result objects: take every layer once
+    layers = {k: [getattr(d, k) for d in docs] for k in ("sentences", "entities", "dates", "quotes")}
+    w("Per layer: " + ", ".join(f"{sum(map(len, v)):,} {k}" for k, v in layers.items()) + "\n")
     failed = [(i, d.error) for i, d in zip(ids, docs, strict=True) if d.error]
     for i, e in failed:
         w(f"  ! {i}: {e}\n")
 
     w("\nDocuments\n")
-    for i, d in zip(ids, docs, strict=True):
+    for i, d, sents in zip(ids, docs, layers["sentences"], strict=True):
         date = f"{d.date} ({d.date_source})" if d.date else "no date"
-        w(f"  {i:<28} {len(d.text):>7,} chars  {len(d.sentences):>4} sentences  {date}\n")
+        w(f"  {i:<28} {len(d.text):>7,} chars  {len(sents):>4} sentences  {date}\n")
 
     w("\nMost mentioned entities\n")
-    ents = Counter((e.canonical or e.text, e.label) for d in docs for e in d.entities)
+    ents = Counter((e.canonical or e.text, e.label) for es in layers["entities"] for e in es)
     if not ents:
         w("  (none found)\n")
     for (name, label), n in ents.most_common(15):
         w(f"  {n:>4}  {name} [{label}]\n")
 
     w("\nQuotes by speaker\n")
-    by_speaker: Counter = Counter(q.speaker or "(unattributed)" for d in docs for q in d.quotes)
+    quotes = [q for qs in layers["quotes"] for q in qs]
+    by_speaker: Counter = Counter(q.speaker or "(unattributed)" for q in quotes)
+    first_quote = {}
+    for q in quotes:
+        first_quote.setdefault(q.speaker or "(unattributed)", q)
     if not by_speaker:
         w("  (none found)\n")
     for name, n in by_speaker.most_common(15):
-        example = next(q for d in docs for q in d.quotes if (q.speaker or "(unattributed)") == name)
+        example = first_quote[name]
         snippet = example.text if len(example.text) <= 70 else example.text[:69] + "…"
         w(f"  {n:>4}  {name}: “{snippet}”\n")
 
     w("\nTimeline\n")
     dated = [
         (t.interval_start, i, t)
-        for i, d in zip(ids, docs, strict=True)
-        for t in d.dates
+        for i, ts in zip(ids, layers["dates"], strict=True)
+        for t in ts
         if t.interval_start is not None
     ]
     if not dated:
