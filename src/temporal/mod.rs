@@ -436,8 +436,26 @@ impl<'a> Tagger<'a> {
         {
             return Tense::Future;
         }
+        // Reported speech keeps its own tense: "``He will leave Thursday,'' Castro said."
+        // The search stays between the quotation marks around `i`; the sentence as a whole
+        // is the fallback when the quoted stretch has no tensed word.
+        let is_mark = |k: usize| matches!(self.w(k), "``" | "''" | "\"" | "“" | "”");
+        let lo = (self.sent_start..i)
+            .rev()
+            .find(|&k| is_mark(k))
+            .map_or(self.sent_start, |k| k + 1);
+        let hi = (i..self.lim).find(|&k| is_mark(k)).unwrap_or(self.lim);
+        let t = self.nearest_tense(i, lo, hi);
+        if t != Tense::None || (lo, hi) == (self.sent_start, self.lim) {
+            return t;
+        }
+        self.nearest_tense(i, self.sent_start, self.lim)
+    }
+
+    /// The tense of the tensed word nearest to `i` within tokens `lo..hi`.
+    fn nearest_tense(&self, i: usize, lo: usize, hi: usize) -> Tense {
         let mut best = (usize::MAX, Tense::None);
-        for k in self.sent_start..self.lim {
+        for k in lo..hi {
             let w = self.w(k);
             let t = match w {
                 // "was planning", "is set to", "are due": the auxiliary belongs to the
@@ -455,6 +473,28 @@ impl<'a> Tagger<'a> {
                     }
                 }
                 "set" if self.w(k + 1) == "to" => Tense::Future,
+                // "had been scheduled to expire Friday": a plan already overtaken.
+                "had" if matches!(self.w(k + 1), "been" | "scheduled" | "planned" | "expected") => {
+                    Tense::Past
+                }
+                "scheduled" | "planned" | "expected"
+                    if self.prev(k) == "had"
+                        || self.prev(k) == "been" && self.w(k - 2) == "had" =>
+                {
+                    continue
+                }
+                // "vacation plans for the trip", "the hastily planned trip": nouns and
+                // adjectives, not intentions; "plans to", "planned for Monday" look ahead.
+                "plans" | "plan" if self.w(k + 1) != "to" => continue,
+                "planned" | "planning"
+                    if !matches!(self.w(k + 1), "to" | "for")
+                        && !matches!(
+                            self.prev(k),
+                            "was" | "were" | "is" | "are" | "am" | "be" | "been"
+                        ) =>
+                {
+                    continue
+                }
                 "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected"
                 | "expects" | "plans" | "planned" | "plan" | "planning" | "upcoming"
                 | "tomorrow" | "soon" => Tense::Future,
@@ -1493,6 +1533,18 @@ impl<'a> Tagger<'a> {
                 // "the day before authorities issued a warrant", "the day after his death":
                 // "before/after" opens a clause or an event; the expression is "the day".
                 let c = self.w(i + 3);
+                // "the day before last Tuesday('s hearing)", "the day after Jan. 5": the
+                // day counted from the date that follows.
+                if a == "day" {
+                    if let Some(h) = self.at(i + 3).filter(|h| h.kind == Kind::Date) {
+                        if let Ok(d) = NaiveDate::parse_from_str(&h.v, "%Y-%m-%d") {
+                            let d = d + Duration::days(n);
+                            return Some(
+                                Hit::date(i, h.e, value::day(d)).anchor(Anchor::Day(d, false)),
+                            );
+                        }
+                    }
+                }
                 let event = self.kind(i + 3) == Some(TokenKind::Word)
                     && !self.cap(i + 3)
                     && !matches!(c, "yesterday" | "today" | "tomorrow" | "last" | "next");

@@ -612,3 +612,65 @@ fn until_a_weekday_is_a_deadline_ahead() {
         "2016-09-19"
     );
 }
+
+#[test]
+fn quoted_speech_keeps_its_own_tense() {
+    // 2016-09-22 is a Thursday. "said" is the reporter's tense; the quotation's "will" is
+    // what places the weekday.
+    assert_eq!(
+        one(
+            "``The delegation will leave at dawn Monday,'' the minister said.",
+            D2016
+        )
+        .2,
+        "2016-09-26"
+    );
+    // Outside the quotation marks the reporting verb still decides.
+    assert_eq!(
+        one("He said Monday: ``We will win.''", D2016).2,
+        "2016-09-19"
+    );
+}
+
+#[test]
+fn plans_as_a_noun_do_not_look_ahead() {
+    // 2016-09-22. "vacation plans for the trip" and "the planned visit" are nouns; the
+    // verbs "cancelled" and "lifted" place Monday in the past.
+    assert_eq!(
+        one(
+            "On Monday, when she cancelled vacation plans for the planned visit, the ban was lifted.",
+            D2016
+        )
+        .2,
+        "2016-09-19"
+    );
+    assert_eq!(
+        one("She plans to visit Kenya on Monday.", D2016).2,
+        "2016-09-26"
+    );
+    // A plan in the past perfect has been overtaken: the deadline is behind us.
+    assert_eq!(
+        one(
+            "The offer had been scheduled to expire at midnight Monday but was extended.",
+            D2016
+        )
+        .2,
+        "2016-09-19T24:00"
+    );
+}
+
+#[test]
+fn the_day_before_a_date_counts_from_that_date() {
+    // 2016-09-22 is a Thursday; last Tuesday is 2016-09-20.
+    assert_eq!(
+        one(
+            "The day before last Tuesday's hearing, he went to the house.",
+            D2016
+        ),
+        tx("The day before last Tuesday", "DATE", "2016-09-19")
+    );
+    assert_eq!(
+        one("They met the day after Sept. 12, 2015.", D2016),
+        tx("the day after Sept. 12, 2015", "DATE", "2015-09-13")
+    );
+}
