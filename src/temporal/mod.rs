@@ -547,7 +547,11 @@ impl<'a> Tagger<'a> {
                 });
             }
         }
-        let dct = self.dct?;
+        // Without a document date, the story's own year is the best guess there is, however
+        // far back it was written or whichever way the sentence looks.
+        let Some(dct) = self.dct else {
+            return self.disc_year.map(|(y, _)| y);
+        };
         let tense = self.tense(i);
         // The year that puts the date nearest the document date, leaning to the past in
         // past-tense sentences and to the future in future-tense ones.
@@ -962,6 +966,7 @@ impl<'a> Tagger<'a> {
             if year.is_none() && matches!(self.w(e), "%" | "percent" | "million" | "billion") {
                 return None;
             }
+            year = year.or_else(|| self.coordinated_year(e));
             return Some(match year {
                 Some(y) => match NaiveDate::from_ymd_opt(y, m, d) {
                     Some(dd) => Hit::date(i, e, value::day(dd)).anchor(Anchor::Day(dd, true)),
@@ -1041,8 +1046,40 @@ impl<'a> Tagger<'a> {
                 return None;
             }
         }
-        let y = self.year_for_month(m, None, i);
+        let y = self
+            .coordinated_year(i + 1)
+            .or_else(|| self.year_for_month(m, None, i));
         Some(Hit::date(i, i + 1, fmt_ym(y, m)))
+    }
+
+    /// The year written after a coordinated date that shares it: "late September and early
+    /// October 2016", "between March and May 1999", "Sept. 20 and 21, 2016". `e` is the
+    /// token after the first, year-less date.
+    fn coordinated_year(&self, e: usize) -> Option<i32> {
+        if !matches!(
+            self.w(e),
+            "and" | "or" | "to" | "through" | "until" | "-" | "–" | "—"
+        ) {
+            return None;
+        }
+        let mut k = e + 1;
+        if matches!(self.w(k), "early" | "late" | "mid" | "the") {
+            k += 1;
+        }
+        let month = lex::month(self.w(k)).is_some() && self.cap(k);
+        if month {
+            k += 1;
+        }
+        let w = self.w(k);
+        if is_num(w) && w.len() <= 2 {
+            k += 1;
+            if self.w(k) == "," {
+                k += 1;
+            }
+        } else if !month {
+            return None;
+        }
+        year_of(self.w(k))
     }
 
     /// "Friday", "Friday, Aug. 7", "Friday morning", "Friday night".

@@ -674,3 +674,36 @@ fn the_day_before_a_date_counts_from_that_date() {
         tx("the day after Sept. 12, 2015", "DATE", "2015-09-13")
     );
 }
+
+#[test]
+fn coordinated_dates_share_the_year_written_last() {
+    // In a 2019 document "late September" alone would be September 2018; the year written
+    // after the coordinated date is the one both share.
+    let f = found(
+        "They talked in late September and early October 2012.",
+        Some((2019, 3, 1)),
+    );
+    assert_eq!(f[0], tx("late September", "DATE", "2012-09"));
+    assert_eq!(f[1], tx("early October 2012", "DATE", "2012-10"));
+    let f = found("Talks ran between March and May 2010.", D2017);
+    assert_eq!(f[0].2, "2010-03");
+    let f = found("The hearings were on Sept. 20 and 21, 2011.", D2017);
+    assert_eq!(f[0], tx("Sept. 20", "DATE", "2011-09-20"));
+}
+
+#[test]
+fn without_a_document_date_the_story_year_carries_on() {
+    // No document date: after "January 18, 2015", bare dates take 2015 even in a sentence that
+    // looks ahead, and however many sentences later.
+    let mut text =
+        String::from("He arrived on January 18, 2015. He will be sworn in on January 20.");
+    for _ in 0..20 {
+        text.push_str(" The crowd waited outside.");
+    }
+    text.push_str(" They had met on September 21.");
+    let f = found(&text, None);
+    let values: Vec<&str> = f.iter().map(|t| t.2.as_str()).collect();
+    assert_eq!(values, ["2015-01-18", "2015-01-20", "2015-09-21"]);
+    // With nothing to go on, a bare date stays partial.
+    assert_eq!(one("They met on September 21.", None).2, "XXXX-09-21");
+}
