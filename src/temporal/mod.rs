@@ -316,6 +316,11 @@ impl<'a> Tagger<'a> {
             }
             Anchor::Quarter(..) | Anchor::None => {}
         }
+        // "the latest quarter", "the quarter": the report still speaks of quarters, so a
+        // later "a year ago" still means that quarter a year back.
+        if self.last_q.is_some() && h.v.len() == 7 && h.v.as_bytes()[5] == b'Q' {
+            self.last_q_sent = Some(self.sent_idx);
+        }
         let span = crate::types::Span::new(self.toks[h.s].start, self.toks[h.e - 1].end);
         let interval = match h.t {
             TimexType::Date | TimexType::Time => value::interval(&h.v),
@@ -387,6 +392,10 @@ impl<'a> Tagger<'a> {
         }
         if w.bytes().any(|b| b.is_ascii_digit()) {
             return Trigger::Yes;
+        }
+        // "the fiscal-first quarter"
+        if w.strip_prefix("fiscal-").and_then(lex::ordinal).is_some() {
+            return Trigger::IfNext;
         }
         // Compounds: "10-month", "third-quarter", "mid-1990s", "twenty-four", "year-end".
         if let Some((a, b)) = w.rsplit_once('-') {
@@ -1790,7 +1799,9 @@ impl<'a> Tagger<'a> {
                 _ => break,
             }
         }
+        // "the fiscal-first quarter" is "the fiscal first quarter".
         let w = self.w(j);
+        let w = w.strip_prefix("fiscal-").unwrap_or(w);
         let (q, half, mut e) = if let Some(q) = w.strip_suffix("-quarter").and_then(lex::ordinal) {
             if s < j && self.w(s) == "the" && s + 1 == j {
                 // "the third-quarter loss": the article belongs to the noun phrase.

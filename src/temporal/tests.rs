@@ -707,3 +707,26 @@ fn without_a_document_date_the_story_year_carries_on() {
     // With nothing to go on, a bare date stays partial.
     assert_eq!(one("They met on September 21.", None).2, "XXXX-09-21");
 }
+
+#[test]
+fn fiscal_quarters_and_long_reports_keep_the_quarter() {
+    // 2016-10-26. "fiscal-first" is "fiscal first"; the comparison a year back is that quarter.
+    let f = found(
+        "Net was $4 million for the fiscal-first quarter, against a loss a year ago.",
+        Some((2016, 10, 26)),
+    );
+    assert_eq!(f[0], tx("the fiscal-first quarter", "DATE", "2016-Q1"));
+    assert_eq!(f[1].2, "2015-Q1");
+    // A long report that keeps naming "the latest quarter" keeps comparing quarters.
+    let mut text = String::from("Third-quarter profit rose 19%.");
+    for _ in 0..8 {
+        text.push_str(" The unit sold more chemicals.");
+    }
+    text.push_str(" Sales in the latest quarter rose.");
+    for _ in 0..8 {
+        text.push_str(" The unit sold more fibres.");
+    }
+    text.push_str(" Oil prices were higher than a year ago.");
+    let f = found(&text, Some((2016, 10, 26)));
+    assert_eq!(f.last().unwrap(), &tx("a year ago", "DATE", "2015-Q3"));
+}
