@@ -1365,6 +1365,15 @@ impl<'a> Tagger<'a> {
                     j += 1;
                     half = true;
                 }
+                // A range, "two to three weeks", "12 to 18 months", "one or two days": one
+                // expression whose amount is not a single number.
+                if !half
+                    && matches!(self.w(j), "to" | "or" | "-" | "–")
+                    && lex::cardinal(self.w(j + 1)).is_some_and(|m| m > n)
+                    && lex::unit(self.w(j + 2)).is_some_and(|(_, plural)| plural)
+                {
+                    return self.duration_range(i, j + 2);
+                }
                 (Some(n), j)
             }
         };
@@ -1460,6 +1469,19 @@ impl<'a> Tagger<'a> {
             _ => u.duration(n),
         };
         Some(Hit::new(i, e, TimexType::Duration, v, Kind::Dur))
+    }
+
+    /// A duration whose amount is a range ending at the unit token `j`: TimeML writes the
+    /// unknown amount as X ("PXM").
+    fn duration_range(&self, i: usize, j: usize) -> Option<Hit> {
+        let (u, _) = lex::unit(self.w(j))?;
+        Some(Hit::new(
+            i,
+            j + 1,
+            TimexType::Duration,
+            u.duration(None),
+            Kind::Dur,
+        ))
     }
 
     /// "third-quarter", "first-half".

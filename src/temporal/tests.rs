@@ -730,3 +730,20 @@ fn fiscal_quarters_and_long_reports_keep_the_quarter() {
     let f = found(&text, Some((2016, 10, 26)));
     assert_eq!(f.last().unwrap(), &tx("a year ago", "DATE", "2015-Q3"));
 }
+
+#[test]
+fn ranges_of_durations_are_one_vague_duration() {
+    assert_eq!(
+        one("Repairs will take two to three weeks.", D2016),
+        tx("two to three weeks", "DURATION", "PXW")
+    );
+    assert_eq!(
+        one("It may take 12 to 18 months.", D2016),
+        tx("12 to 18 months", "DURATION", "PXM")
+    );
+    // Not a range when the second number is smaller: "cut from 20 to 5 days".
+    assert_eq!(
+        one("The wait was cut from 20 to 5 days.", D2016),
+        tx("5 days", "DURATION", "P5D")
+    );
+}
