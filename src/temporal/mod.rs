@@ -1344,6 +1344,24 @@ impl<'a> Tagger<'a> {
             },
             "several" | "few" | "many" | "some" | "numerous" | "recent" => (None, i + 1),
             "couple" if self.w(i + 1) == "of" => (Some(2), i + 2),
+            _ if self.decimal_amount(i).is_some() => {
+                let (n, frac, j) = self.decimal_amount(i)?;
+                let (u, plural) = lex::unit(self.w(j))?;
+                if !plural || u == Unit::Weekend || self.w(j + 1) == "old" {
+                    return None;
+                }
+                // "2.5 years" is two and a half; "3.2 hours" keeps its decimal (ISO 8601
+                // allows a fraction on the last component).
+                let v = if frac.is_empty() {
+                    u.duration(Some(n))
+                } else if frac == "5" {
+                    half_more(u, n).unwrap_or_else(|| u.duration(Some(n)))
+                } else {
+                    u.duration(Some(n))
+                        .replacen(&n.to_string(), &format!("{n}.{frac}"), 1)
+                };
+                return Some(Hit::new(i, j + 1, TimexType::Duration, v, Kind::Dur));
+            }
             _ => {
                 let mut n = lex::cardinal(w)?;
                 let mut j = i + 1;
@@ -1469,6 +1487,27 @@ impl<'a> Tagger<'a> {
             _ => u.duration(n),
         };
         Some(Hit::new(i, e, TimexType::Duration, v, Kind::Dur))
+    }
+
+    /// An amount with a fraction before a unit: "2.5" or "5½" / "5 ½": the whole part, the
+    /// decimal digits ("5" for a half) and the token after the amount.
+    fn decimal_amount(&self, i: usize) -> Option<(u32, String, usize)> {
+        let w = self.w(i);
+        let digits =
+            |x: &str| !x.is_empty() && x.len() <= 4 && x.bytes().all(|b| b.is_ascii_digit());
+        if let Some((a, b)) = w.split_once('.') {
+            if digits(a) && digits(b) && b.len() <= 2 {
+                return Some((a.parse().ok()?, b.trim_end_matches('0').to_string(), i + 1));
+            }
+            return None;
+        }
+        if let Some(a) = w.strip_suffix('½') {
+            return digits(a).then(|| Some((a.parse().ok()?, "5".to_string(), i + 1)))?;
+        }
+        if digits(w) && self.w(i + 1) == "½" {
+            return Some((w.parse().ok()?, "5".to_string(), i + 2));
+        }
+        None
     }
 
     /// A duration whose amount is a range ending at the unit token `j`: TimeML writes the
@@ -2476,6 +2515,11 @@ fn ampm(w: &str) -> Option<bool> {
 /// "n and a half" units as a TIMEX3 duration in the next smaller unit: "P2Y6M", "PT5H30M".
 fn half_more(u: Unit, n: u32) -> Option<String> {
     Some(match u {
+        // "half a year", "0.5 hours"
+        Unit::Year if n == 0 => "P6M".into(),
+        Unit::Day if n == 0 => "PT12H".into(),
+        Unit::Hour if n == 0 => "PT30M".into(),
+        Unit::Minute if n == 0 => "PT30S".into(),
         Unit::Year => format!("P{n}Y6M"),
         Unit::Day => format!("P{n}DT12H"),
         Unit::Hour => format!("PT{n}H30M"),

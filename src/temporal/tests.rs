@@ -747,3 +747,20 @@ fn ranges_of_durations_are_one_vague_duration() {
         tx("5 days", "DURATION", "P5D")
     );
 }
+
+#[test]
+fn fractional_amounts() {
+    assert_eq!(
+        one("The flight took 5½ hours.", D2016),
+        tx("5½ hours", "DURATION", "PT5H30M")
+    );
+    assert_eq!(one("It lasted 2.5 years.", D2016).2, "P2Y6M");
+    assert_eq!(one("It lasted 0.5 hours.", D2016).2, "PT30M");
+    // Other decimals stay decimal on the unit written.
+    assert_eq!(one("It lasted 3.25 hours.", D2016).2, "PT3.25H");
+    // A percentage is not a duration.
+    assert_eq!(
+        one("Shares rose 2.5 percent in 3.5 days.", D2016),
+        tx("3.5 days", "DURATION", "P3DT12H")
+    );
+}
