@@ -250,6 +250,7 @@ const FUNCTION_TRIGGERS: &[&str] = &[
     "the",
     "a",
     "an",
+    "half",
     "this",
     "last",
     "next",

@@ -1104,7 +1104,22 @@ impl<'a> Tagger<'a> {
                 }
             }
         }
-        let (v, a) = self.weekday_value(wd, i, None);
+        let (mut v, mut a) = self.weekday_value(wd, i, None);
+        // "from Monday through Friday": the end of a range is the first such day after its
+        // start, whatever the tense puts the start on.
+        if i >= 2
+            && matches!(
+                self.prev(i),
+                "through" | "to" | "until" | "till" | "-" | "–"
+            )
+        {
+            if let Some(wd0) = lex::weekday(self.w(i - 2)) {
+                if let (_, Anchor::Day(d0, _)) = self.weekday_value(wd0, i - 2, None) {
+                    let d = d0 + Duration::days((wd as i64 - wd0 as i64 - 1).rem_euclid(7) + 1);
+                    (v, a) = (value::day(d), Anchor::Day(d, false));
+                }
+            }
+        }
         if let Some(p) = lex::daypart(self.w(i + 1)) {
             return Hit::new(i, i + 2, TimexType::Time, format!("{v}T{p}"), Kind::Date).anchor(a);
         }
@@ -1214,8 +1229,10 @@ impl<'a> Tagger<'a> {
         if matches!(p, "$" | "#" | "no." | "nos." | "£" | "€")
             || matches!(
                 n,
-                "%" | "percent" | "million" | "billion" | "people" | "shares" | "points" | "to"
+                "%" | "percent" | "million" | "billion" | "people" | "shares" | "points"
             )
+            // "rose 1990 to 2010" is an amount; "from 2014 to 2016" is a span of years.
+            || n == "to" && !year_of(self.w(i + 2)).is_some_and(|y2| y2 > y && y2 - y <= 100)
             || p == "," && is_num(self.prev(i - 1))
         {
             return None;
@@ -1328,6 +1345,15 @@ impl<'a> Tagger<'a> {
         // Number + unit, "twenty four hours", "a few days", "several months".
         let mut half = false;
         let (n, j): (Option<u32>, usize) = match w {
+            // "half an hour", "a half hour": half of one unit.
+            "half" if matches!(self.w(i + 1), "a" | "an") => {
+                half = true;
+                (Some(0), i + 2)
+            }
+            "a" | "an" if self.w(i + 1) == "half" && lex::unit(self.w(i + 2)).is_some() => {
+                half = true;
+                (Some(0), i + 2)
+            }
             "a" | "an" => match self.w(i + 1) {
                 "few" | "couple" => {
                     let j = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
@@ -1482,7 +1508,13 @@ impl<'a> Tagger<'a> {
             half = true;
             e += 3;
         }
+        if n == Some(0) && plural {
+            return None;
+        }
         let v = match (half, n) {
+            (true, Some(0)) => {
+                half_more(u, 0).unwrap_or_else(|| u.duration(Some(0)).replacen('0', "0.5", 1))
+            }
             (true, Some(n)) => half_more(u, n).unwrap_or_else(|| u.duration(Some(n))),
             _ => u.duration(n),
         };

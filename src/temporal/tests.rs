@@ -764,3 +764,25 @@ fn fractional_amounts() {
         tx("3.5 days", "DURATION", "P3DT12H")
     );
 }
+
+#[test]
+fn half_units_and_ranges_of_dates() {
+    assert_eq!(
+        one("It took half an hour.", D2016),
+        tx("half an hour", "DURATION", "PT30M")
+    );
+    assert_eq!(
+        one("He waited a half hour.", D2016),
+        tx("a half hour", "DURATION", "PT30M")
+    );
+    assert_eq!(one("It took half a year.", D2016).2, "P6M");
+    // Both ends of a span of years; an amount that only looks like years is neither.
+    let f = found("The deal ran from 2011 to 2014.", D2016);
+    let v: Vec<&str> = f.iter().map(|t| t.2.as_str()).collect();
+    assert_eq!(v, ["2011", "2014"]);
+    assert!(found("Output rose 1990 to 2300 units.", D2016).is_empty());
+    // 2016-09-22 is a Thursday: a range of weekdays runs forward from its start.
+    let f = found("The office was open from Monday through Friday.", D2016);
+    let v: Vec<&str> = f.iter().map(|t| t.2.as_str()).collect();
+    assert_eq!(v, ["2016-09-19", "2016-09-23"]);
+}
