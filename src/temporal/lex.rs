@@ -333,6 +333,7 @@ const TRIGGERS: &[&str] = &[
     "future",
     "midnight",
     "noon",
+    "midday",
     "fiscal",
     "year-end",
     "year-earlier",

@@ -402,6 +402,7 @@ impl<'a> Tagger<'a> {
             if lex::unit(b).is_some()
                 || matches!(b, "half" | "end" | "ago" | "earlier" | "old" | "long")
                 || a == "mid"
+                || matches!(a, "early" | "late") && lex::month(b).is_some()
                 || lex::number_word(a).is_some()
             {
                 return Trigger::Yes;
@@ -846,17 +847,39 @@ impl<'a> Tagger<'a> {
                 }
             }
         }
-        if w.starts_with("mid-") {
-            if let Some(mut h) = self.mid_compound(i) {
-                h.m = Some("MID");
-                return Some(h);
+        // "mid-1990s", "late-November", "early-2000s"; "mid-afternoon" is a time of day.
+        for (prefix, m) in [("mid-", "MID"), ("early-", "START"), ("late-", "END")] {
+            if let Some(rest) = w.strip_prefix(prefix) {
+                if let Some(p) = lex::daypart(rest).filter(|_| prefix == "mid-") {
+                    return Some(self.daypart_of_day(i, p));
+                }
+                if let Some(mut h) = self.mid_compound(i, rest) {
+                    h.m = Some(m);
+                    return Some(h);
+                }
             }
         }
         self.core(i)
     }
 
-    fn mid_compound(&self, i: usize) -> Option<Hit> {
-        let rest = &self.w(i)[4..];
+    /// "mid-afternoon", "mid-afternoon yesterday": that part of the day named after it, else
+    /// of the day the story is at.
+    fn daypart_of_day(&self, i: usize, p: &str) -> Hit {
+        let (day, e) = match self.w(i + 1) {
+            "yesterday" => (self.rel_day(-1).0, i + 2),
+            "today" => (self.rel_day(0).0, i + 2),
+            "tomorrow" => (self.rel_day(1).0, i + 2),
+            _ => (
+                self.ref_day
+                    .or(self.dct)
+                    .map_or("XXXX-XX-XX".into(), value::day),
+                i + 1,
+            ),
+        };
+        Hit::new(i, e, TimexType::Time, format!("{day}T{p}"), Kind::Date)
+    }
+
+    fn mid_compound(&self, i: usize, rest: &str) -> Option<Hit> {
         if let Some(y) = year_of(rest) {
             return Some(Hit::date(i, i + 1, format!("{y:04}")));
         }
@@ -864,6 +887,10 @@ impl<'a> Tagger<'a> {
             return Some(Hit::date(i, i + 1, format!("{:03}", m / 10)));
         }
         if let Some(m) = lex::month(rest) {
+            // "mid-June 2015"
+            if let Some(y) = year_of(self.w(i + 1)) {
+                return Some(Hit::date(i, i + 2, fmt_ym(Some(y), m)).anchor(Anchor::Year(y)));
+            }
             let y = self.year_for_month(m, None, i);
             return Some(Hit::date(i, i + 1, fmt_ym(y, m)));
         }
@@ -1829,8 +1856,8 @@ impl<'a> Tagger<'a> {
                 return Some(Hit::date(i, i + 3, format!("{y:04}-Q{q}")));
             }
         }
-        if a.starts_with("mid-") {
-            if let Some(mut h) = self.mid_compound(i + 1) {
+        if let Some(rest) = a.strip_prefix("mid-") {
+            if let Some(mut h) = self.mid_compound(i + 1, rest) {
                 h.s = i;
                 h.m = Some("MID");
                 return Some(h);
@@ -2326,12 +2353,12 @@ impl<'a> Tagger<'a> {
         if w == "overnight" {
             return None;
         }
-        if w == "midnight" || w == "noon" {
+        if w == "midnight" || w == "noon" || w == "midday" {
             let day = self
                 .ref_day
                 .or(self.dct)
                 .map_or("XXXX-XX-XX".into(), value::day);
-            let t = if w == "noon" { "12:00" } else { "24:00" };
+            let t = if w == "midnight" { "24:00" } else { "12:00" };
             let mut e = i + 1;
             let mut day = self.following_day(e).unwrap_or(day);
             if let Some(wd) = lex::weekday(n1) {

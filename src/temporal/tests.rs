@@ -786,3 +786,22 @@ fn half_units_and_ranges_of_dates() {
     let v: Vec<&str> = f.iter().map(|t| t.2.as_str()).collect();
     assert_eq!(v, ["2016-09-19", "2016-09-23"]);
 }
+
+#[test]
+fn hyphenated_parts_of_periods_and_days() {
+    // 2016-09-22.
+    let f = found("The talks began in late-November 2015.", D2016);
+    assert_eq!(f[0].0, "late-November 2015");
+    assert_eq!(f[0].2, "2015-11");
+    assert_eq!(
+        one("By mid-afternoon yesterday the market had fallen.", D2016),
+        tx("mid-afternoon yesterday", "TIME", "2016-09-21TAF")
+    );
+    assert_eq!(
+        one("They met at midday.", D2016),
+        tx("midday", "TIME", "2016-09-22T12:00")
+    );
+    let doc = run("Sales fell in early-2000s.", D2016);
+    assert_eq!(doc.dates[0].modifier.as_deref(), Some("START"));
+    assert_eq!(doc.dates[0].value, "200");
+}
