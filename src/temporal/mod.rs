@@ -1221,6 +1221,26 @@ impl<'a> Tagger<'a> {
                         return Some(self.clock(i, h, 0));
                     }
                 }
+                // "4 in the morning", "8 in the evening", "11 at night".
+                let part = match (self.w(i + 1), self.w(i + 2), self.w(i + 3)) {
+                    ("in", "the", p @ ("morning" | "afternoon" | "evening")) => Some((p, i + 4)),
+                    ("at", "night", _) => Some(("night", i + 3)),
+                    _ => None,
+                };
+                if let (Some((p, e)), true) = (part, (1..=12).contains(&n)) {
+                    let pm = match p {
+                        "morning" => false,
+                        "night" => n >= 6,
+                        _ => true,
+                    };
+                    let h = if pm { n % 12 + 12 } else { n % 12 };
+                    let day = self
+                        .ref_day
+                        .or(self.dct)
+                        .map_or("XXXX-XX-XX".into(), value::day);
+                    let v = format!("{day}T{h:02}:00");
+                    return Some(Hit::new(i, e, TimexType::Time, v, Kind::Clock));
+                }
                 // Day Month [Year].
                 if let Some(m) = lex::month(self.w(i + 1)) {
                     if (1..=31).contains(&n) && self.cap(i + 1) {

@@ -805,3 +805,22 @@ fn hyphenated_parts_of_periods_and_days() {
     assert_eq!(doc.dates[0].modifier.as_deref(), Some("START"));
     assert_eq!(doc.dates[0].value, "200");
 }
+
+#[test]
+fn hours_with_a_part_of_the_day() {
+    // 2016-09-22.
+    assert_eq!(
+        one("He will leave at 4 in the morning.", D2016),
+        tx("4 in the morning", "TIME", "2016-09-22T04:00")
+    );
+    assert_eq!(
+        one("The vote ends at 8 in the evening.", D2016).2,
+        "2016-09-22T20:00"
+    );
+    assert_eq!(
+        one("The shop shut at 11 at night.", D2016).2,
+        "2016-09-22T23:00"
+    );
+    // Not an hour of the clock.
+    assert!(found("He scored 13 in the morning session.", D2016).is_empty());
+}
