@@ -643,6 +643,13 @@ impl<'a> Tagger<'a> {
         value::week(sat) + "-WE"
     }
 
+    /// The day the story is at (the last day mentioned, else the document date), as a value.
+    fn story_day(&self) -> String {
+        self.ref_day
+            .or(self.dct)
+            .map_or("XXXX-XX-XX".into(), value::day)
+    }
+
     fn rel_day(&self, n: i64) -> (String, Anchor) {
         match self.dct {
             Some(d) => {
@@ -865,16 +872,9 @@ impl<'a> Tagger<'a> {
     /// "mid-afternoon", "mid-afternoon yesterday": that part of the day named after it, else
     /// of the day the story is at.
     fn daypart_of_day(&self, i: usize, p: &str) -> Hit {
-        let (day, e) = match self.w(i + 1) {
-            "yesterday" => (self.rel_day(-1).0, i + 2),
-            "today" => (self.rel_day(0).0, i + 2),
-            "tomorrow" => (self.rel_day(1).0, i + 2),
-            _ => (
-                self.ref_day
-                    .or(self.dct)
-                    .map_or("XXXX-XX-XX".into(), value::day),
-                i + 1,
-            ),
+        let (day, e) = match day_word_offset(self.w(i + 1)) {
+            Some(n) => (self.rel_day(n).0, i + 2),
+            None => (self.story_day(), i + 1),
         };
         Hit::new(i, e, TimexType::Time, format!("{day}T{p}"), Kind::Date)
     }
@@ -1217,8 +1217,7 @@ impl<'a> Tagger<'a> {
                 let n: u32 = w.parse().ok()?;
                 if let Some(pm) = ampm(self.w(i + 1)) {
                     if (1..=12).contains(&n) {
-                        let h = if pm { n % 12 + 12 } else { n % 12 };
-                        return Some(self.clock(i, h, 0));
+                        return Some(self.clock(i, hour24(n, pm), 0));
                     }
                 }
                 // "4 in the morning", "8 in the evening", "11 at night".
@@ -1233,12 +1232,7 @@ impl<'a> Tagger<'a> {
                         "night" => n >= 6,
                         _ => true,
                     };
-                    let h = if pm { n % 12 + 12 } else { n % 12 };
-                    let day = self
-                        .ref_day
-                        .or(self.dct)
-                        .map_or("XXXX-XX-XX".into(), value::day);
-                    let v = format!("{day}T{h:02}:00");
+                    let v = format!("{}T{:02}:00", self.story_day(), hour24(n, pm));
                     return Some(Hit::new(i, e, TimexType::Time, v, Kind::Clock));
                 }
                 // Day Month [Year].
@@ -1334,12 +1328,7 @@ impl<'a> Tagger<'a> {
         if let Some(wd) = lex::weekday(nxt) {
             day = Some(self.weekday_value(wd, e, None).0);
             e += 1;
-        } else if matches!(nxt, "today" | "yesterday" | "tomorrow") {
-            let n = match nxt {
-                "today" => 0,
-                "yesterday" => -1,
-                _ => 1,
-            };
+        } else if let Some(n) = day_word_offset(nxt) {
             day = Some(self.rel_day(n).0);
             e += 1;
         }
@@ -1417,25 +1406,16 @@ impl<'a> Tagger<'a> {
             },
             "several" | "few" | "many" | "some" | "numerous" | "recent" => (None, i + 1),
             "couple" if self.w(i + 1) == "of" => (Some(2), i + 2),
-            _ if self.decimal_amount(i).is_some() => {
-                let (n, frac, j) = self.decimal_amount(i)?;
-                let (u, plural) = lex::unit(self.w(j))?;
-                if !plural || u == Unit::Weekend || self.w(j + 1) == "old" {
-                    return None;
-                }
-                // "2.5 years" is two and a half; "3.2 hours" keeps its decimal (ISO 8601
-                // allows a fraction on the last component).
-                let v = if frac.is_empty() {
-                    u.duration(Some(n))
-                } else if frac == "5" {
-                    half_more(u, n).unwrap_or_else(|| u.duration(Some(n)))
-                } else {
-                    u.duration(Some(n))
-                        .replacen(&n.to_string(), &format!("{n}.{frac}"), 1)
-                };
-                return Some(Hit::new(i, j + 1, TimexType::Duration, v, Kind::Dur));
-            }
             _ => {
+                // "2.5 years", "5½ hours"
+                if let Some((n, frac, j)) = self.decimal_amount(i) {
+                    let (u, plural) = lex::unit(self.w(j))?;
+                    if !plural || u == Unit::Weekend || self.w(j + 1) == "old" {
+                        return None;
+                    }
+                    let v = fraction_value(u, n, &frac);
+                    return Some(Hit::new(i, j + 1, TimexType::Duration, v, Kind::Dur));
+                }
                 let mut n = lex::cardinal(w)?;
                 let mut j = i + 1;
                 // "twenty four", "one hundred"
@@ -1559,10 +1539,7 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let v = match (half, n) {
-            (true, Some(0)) => {
-                half_more(u, 0).unwrap_or_else(|| u.duration(Some(0)).replacen('0', "0.5", 1))
-            }
-            (true, Some(n)) => half_more(u, n).unwrap_or_else(|| u.duration(Some(n))),
+            (true, Some(n)) => fraction_value(u, n, "5"),
             _ => u.duration(n),
         };
         Some(Hit::new(i, e, TimexType::Duration, v, Kind::Dur))
@@ -1572,8 +1549,7 @@ impl<'a> Tagger<'a> {
     /// decimal digits ("5" for a half) and the token after the amount.
     fn decimal_amount(&self, i: usize) -> Option<(u32, String, usize)> {
         let w = self.w(i);
-        let digits =
-            |x: &str| !x.is_empty() && x.len() <= 4 && x.bytes().all(|b| b.is_ascii_digit());
+        let digits = |x: &str| is_num(x) && x.len() <= 4;
         if let Some((a, b)) = w.split_once('.') {
             if digits(a) && digits(b) && b.len() <= 2 {
                 return Some((a.parse().ok()?, b.trim_end_matches('0').to_string(), i + 1));
@@ -2374,13 +2350,9 @@ impl<'a> Tagger<'a> {
             return None;
         }
         if w == "midnight" || w == "noon" || w == "midday" {
-            let day = self
-                .ref_day
-                .or(self.dct)
-                .map_or("XXXX-XX-XX".into(), value::day);
             let t = if w == "midnight" { "24:00" } else { "12:00" };
             let mut e = i + 1;
-            let mut day = self.following_day(e).unwrap_or(day);
+            let mut day = self.following_day(e).unwrap_or_else(|| self.story_day());
             if let Some(wd) = lex::weekday(n1) {
                 day = self.weekday_value(wd, i, None).0;
                 e += 1;
@@ -2592,6 +2564,45 @@ fn ampm(w: &str) -> Option<bool> {
 }
 
 /// "n and a half" units as a TIMEX3 duration in the next smaller unit: "P2Y6M", "PT5H30M".
+/// "yesterday", "today", "tomorrow" as days from the document date.
+fn day_word_offset(w: &str) -> Option<i64> {
+    match w {
+        "yesterday" => Some(-1),
+        "today" => Some(0),
+        "tomorrow" => Some(1),
+        _ => None,
+    }
+}
+
+/// An hour of a 12-hour clock on the 24-hour clock.
+fn hour24(n: u32, pm: bool) -> u32 {
+    if pm {
+        n % 12 + 12
+    } else {
+        n % 12
+    }
+}
+
+/// `n` units and a decimal fraction (its digits, "5" for a half): "2.5 years" is `P2Y6M`,
+/// "half an hour" (`n` 0) `PT30M`, "3.25 hours" `PT3.25H` (ISO 8601 allows a fraction on the
+/// last component). A half of a larger unit than `half_more` knows stays whole ("2.5 weeks"
+/// is `P2W`) unless there is no whole part.
+fn fraction_value(u: Unit, n: u32, frac: &str) -> String {
+    if frac.is_empty() {
+        return u.duration(Some(n));
+    }
+    if frac == "5" {
+        if let Some(v) = half_more(u, n) {
+            return v;
+        }
+        if n > 0 {
+            return u.duration(Some(n));
+        }
+    }
+    u.duration(Some(n))
+        .replacen(&n.to_string(), &format!("{n}.{frac}"), 1)
+}
+
 fn half_more(u: Unit, n: u32) -> Option<String> {
     Some(match u {
         // "half a year", "0.5 hours"
