@@ -1,13 +1,20 @@
 """Accuracy on the development sets, scored by the project's judge (../shared/eval/score.py).
 
-    python bench/accuracy.py [--shared ../shared] [--only entities,dates,quotes] [--keep DIR]
+    python bench/accuracy.py [--shared ../shared] [--only entities,dates,quotes] [--per-label]
+                             [--errors] [--news-check] [--keep DIR]
 
-For each layer it runs tidings on the gold texts (with the gold document dates), writes the
-predictions in the scorer's JSONL format, and prints score.py's table:
+For each set it runs tidings on the gold texts (with the gold document dates), writes the predictions
+in the scorer's JSONL format and prints score.py's table:
 
 - entities: CoNLL-2003 dev (exact span and label, micro F1)
 - dates:    TempEval-3 training set (TBAQ-cleaned), used as a dev set: no model is fitted to it
 - quotes:   PolNeAR dev, direct quotes only (PolNeAR annotates direct quotations)
+- news:     the news development set (bench/newsdev: 2016 political news annotated here for entities
+            and dates; quotes are PolNeAR's own), every layer; its tuning part by default, and its
+            frozen check part only with --news-check (scored when an issue is closed, never tuned on)
+
+--errors adds, per layer, the error classes (label, span, missed, spurious; for dates span, type,
+value) with the most frequent kinds and examples (bench/errors.py).
 """
 
 from __future__ import annotations
@@ -22,27 +29,28 @@ from pathlib import Path
 import tidings
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
 
-SETS = {
-    "entities": "data/conll2003/dev.jsonl",
-    "dates": "data/tempeval3/train.jsonl",
-    "quotes": "data/polnear/dev.jsonl",
+from errors import entity_errors, timex_errors  # noqa: E402
+from newsdev import load as newsdev  # noqa: E402
+
+CLASSIC = {
+    "entities": ("CoNLL-2003 dev", "data/conll2003/dev.jsonl"),
+    "dates": ("TempEval-3 train", "data/tempeval3/train.jsonl"),
+    "quotes": ("PolNeAR dev", "data/polnear/dev.jsonl"),
 }
 
 
-def predict(gold_path: Path, layer: str) -> list[dict]:
-    gold = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
+def predict(gold: list[dict], layers: list[str]) -> list[dict]:
     docs = tidings.analyze_many([g["text"] for g in gold], [g.get("dct") for g in gold], errors="raise")
     out = []
     for g, d in zip(gold, docs, strict=True):
         rec: dict = {"id": g["id"]}
-        if layer == "entities":
+        if "entities" in layers:
             rec["entities"] = [[e.start, e.end, e.label] for e in d.entities]
-        elif layer == "dates":
-            rec["timex"] = [
-                {"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in d.dates
-            ]
-        else:
+        if "dates" in layers:
+            rec["timex"] = [{"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in d.dates]
+        if "quotes" in layers:
             rec["quotes"] = [
                 {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker_text or q.speaker,
                  "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "cue": q.cue}
@@ -52,29 +60,57 @@ def predict(gold_path: Path, layer: str) -> list[dict]:
     return out
 
 
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for rec in rows:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def score(name: str, gold: list[dict], layers: list[str], a: argparse.Namespace, outdir: Path) -> None:
+    slug = name.lower().replace(" ", "-").replace(",", "")
+    gold_path, pred_path = outdir / f"{slug}.gold.jsonl", outdir / f"{slug}.pred.jsonl"
+    keep = {"entities": "entities", "dates": "timex", "quotes": "quotes"}
+    write_jsonl(gold_path, [{"id": g["id"], "text": g["text"], "dct": g.get("dct"),
+                             **{keep[lay]: g[keep[lay]] for lay in layers if keep[lay] in g}} for g in gold])
+    pred = predict(gold, layers)
+    write_jsonl(pred_path, pred)
+    cmd = [sys.executable, str(a.shared / "eval" / "score.py"), str(gold_path), str(pred_path)]
+    print(f"== {name}: {', '.join(layers)} ({len(gold)} documents)")
+    print(subprocess.run(cmd + (["--per-label"] if a.per_label else []), capture_output=True, text=True,
+                         check=True).stdout)
+    if a.errors:
+        by_id = {p["id"]: p for p in pred}
+        if "entities" in layers:
+            print("entity errors:\n" + entity_errors(gold, {i: p["entities"] for i, p in by_id.items()}).table())
+        if "dates" in layers:
+            print("date errors:\n" + timex_errors(gold, {i: p["timex"] for i, p in by_id.items()}).table())
+        print()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--only", default="entities,dates,quotes")
-    ap.add_argument("--keep", help="keep the prediction files in this folder")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--only", default="entities,dates,quotes,news",
+                    help="comma-separated: entities, dates, quotes (the classic sets), news")
+    ap.add_argument("--keep", help="keep the gold and prediction files in this folder")
     ap.add_argument("--per-label", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="error classes with examples")
+    ap.add_argument("--news-check", action="store_true", help="also score the frozen check part of the news set")
     a = ap.parse_args()
-    shared = Path(a.shared)
-    scorer = shared / "eval" / "score.py"
-    if not scorer.exists():
-        print(f"no scorer at {scorer}: pass --shared", file=sys.stderr)
+    if not (a.shared / "eval" / "score.py").exists():
+        print(f"no scorer at {a.shared}/eval/score.py: pass --shared", file=sys.stderr)
         return 2
     outdir = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="tidings-acc-"))
     outdir.mkdir(parents=True, exist_ok=True)
-    for layer in a.only.split(","):
-        gold = shared / SETS[layer]
-        pred = outdir / f"{layer}.pred.jsonl"
-        with pred.open("w", encoding="utf-8") as fh:
-            for rec in predict(gold, layer):
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        print(f"== {layer}: {gold}")
-        cmd = [sys.executable, str(scorer), str(gold), str(pred)] + (["--per-label"] if a.per_label else [])
-        print(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+    only = a.only.split(",")
+    for layer, (name, rel) in CLASSIC.items():
+        if layer in only:
+            gold = [json.loads(line) for line in (a.shared / rel).open(encoding="utf-8") if line.strip()]
+            score(name, gold, [layer], a, outdir)
+    if "news" in only:
+        for part in ("tune", "check") if a.news_check else ("tune",):
+            gold = newsdev.load(part, a.shared)
+            score(f"News dev, {part} part", gold, ["entities", "dates", "quotes"], a, outdir)
     return 0
 
 

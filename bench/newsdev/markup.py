@@ -48,7 +48,11 @@ def parse(marked: str) -> tuple[str, list[list], list[dict]]:
     i = 0
     while i < len(marked):
         two = marked[i:i + 2]
-        if two in OPEN:
+        if two in OPEN and marked[i + 2:i + 3] == two[0]:
+            # "[[[": a literal bracket of the text right before a span opens ("[[[Dena Grayson|PER]]’s]")
+            out.append(marked[i])
+            i += 1
+        elif two in OPEN:
             stack.append([two, len(out), None])
             i += 2
         elif stack and marked[i] == "|" and stack[-1][2] is None:
