@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use tidings::entities::{train, EntityExtractor, Model, TrainConfig};
 use tidings::pipeline::prepare;
-use tidings::{Error, Extractor, Label};
+use tidings::{Error, Extractor, Label, Pipeline};
 
 fn temp_path(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("tidings-entities-{}", std::process::id()));
@@ -292,4 +292,22 @@ fn currency_prefix_and_dollar_sign_are_one_word() {
     let mut doc = prepare("Plan B $ 5 million.", None);
     EntityExtractor::builtin().extract(&mut doc).unwrap();
     assert!(doc.entities.iter().all(|e| doc.slice(e.span) != "B $"));
+}
+
+#[test]
+fn a_suffix_tagged_on_its_own_is_not_also_joined_to_the_name_before_it() {
+    // found by fuzzing (fuzz/): "Trump Jr." and a separate "Jr." mention overlapped
+    let doc = Pipeline::default().analyze("Dld Trump Jr. Tm Jr.\nTrump Jr.", None);
+    for w in doc.entities.windows(2) {
+        assert!(
+            w[0].span.end <= w[1].span.start,
+            "{:?} overlaps {:?}",
+            w[0].span,
+            w[1].span
+        );
+    }
+    assert!(doc
+        .entities
+        .iter()
+        .any(|e| doc.slice(e.span).starts_with("Trump")));
 }

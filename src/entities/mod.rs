@@ -196,6 +196,8 @@ impl Extractor for EntityExtractor {
                 *x = k;
             }
         }
+        // a suffix already tagged as a mention of its own is left to it (spans never overlap)
+        let starts_of_spans: std::collections::HashSet<usize> = spans.iter().map(|m| m.0).collect();
         let mut mentions: Vec<(Span, Label, usize)> = spans
             .into_iter()
             .map(|(s, mut e, l)| {
@@ -205,6 +207,7 @@ impl Extractor for EntityExtractor {
                     && e < words.len()
                     && sent_of[e] == sent_of[s]
                     && NAME_SUFFIXES.contains(&words[e])
+                    && !starts_of_spans.contains(&e)
                 {
                     e += 1;
                 }
