@@ -47,6 +47,13 @@ fn main() {
         }
         return;
     }
+    if args.len() == 4 && args[1] == "--dump" {
+        // `--dump IN OUT`: the document date and every field of every timex, one document a
+        // line, for byte-for-byte before/after checks of the layer alone. IN is a JSONL file
+        // (`text`, `dct`) or a folder of `*.txt` files (no document date).
+        dump(&args[2], &args[3]);
+        return;
+    }
     if args.len() < 3 {
         eprintln!("usage: temporal_dev GOLD.jsonl PRED.jsonl [--bench DIR] [--errors]");
         std::process::exit(2);
@@ -234,4 +241,44 @@ fn bench(ex: &TemporalExtractor, dir: &str) {
         n,
         bytes as f64 / 1e6 / dt
     );
+}
+
+fn dump(input: &str, output: &str) {
+    let mut docs: Vec<(String, String, Option<NaiveDate>)> = Vec::new();
+    if std::path::Path::new(input).is_dir() {
+        let mut paths: Vec<_> = std::fs::read_dir(input)
+            .expect("input folder")
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let text = std::fs::read_to_string(&p).expect("text file");
+            docs.push((p.display().to_string(), text, None));
+        }
+    } else {
+        let f = std::io::BufReader::new(std::fs::File::open(input).expect("input file"));
+        for line in f.lines() {
+            let line = line.unwrap();
+            if line.trim().is_empty() {
+                continue;
+            }
+            let g: Value = serde_json::from_str(&line).unwrap();
+            let dct = g["dct"]
+                .as_str()
+                .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+            let id = g["id"].as_str().unwrap_or("").to_string();
+            docs.push((id, g["text"].as_str().unwrap_or("").to_string(), dct));
+        }
+    }
+    let ex = TemporalExtractor::default();
+    let mut out = std::io::BufWriter::new(std::fs::File::create(output).expect("output file"));
+    for (id, text, dct) in docs {
+        let mut doc = prepare(&text, dct);
+        ex.extract(&mut doc).unwrap();
+        writeln!(out, "{id}\t{:?}\t{:?}", doc.date, doc.date_source).unwrap();
+        for t in &doc.dates {
+            writeln!(out, "  {:?} {:?}", doc.slice(t.span), t).unwrap();
+        }
+    }
 }

@@ -217,10 +217,7 @@ fn year_of(w: &str) -> Option<i32> {
 }
 
 fn fmt_ym(y: Option<i32>, m: u32) -> String {
-    match y {
-        Some(y) => format!("{y:04}-{m:02}"),
-        None => format!("XXXX-{m:02}"),
-    }
+    value::month(y, m)
 }
 
 impl<'a> Tagger<'a> {
@@ -322,6 +319,14 @@ impl<'a> Tagger<'a> {
             self.last_q_sent = Some(self.sent_idx);
         }
         let span = crate::types::Span::new(self.toks[h.s].start, self.toks[h.e - 1].end);
+        // A time on a day beyond the calendar ("tomorrow morning" on 9999-12-31) is only
+        // the reference the day fell back to.
+        let mut h = h;
+        for r in ["PAST_REF", "FUTURE_REF"] {
+            if h.v.starts_with(r) {
+                h.v.truncate(r.len());
+            }
+        }
         let interval = match h.t {
             TimexType::Date | TimexType::Time => value::interval(&h.v),
             _ => None,
@@ -597,7 +602,7 @@ impl<'a> Tagger<'a> {
         match self.year_for_month(m, Some(d), i) {
             Some(y) => match NaiveDate::from_ymd_opt(y, m, d) {
                 Some(dd) => (value::day(dd), Anchor::Day(dd, false)),
-                None => (format!("{y:04}-{m:02}-{d:02}"), Anchor::None),
+                None => (value::ymd(y, m, d), Anchor::None),
             },
             None => (format!("XXXX-{m:02}-{d:02}"), Anchor::None),
         }
@@ -640,7 +645,7 @@ impl<'a> Tagger<'a> {
             Tense::Future => d + Duration::days((6 - wd).rem_euclid(7)),
             _ => d - Duration::days((wd - 6).rem_euclid(7)),
         };
-        value::week(sat) + "-WE"
+        value::weekend(sat)
     }
 
     /// The day the story is at (the last day mentioned, else the document date), as a value.
@@ -676,20 +681,20 @@ impl<'a> Tagger<'a> {
             });
         };
         Some(match u {
-            Unit::Year => format!("{:04}", d.year() + n),
+            Unit::Year => value::year(d.year() + n),
             Unit::Month => {
                 let x = value::add_months(d, n);
                 fmt_ym(Some(x.year()), x.month())
             }
             Unit::Week => value::week(d + Duration::weeks(n as i64)),
-            Unit::Weekend => value::week(d + Duration::weeks(n as i64)) + "-WE",
+            Unit::Weekend => value::weekend(d + Duration::weeks(n as i64)),
             Unit::Day => value::day(d + Duration::days(n as i64)),
             Unit::Quarter => {
                 let x = value::add_months(d, 3 * n);
-                format!("{:04}-Q{}", x.year(), value::quarter_of(x))
+                value::quarter(x.year(), value::quarter_of(x))
             }
-            Unit::Decade => format!("{:03}", d.year() / 10 + n),
-            Unit::Century => format!("{:02}", d.year() / 100 + n),
+            Unit::Decade => value::decade(d.year() / 10 + n),
+            Unit::Century => value::century(d.year() / 100 + n),
             _ => return None,
         })
     }
@@ -706,7 +711,7 @@ impl<'a> Tagger<'a> {
                 } else {
                     (y, q)
                 };
-                return Some(format!("{:04}-Q{q}", y + n));
+                return Some(value::quarter(y + n, q));
             }
         }
         match u {
@@ -753,7 +758,7 @@ impl<'a> Tagger<'a> {
 
     fn quarter_value(&self, q: u32, year: Option<i32>, i: usize) -> (String, Anchor) {
         if let Some(y) = year {
-            return (format!("{y:04}-Q{q}"), Anchor::Quarter(y, q));
+            return (value::quarter(y, q), Anchor::Quarter(y, q));
         }
         let Some(d) = self.dct else {
             return (format!("XXXX-Q{q}"), Anchor::None);
@@ -764,7 +769,7 @@ impl<'a> Tagger<'a> {
         } else {
             d.year()
         };
-        (format!("{y:04}-Q{q}"), Anchor::Quarter(y, q))
+        (value::quarter(y, q), Anchor::Quarter(y, q))
     }
 
     /// The quarter a financial report is most likely about: the last one mentioned, else the
@@ -1006,7 +1011,7 @@ impl<'a> Tagger<'a> {
             return Some(match year {
                 Some(y) => match NaiveDate::from_ymd_opt(y, m, d) {
                     Some(dd) => Hit::date(i, e, value::day(dd)).anchor(Anchor::Day(dd, true)),
-                    None => Hit::date(i, e, format!("{y:04}-{m:02}-{d:02}")),
+                    None => Hit::date(i, e, value::ymd(y, m, d)),
                 },
                 None => {
                     let (v, a) = self.md(m, d, i);
@@ -1647,12 +1652,14 @@ impl<'a> Tagger<'a> {
                 "half" if (1..=2).contains(&q) => {
                     let y = yr.or_else(|| self.dct.map(|d| d.year()));
                     let v = match y {
-                        Some(y) => format!("{y:04}-H{q}"),
+                        Some(y) => value::half(y, q),
                         None => format!("XXXX-H{q}"),
                     };
                     return Some(Hit::date(i, e, v));
                 }
-                "century" => return Some(Hit::date(i, i + 3, format!("{:02}", q - 1))),
+                "century" if q >= 1 => {
+                    return Some(Hit::date(i, i + 3, value::century(q as i32 - 1)))
+                }
                 _ => {}
             }
         }
@@ -1835,7 +1842,7 @@ impl<'a> Tagger<'a> {
             }
             let y = self.dct.map(|d| d.year());
             let v = match y {
-                Some(y) => format!("{y:04}-{s}"),
+                Some(y) => value::season(y, s),
                 None => format!("XXXX-{s}"),
             };
             if b == "of" {
@@ -1942,7 +1949,7 @@ impl<'a> Tagger<'a> {
         if half {
             let q = q.filter(|q| (1..=2).contains(q))?;
             let y = year.or_else(|| self.dct.map(|d| d.year()));
-            let v = y.map_or(format!("XXXX-H{q}"), |y| format!("{:04}-H{q}", y + shift));
+            let v = y.map_or(format!("XXXX-H{q}"), |y| value::half(y + shift, q));
             return Some(Hit::date(s, e, v));
         }
         let q = match q {
@@ -1953,13 +1960,13 @@ impl<'a> Tagger<'a> {
         let (v, a) = match year {
             Some(y) => {
                 let y = y + shift;
-                (format!("{y:04}-Q{q}"), Anchor::Quarter(y, q))
+                (value::quarter(y, q), Anchor::Quarter(y, q))
             }
             None => {
                 let (v, a) = self.quarter_value(q, None, s);
                 if shift != 0 {
                     let y: i32 = v[..4].parse().ok()?;
-                    (format!("{:04}-Q{q}", y + shift), Anchor::None)
+                    (value::quarter(y + shift, q), Anchor::None)
                 } else {
                     (v, a)
                 }
@@ -1974,7 +1981,7 @@ impl<'a> Tagger<'a> {
         if matches!(a, "latest" | "recent") && self.w(j + 1) == "quarter" {
             let d = self.dct?;
             let x = value::add_months(d, -3);
-            let v = format!("{:04}-Q{}", x.year(), value::quarter_of(x));
+            let v = value::quarter(x.year(), value::quarter_of(x));
             return Some(Hit::date(s, j + 2, v));
         }
         let (shift, k) = match a {
@@ -2007,7 +2014,7 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let (yy, qq) = if q == 1 { (y - 1, 4) } else { (y, q - 1) };
-            return Some(Hit::date(s, e, format!("{yy:04}-Q{qq}")));
+            return Some(Hit::date(s, e, value::quarter(yy, qq)));
         }
         if a == "current" && head == "quarter" {
             let v = self.rel_unit(Unit::Quarter, 0)?;
@@ -2024,7 +2031,7 @@ impl<'a> Tagger<'a> {
             y -= back;
             e += 2;
         }
-        Some(Hit::date(s, e, format!("{y:04}-Q{q}")))
+        Some(Hit::date(s, e, value::quarter(y, q)))
     }
 
     /// "the day before" / "the next morning": relative to the most recent day in the discourse.
@@ -2053,7 +2060,7 @@ impl<'a> Tagger<'a> {
             "year" => Hit::date(
                 s,
                 e,
-                base.map_or("XXXX".into(), |d| format!("{:04}", d.year() as i64 + n)),
+                base.map_or("XXXX".into(), |d| value::year(d.year() + n as i32)),
             ),
             _ => return None,
         })
@@ -2107,11 +2114,11 @@ impl<'a> Tagger<'a> {
             ),
             "year" => {
                 let y = self.last_year.or(base.map(|d| d.year()));
-                Hit::date(i, e, y.map_or("XXXX".into(), |y| format!("{y:04}")))
+                Hit::date(i, e, y.map_or("XXXX".into(), value::year))
             }
             "quarter" => {
                 let (y, q) = self.current_report_quarter()?;
-                Hit::date(i, e, format!("{y:04}-Q{q}"))
+                Hit::date(i, e, value::quarter(y, q))
             }
             _ => return None,
         })
@@ -2398,9 +2405,9 @@ impl<'a> Tagger<'a> {
         if matches!(w, "year-earlier" | "year-ago") {
             let (y, q) = self.current_report_quarter()?;
             if self.quarter_context(i) {
-                return Some(Hit::date(i, i + 1, format!("{:04}-Q{q}", y - 1)));
+                return Some(Hit::date(i, i + 1, value::quarter(y - 1, q)));
             }
-            return Some(Hit::date(i, i + 1, format!("{:04}", self.dct?.year() - 1)));
+            return Some(Hit::date(i, i + 1, value::year(self.dct?.year() - 1)));
         }
         if w == "year" && (n1 == "end" || n1 == "'s" && self.w(i + 2) == "end") {
             let e = if n1 == "end" { i + 2 } else { i + 3 };
@@ -2414,7 +2421,7 @@ impl<'a> Tagger<'a> {
             } else {
                 d.year()
             };
-            return Some(Hit::date(i, i + 1, format!("{y:04}-12-31")));
+            return Some(Hit::date(i, i + 1, value::ymd(y, 12, 31)));
         }
         if w == "fiscal" {
             if let Some(y) = year_of(n1) {
@@ -2552,7 +2559,7 @@ fn season_value(d: NaiveDate, s: &str, n: i32) -> String {
         _ => cands.filter(|&k| k >= cur - 1).min(),
     }
     .unwrap_or(cur);
-    format!("{:04}-{s}", k.div_euclid(4))
+    value::season(k.div_euclid(4), s)
 }
 
 fn ampm(w: &str) -> Option<bool> {
