@@ -41,6 +41,12 @@ CLASSIC = {
 }
 
 
+def load_gold(shared: Path, layer: str) -> list[dict]:
+    """The gold documents of one classic set (the layer's name, as in CLASSIC)."""
+    with (shared / CLASSIC[layer][1]).open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
 def predict(gold: list[dict], layers: list[str]) -> list[dict]:
     docs = tidings.analyze_many([g["text"] for g in gold], [g.get("dct") for g in gold], errors="raise")
     out = []
@@ -103,10 +109,9 @@ def main() -> int:
     outdir = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="tidings-acc-"))
     outdir.mkdir(parents=True, exist_ok=True)
     only = a.only.split(",")
-    for layer, (name, rel) in CLASSIC.items():
+    for layer, (name, _) in CLASSIC.items():
         if layer in only:
-            gold = [json.loads(line) for line in (a.shared / rel).open(encoding="utf-8") if line.strip()]
-            score(name, gold, [layer], a, outdir)
+            score(name, load_gold(a.shared, layer), [layer], a, outdir)
     if "news" in only:
         for part in ("tune", "check") if a.news_check else ("tune",):
             gold = newsdev.load(part, a.shared)

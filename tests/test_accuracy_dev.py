@@ -26,14 +26,14 @@ def score():
     accuracy = _load("tidings_bench_accuracy", ROOT / "bench" / "accuracy.py")
 
     def run(layer):
-        gold_path = SHARED / accuracy.SETS[layer]
-        gold = metrics.load_jsonl(gold_path)
-        pred = {p["id"]: p for p in accuracy.predict(gold_path, layer)}
+        gold = accuracy.load_gold(SHARED, layer)
+        pred = {p["id"]: p for p in accuracy.predict(gold, [layer])}
+        gold_by_id = {g["id"]: g for g in gold}
         if layer == "dates":
-            return metrics.timex_scores(gold, pred)
+            return metrics.timex_scores(gold_by_id, pred)
         if layer == "quotes":
-            return metrics.quote_scores(gold, pred)
-        return metrics.entity_scores(gold, pred)
+            return metrics.quote_scores(gold_by_id, pred)
+        return metrics.entity_scores(gold_by_id, pred)
 
     return run
 
