@@ -94,6 +94,8 @@ def test_each_quote_shows_its_speaker_and_marks_the_mention_and_the_cue(seed_tex
 def test_the_legend_names_only_the_layers_shown():
     doc = tidings.analyze("Paris, Monday.", date="2020-01-06")
     only_dates = render_html(doc, layers=["dates"])
+    assert render_html(doc, layers="dates") == only_dates
+    assert "prefers-color-scheme:dark" in only_dates and "var(--tdg-DATE)" in only_dates
     assert 'class="tdg-legend"' in only_dates and "DATE / TIME value" in only_dates
     assert ">PER<" not in only_dates and "tdg-ent" not in only_dates
     with pytest.raises(ValueError, match="unknown layer"):

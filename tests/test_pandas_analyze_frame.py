@@ -127,6 +127,13 @@ def test_unknown_columns_and_wrong_types_are_clear_errors():
         tidings.analyze_frame(df, date=["2020-01-01", None])
 
 
+def test_a_date_series_aligns_on_the_index():
+    df = pd.DataFrame({"text": ["It rained yesterday.", "It snowed yesterday."]}, index=[5, 9])
+    dates = pd.Series([pd.Timestamp("2020-03-02"), pd.Timestamp("2021-06-10")], index=[9, 5])
+    res = tidings.analyze_frame(df, date=dates)
+    assert res.dates.loc[5, "value"] == "2021-06-09" and res.dates.loc[9, "value"] == "2020-03-01"
+
+
 def test_an_empty_frame_gives_empty_layers_with_their_columns():
     res = tidings.analyze_frame(pd.DataFrame({"text": pd.Series([], dtype=object)}))
     assert len(res.documents) == 0 and "label" in res.entities.columns

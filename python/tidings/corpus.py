@@ -114,6 +114,8 @@ def timeline(dates: pd.DataFrame, quotes: pd.DataFrame, entities: pd.DataFrame,
         out["sentence_text"] = [st.get((doc, sent)) if not pd.isna(sent) else None
                                 for doc, sent in zip(out["doc"].tolist(), out["sentence"].tolist(), strict=True)]
     out["kind"] = out["kind"].astype(pd.CategoricalDtype(["date", "quote"]))
+    for c in ("value", "text", "speaker"):
+        out[c] = out[c].astype(_str_dtype())
     out["sentence"] = out["sentence"].astype("Int64")
     out["doc"] = out["doc"].astype("int64")
     for c in ("interval_start", "interval_end"):

@@ -64,13 +64,15 @@ def analyze_frame(df: pd.DataFrame | pd.Series, text: Any = "text", date: Any = 
     """Analyses one text per row of ``df`` and returns the layers as DataFrames (a :class:`tidings.Corpus`:
     ``result["entities"]``, ``result.quotes``, ..., with the corpus views).
 
-    - ``text``: the column of texts (or pass a Series of texts as ``df``).
-    - ``date``: the column of document dates, or None. Any pandas, numpy or ``datetime`` date type is
-      taken; NaT, NaN, None and empty strings are missing dates (``default_date`` fills them, if given).
-    - ``id``: a column that names the rows. Every layer's index is ``df``'s index (one row per mention,
-      so ``df.merge(result.entities, left_index=True, right_index=True)`` joins back); with ``id`` every layer also has
-      that column, for ``df.merge(result.entities, on=id)``. The ``id`` column of each layer holds
-      ``str()`` of the id (default: of the index label); ``doc`` is the row position.
+    - ``text``: the column of texts (or pass a Series of texts as ``df``). A missing text gives its row
+      an ``error`` and empty layers.
+    - ``date``: the column of document dates (its name, a Series aligned on the index, or a list with one
+      date per row), or None. Any pandas, numpy or ``datetime`` date type is taken; NaT, NaN, None and
+      empty strings are missing dates (``default_date`` fills them, if given).
+    - ``id``: a column that names the rows. Every layer's index is ``df``'s index (one row per mention),
+      so ``df.merge(result.entities, left_index=True, right_index=True)`` joins back; with ``id`` every
+      layer also has that column, for ``df.merge(result.entities, on=id)``. The ``id`` column of each
+      layer holds ``str()`` of the id (default: of the index label); ``doc`` is the row position.
     - ``n_threads``, ``errors``, ``model``: as for :func:`tidings.analyze_many`.
     """
     pd = _pandas()
@@ -84,7 +86,9 @@ def analyze_frame(df: pd.DataFrame | pd.Series, text: Any = "text", date: Any = 
     texts = _column(df, text, "text")
     if date is None:
         dates: list[Any] = [None] * len(df)
-    elif isinstance(date, (pd.Series, list, tuple)) or hasattr(date, "__array__"):
+    elif isinstance(date, pd.Series):  # aligned on the index, as pandas does
+        dates = [to_date(v) for v in date.reindex(df.index).tolist()]
+    elif isinstance(date, (list, tuple)) or hasattr(date, "__array__"):
         if len(date) != len(df):
             raise InvalidInputError(f"[E001] got {len(df)} rows but {len(date)} dates")
         dates = [to_date(v) for v in (date.tolist() if hasattr(date, "tolist") else date)]

@@ -81,7 +81,7 @@ def apply_schema(df: pd.DataFrame) -> pd.DataFrame:
         if have == want:
             continue
         if isinstance(want, pd.CategoricalDtype):
-            extra = sorted(set(df[col].dropna().astype(str)) - set(want.categories))
+            extra = sorted({str(v) for v in df[col].dropna().unique()} - set(want.categories))
             if extra:
                 want = pd.CategoricalDtype([*want.categories, *extra])
             df[col] = df[col].astype(want)

@@ -194,7 +194,7 @@ def render_html(doc: Document, layers: Iterable[str] = DEFAULT_LAYERS, limit: in
     ``layers``: any of ``"entities"``, ``"dates"``, ``"quotes"``. Texts longer than ``limit``
     characters are folded after the first sentence end past it, the rest behind "show all".
     """
-    layers = tuple(layers)
+    layers = (layers,) if isinstance(layers, str) else tuple(layers)
     unknown = [x for x in layers if x not in DEFAULT_LAYERS]
     if unknown:
         from .exceptions import InvalidInputError
