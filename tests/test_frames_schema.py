@@ -34,6 +34,16 @@ def test_frames_to_pandas_and_parquet_have_identical_dtypes(docs, seed_ids, laye
         pd.testing.assert_frame_equal(other, via_frames)
 
 
+@pytest.mark.parametrize("layer", LAYERS)
+def test_dask_reads_the_same_dtypes(docs, layer, tmp_path):
+    dd = pytest.importorskip("dask.dataframe")
+    t = tidings.table(docs, layer)
+    tidings.write_parquet(t, tmp_path / "x.parquet")
+    ref = t.to_pandas()
+    assert _dtypes(dd.read_parquet(tmp_path / "x.parquet").compute()) == _dtypes(ref)
+    assert _dtypes(dd.from_pandas(ref, npartitions=2).compute()) == _dtypes(ref)
+
+
 def test_the_python_list_path_gives_the_same_frame_as_the_arrow_path(docs, seed_ids, monkeypatch):
     arrow = {layer: tidings.table(docs, layer, ids=seed_ids).to_pandas() for layer in LAYERS}
     monkeypatch.setattr(tf, "_pyarrow", lambda: None)
@@ -55,6 +65,7 @@ def test_labels_are_categoricals_dates_datetimes_and_optional_offsets_nullable(d
     for layer, col in (("quotes", "speaker_start"), ("quotes", "speaker_end"), ("entities", "sentence")):
         assert f[layer][col].dtype == pd.Int64Dtype(), (layer, col)
     assert f["entities"]["start"].dtype == "int64"
+    assert f["entities"]["canonical"].dtype == pd.StringDtype("pyarrow")
     # categories are fixed, so two batches concatenate without turning labels into objects
     one = tidings.frames([tidings.analyze("Paris.")])["entities"]
     both = pd.concat([f["entities"], one])

@@ -2,7 +2,8 @@
 
 Every layer is built in Rust as an Arrow table (:func:`tidings.table`). This module turns it into a
 DataFrame with the dtypes declared once in :data:`SCHEMA` (categoricals for labels, types and kinds,
-``datetime64`` for dates and times, nullable ``Int64`` for optional offsets), so ``frames()``,
+``datetime64`` for dates and times, nullable ``Int64`` for optional offsets, the nullable ``string``
+dtype for text), so ``frames()``,
 ``Table.to_pandas()``, Parquet read back with ``pandas.read_parquet`` and Dask agree. pandas is
 imported only when a DataFrame is asked for; pyarrow is used when installed (the fast path).
 """
@@ -58,14 +59,20 @@ def _pyarrow():
     return pyarrow
 
 
+def _pyarrow_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
+
+
 def dtype_of(column: str) -> Any:
     """The pandas dtype tidings gives ``column`` (a ``CategoricalDtype`` with fixed categories for labels)."""
     pd = _pandas()
     kind = SCHEMA.get(column)
     if kind == "category":
         return pd.CategoricalDtype(list(CATEGORIES[column]))
-    if kind is None:
-        return pd.Series([""]).dtype  # the default string dtype of this pandas
+    if kind is None:  # text: pandas' nullable string, Arrow-backed when pyarrow is there (as Dask makes it)
+        return pd.StringDtype("pyarrow" if _pyarrow_installed() else "python")
     return pd.api.types.pandas_dtype(kind)
 
 
@@ -93,6 +100,24 @@ def apply_schema(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def _categories_in_arrow(at: pa.Table) -> pa.Table:
+    """Dictionary-encodes the label columns against their fixed vocabulary (pandas reads them as categoricals
+    without a pass over Python strings)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for i, name in enumerate(at.column_names):
+        if name not in CATEGORIES or not pa.types.is_string(at.schema.field(i).type):
+            continue
+        col = at.column(i).combine_chunks()
+        cats = list(CATEGORIES[name])
+        extra = sorted(set(pc.unique(col).drop_null().to_pylist()) - set(cats))
+        dictionary = pa.array(cats + extra, pa.string())
+        codes = pc.index_in(col, value_set=dictionary)
+        at = at.set_column(i, name, pa.DictionaryArray.from_arrays(codes, dictionary))
+    return at
+
+
 def _table_to_pandas(t: Table) -> pd.DataFrame:
     """``Table.to_pandas()``: the layer with the tidings schema, read from Arrow when pyarrow is there."""
     pd = _pandas()
@@ -100,9 +125,9 @@ def _table_to_pandas(t: Table) -> pd.DataFrame:
     if pa is None:  # the slow path: Python lists
         df = pd.DataFrame(t.to_pydict(), columns=t.column_names)
     else:
-        at = pa.table(t)
+        at = _categories_in_arrow(pa.table(t))
         df = at.to_pandas(date_as_object=False,
-                          types_mapper={pa.int64(): pd.Int64Dtype()}.get)
+                          types_mapper={pa.int64(): pd.Int64Dtype(), pa.string(): dtype_of("text")}.get)
     return apply_schema(df)
 
 
