@@ -40,8 +40,12 @@ def test_dask_reads_the_same_dtypes(docs, layer, tmp_path):
     t = tidings.table(docs, layer)
     tidings.write_parquet(t, tmp_path / "x.parquet")
     ref = t.to_pandas()
-    assert _dtypes(dd.read_parquet(tmp_path / "x.parquet").compute()) == _dtypes(ref)
-    assert _dtypes(dd.from_pandas(ref, npartitions=2).compute()) == _dtypes(ref)
+
+    def kinds(df):  # Dask stores text in Arrow whatever pandas' default string storage is (pandas 2: python)
+        return {c: "string" if isinstance(d, pd.StringDtype) else d for c, d in _dtypes(df).items()}
+
+    assert kinds(dd.read_parquet(tmp_path / "x.parquet").compute()) == kinds(ref)
+    assert kinds(dd.from_pandas(ref, npartitions=2).compute()) == kinds(ref)
 
 
 def test_the_python_list_path_gives_the_same_frame_as_the_arrow_path(docs, seed_ids, monkeypatch):
@@ -65,7 +69,7 @@ def test_labels_are_categoricals_dates_datetimes_and_optional_offsets_nullable(d
     for layer, col in (("quotes", "speaker_start"), ("quotes", "speaker_end"), ("entities", "sentence")):
         assert f[layer][col].dtype == pd.Int64Dtype(), (layer, col)
     assert f["entities"]["start"].dtype == "int64"
-    assert f["entities"]["canonical"].dtype == pd.StringDtype("pyarrow")
+    assert f["entities"]["canonical"].dtype == pd.StringDtype()
     # categories are fixed, so two batches concatenate without turning labels into objects
     one = tidings.frames([tidings.analyze("Paris.")])["entities"]
     both = pd.concat([f["entities"], one])

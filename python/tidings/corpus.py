@@ -136,9 +136,9 @@ def cooccurrence(entities: pd.DataFrame) -> pd.DataFrame:
         return _empty(cols)
     e = e[["doc", "sentence", "canonical", "label"]].drop_duplicates()
     pairs = e.merge(e, on=["doc", "sentence"], suffixes=("_a", "_b"))
-    a = pairs["canonical_a"].astype(str) + "\x00" + pairs["label_a"].astype(str)
-    b = pairs["canonical_b"].astype(str) + "\x00" + pairs["label_b"].astype(str)
-    pairs = pairs[a < b]
+    ca, cb = pairs["canonical_a"].astype(str), pairs["canonical_b"].astype(str)
+    la, lb = pairs["label_a"].astype(str), pairs["label_b"].astype(str)
+    pairs = pairs[((ca < cb) | ((ca == cb) & (la < lb))).to_numpy(dtype=bool)]
     if pairs.empty:
         return _empty(cols)
     out = (pairs.groupby(["canonical_a", "label_a", "canonical_b", "label_b"], sort=False, observed=True)

@@ -59,20 +59,14 @@ def _pyarrow():
     return pyarrow
 
 
-def _pyarrow_installed() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("pyarrow") is not None
-
-
 def dtype_of(column: str) -> Any:
     """The pandas dtype tidings gives ``column`` (a ``CategoricalDtype`` with fixed categories for labels)."""
     pd = _pandas()
     kind = SCHEMA.get(column)
     if kind == "category":
         return pd.CategoricalDtype(list(CATEGORIES[column]))
-    if kind is None:  # text: pandas' nullable string, Arrow-backed when pyarrow is there (as Dask makes it)
-        return pd.StringDtype("pyarrow" if _pyarrow_installed() else "python")
+    if kind is None:  # text: pandas' nullable string, in pandas' default storage (what Parquet reads back as)
+        return pd.StringDtype()
     return pd.api.types.pandas_dtype(kind)
 
 
