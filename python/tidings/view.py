@@ -77,7 +77,8 @@ def _spans(doc: Document, layers: Sequence[str]) -> list[_Span]:
         for q in doc.quotes:
             n = f"Q{q.group + 1}"
             who = q.speaker or "no speaker"
-            spans.append(_Span(q.start, q.end, 0, f'<span class="tdg-quote" title="{_e(q.kind)} quote">', "</span>",
+            title = f"{q.kind} quote" + (f" — {q.speaker}" if q.speaker else "")
+            spans.append(_Span(q.start, q.end, 0, f'<span class="tdg-quote" title="{_e(title)}">', "</span>",
                                chip_before=_chip(f"{n} · {who}", "QUOTE")))
             for s, e, role in ((q.speaker_start, q.speaker_end, "speaker"), (q.cue_start, q.cue_end, "cue")):
                 if s is None or e is None:
