@@ -137,3 +137,12 @@ def test_a_date_series_aligns_on_the_index():
 def test_an_empty_frame_gives_empty_layers_with_their_columns():
     res = tidings.analyze_frame(pd.DataFrame({"text": pd.Series([], dtype=object)}))
     assert len(res.documents) == 0 and "label" in res.entities.columns
+
+
+def test_an_id_column_named_id_keeps_its_values():
+    df = pd.DataFrame({"id": [7, 8], "text": ["Paris is nice.", "Rome is too."]})
+    res = tidings.analyze_frame(df, id="id")
+    merged = df.merge(res.entities, on="id", suffixes=("", "_entity"))
+    assert list(zip(merged["id"], merged["text_entity"], strict=True)) == [
+        (7, e.text) for e in tidings.analyze("Paris is nice.").entities] + [
+        (8, e.text) for e in tidings.analyze("Rome is too.").entities]

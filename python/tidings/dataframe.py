@@ -72,7 +72,8 @@ def analyze_frame(df: pd.DataFrame | pd.Series, text: Any = "text", date: Any = 
     - ``id``: a column that names the rows. Every layer's index is ``df``'s index (one row per mention),
       so ``df.merge(result.entities, left_index=True, right_index=True)`` joins back; with ``id`` every
       layer also has that column, for ``df.merge(result.entities, on=id)``. The ``id`` column of each
-      layer holds ``str()`` of the id (default: of the index label); ``doc`` is the row position.
+      layer holds ``str()`` of the id (default: of the index label) unless the id column is itself named
+      ``id``, whose values are kept as they are; ``doc`` is the row position.
     - ``n_threads``, ``errors``, ``model``: as for :func:`tidings.analyze_many`.
     """
     pd = _pandas()
