@@ -43,9 +43,11 @@ def article_pages(out: Path) -> list[Path]:
     html = tidings.display(doc, limit=2500).html
     pages = []
     for name, body, attrs in (("article-light", "background:#fff;color:#1f2328", ""),
-                              ("article-dark", "background:#1e1e1e;color:#d4d4d4", 'data-jp-theme-light="false"')):
+                              ("article-dark", "background:#1e1e1e;color:#d4d4d4", 'data-jp-theme-light="false"'),
+                              ("article-unfolded", "background:#fff;color:#1f2328", "")):
         p = out / f"{name}.html"
-        p.write_text(PAGE.format(title=name, body=body, attrs=attrs, html=html), encoding="utf-8")
+        shown = html.replace("<details>", "<details open>") if name == "article-unfolded" else html
+        p.write_text(PAGE.format(title=name, body=body, attrs=attrs, html=shown), encoding="utf-8")
         pages.append(p)
     t = out / "table-and-corpus.html"
     docs = tidings.analyze_many(texts, dates=["2017-11-13", None, "2017-11-14", "2018-07-13"])
@@ -78,7 +80,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     browser = chromium()
     for page in article_pages(out):
-        shoot(browser, page, page.with_suffix(".png"), height=2200)
+        shoot(browser, page, page.with_suffix(".png"), height=7000 if "unfolded" in page.name else 2200)
     nb = notebook_page(out)
     if nb is not None:
         shoot(browser, nb, nb.with_suffix(".png"), height=16000)
