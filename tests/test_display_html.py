@@ -147,3 +147,17 @@ def test_tables_and_corpus_summaries_render_as_escaped_html_tables():
     assert tidings.display(tidings.table(docs, "entities"))._repr_html_().count("<tr>") == 1 + len(c.entities)
     with pytest.raises(TypeError, match="Document, Table or Corpus"):
         tidings.display("text")
+
+
+def test_a_failed_document_shows_its_error_escaped():
+    doc = tidings.analyze_many(["fine", "x"], dates=[None, "<b>not a date</b>"])[1]
+    assert doc.error
+    html = render_html(doc)
+    assert "<b>" not in html and "error: " in html and "&lt;b&gt;" in html
+
+
+def test_a_corpus_shows_a_document_by_position_or_index_label():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"text": ["Paris.", "Rome."]}, index=["p", "r"])
+    res = tidings.analyze_frame(df)
+    assert "Rome" in res.display("r").html and res.display(1).html == res.display("r").html

@@ -300,12 +300,15 @@ class Corpus(Mapping):
             return speaker_graph(self.speaker_network())
         raise ValueError(f'kind must be "cooccurrence" or "speakers", not {kind!r}')
 
-    def display(self, doc: int = 0, **kwargs: Any) -> Any:
-        """The article view of document ``doc`` (position in the batch); see :func:`tidings.display`."""
+    def display(self, doc: Any = 0, **kwargs: Any) -> Any:
+        """The article view of a document: ``doc`` is its position in the batch (an int) or, for a Corpus
+        from ``analyze_frame``, its index label; see :func:`tidings.display`."""
         from .view import display
 
         if self.docs is None:
             raise ValueError("this Corpus was made without its Documents")
+        if not isinstance(doc, int):
+            doc = int(self.documents["doc"].loc[[doc]].iloc[0])
         return display(self.docs[doc], **kwargs)
 
     def plot_timeline(self, **kwargs: Any) -> Any:
