@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._native import analyze_many
 from .corpus import Corpus
@@ -59,7 +59,8 @@ def _column(df: pd.DataFrame, name: Any, what: str) -> pd.Series:
 
 
 def analyze_frame(df: pd.DataFrame | pd.Series, text: Any = "text", date: Any = None, id: Any = None,
-                  default_date: Any = None, n_threads: int | None = None, errors: str = "record",
+                  default_date: Any = None, n_threads: int | None = None,
+                  errors: Literal["record", "raise"] = "record",
                   model: Any = None) -> Corpus:
     """Analyses one text per row of ``df`` and returns the layers as DataFrames (a :class:`tidings.Corpus`:
     ``result["entities"]``, ``result.quotes``, ..., with the corpus views).
@@ -102,11 +103,13 @@ def analyze_frame(df: pd.DataFrame | pd.Series, text: Any = "text", date: Any = 
     if default_date is not None:
         fill = to_date(default_date)
         dates = [fill if d is None else d for d in dates]
-    values = [None if (v is None or (isinstance(v, float) and math.isnan(v))) else v for v in texts.tolist()]
-    docs = analyze_many(values, dates, n_threads=n_threads, errors=errors, model=model)
+    values = [v if isinstance(v, str) or not pd.api.types.is_scalar(v) or not pd.isna(v) else None
+              for v in texts.tolist()]
+    # a missing text (None) is recorded by analyze_many as that row's error
+    docs = analyze_many(values, dates, n_threads=n_threads, errors=errors, model=model)  # type: ignore[arg-type]
     labels = _column(df, id, "id").tolist() if id is not None else df.index.tolist()
     layers = frames(docs, ids=[str(x) for x in labels])
-    out: dict[str, pd.DataFrame] = {}
+    out: dict[str, Any] = {}
     for layer in LAYERS:
         f = layers[layer]
         pos = f["doc"].to_numpy()

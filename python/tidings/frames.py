@@ -152,7 +152,7 @@ def frames(docs: Sequence[Document], ids: Sequence[str] | None = None) -> dict[s
     """
     docs = list(docs)
     ids = None if ids is None else [str(i) for i in ids]
-    return {layer: table(docs, layer, ids).to_pandas() for layer in LAYERS}
+    return {layer: table(docs, layer, ids).to_pandas() for layer in LAYERS}  # type: ignore[arg-type]
 
 
 def entity_table(docs: Sequence[Document], ids: Sequence[str] | None = None) -> pd.DataFrame:
