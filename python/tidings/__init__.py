@@ -8,6 +8,8 @@
 Offsets are Python string indices: ``doc.text[x.start:x.end] == x.text`` for every mention.
 """
 
+import sys as _sys
+
 from . import exceptions
 from ._native import (
     Document,
@@ -26,9 +28,18 @@ from ._native import (
     table,
     train_entities,
 )
-from .frames import entity_table, frames, quote_table
+from .corpus import Corpus
+from .dataframe import analyze_frame
+from .frames import entity_table, frames, quote_table, write_parquet
+from .view import display
+
+if "pandas" in _sys.modules:  # df.tidings.analyze(...); analyze_frame registers it otherwise
+    from .dataframe import register_accessor as _register_accessor
+
+    _register_accessor()
 
 __all__ = [
+    "Corpus",
     "Document",
     "Entity",
     "Model",
@@ -38,9 +49,11 @@ __all__ = [
     "Timex",
     "__version__",
     "analyze",
+    "analyze_frame",
     "analyze_many",
     "builtin_model",
     "default_threads",
+    "display",
     "entity_table",
     "exceptions",
     "frames",
@@ -48,4 +61,5 @@ __all__ = [
     "quote_table",
     "table",
     "train_entities",
+    "write_parquet",
 ]
