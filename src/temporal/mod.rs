@@ -35,6 +35,7 @@ use crate::types::{DateSource, Document, Timex, TimexType};
 
 use lex::Unit;
 pub use value::interval;
+use value::{Amount, Day, TimeOfDay, Value};
 
 /// The temporal layer: fills `Document::dates`, and `Document::date` (as
 /// [`DateSource::Inferred`]) when no date was given and the text states one.
@@ -93,17 +94,17 @@ pub fn infer_date(doc: &Document) -> Option<NaiveDate> {
                     )
                 });
                 let para_start = doc.paragraphs.iter().any(|p| {
-                    p.start <= toks[h.s].start
-                        && doc.text[p.start..toks[h.s].start]
+                    p.start <= toks[h.start].start
+                        && doc.text[p.start..toks[h.start].start]
                             .chars()
                             .all(|c| !c.is_alphanumeric() || c.is_uppercase() || c == ' ')
-                        && toks[h.s].start - p.start < 40
+                        && toks[h.start].start - p.start < 40
                 });
                 if cue || para_start {
                     return Some(d);
                 }
             }
-            i = h.e.max(i + 1);
+            i = h.end.max(i + 1);
         } else {
             i += 1;
         }
@@ -152,30 +153,32 @@ enum Kind {
 }
 
 #[derive(Debug, Clone)]
+/// A temporal expression found: tokens `start..end`, its type, value and modifier, what it
+/// tells the story ([`Anchor`]) and what it may combine with ([`Kind`]).
 struct Hit {
-    s: usize,
-    e: usize,
-    t: TimexType,
-    v: String,
-    m: Option<&'static str>,
+    start: usize,
+    end: usize,
+    ttype: TimexType,
+    value: Value,
+    modifier: Option<&'static str>,
     anchor: Anchor,
     kind: Kind,
 }
 
 impl Hit {
-    fn new(s: usize, e: usize, t: TimexType, v: impl Into<String>, kind: Kind) -> Hit {
+    fn new(start: usize, end: usize, ttype: TimexType, value: Value, kind: Kind) -> Hit {
         Hit {
-            s,
-            e,
-            t,
-            v: v.into(),
-            m: None,
+            start,
+            end,
+            ttype,
+            value,
+            modifier: None,
             anchor: Anchor::None,
             kind,
         }
     }
-    fn date(s: usize, e: usize, v: impl Into<String>) -> Hit {
-        Hit::new(s, e, TimexType::Date, v, Kind::Date)
+    fn date(start: usize, end: usize, value: Value) -> Hit {
+        Hit::new(start, end, TimexType::Date, value, Kind::Date)
     }
     fn anchor(mut self, a: Anchor) -> Hit {
         self.anchor = a;
@@ -216,8 +219,8 @@ fn year_of(w: &str) -> Option<i32> {
     None
 }
 
-fn fmt_ym(y: Option<i32>, m: u32) -> String {
-    value::month(y, m)
+fn fmt_ym(y: Option<i32>, m: u32) -> Value {
+    Value::month(y, m)
 }
 
 impl<'a> Tagger<'a> {
@@ -262,7 +265,7 @@ impl<'a> Tagger<'a> {
                 }
                 match self.at(i) {
                     Some(h) => {
-                        let end = h.e;
+                        let end = h.end;
                         self.push(h);
                         i = end.max(i + 1);
                     }
@@ -276,15 +279,22 @@ impl<'a> Tagger<'a> {
         match h.anchor {
             Anchor::Day(d, true) => self.last_year = Some(d.year()),
             Anchor::Year(y) => self.last_year = Some(y),
-            _ if h.v.len() == 4 && self.kind(h.e - 1) == Some(TokenKind::Number) => {
-                self.last_year = h.v.parse().ok();
+            // A year written as a number: "in 1990", "fiscal 1990".
+            _ if self.kind(h.end - 1) == Some(TokenKind::Number) => {
+                if let Value::Year(y) = h.value {
+                    self.last_year = y;
+                }
             }
             _ => {}
         }
         // A date used as a modifier ("the Dec. 21, 1988, bombing", "the August 1988
         // cease-fire") names an event aside; it does not move the narrative.
-        let attributive = matches!(self.prev(h.s), "the" | "a" | "an" | "'s" | "’s") && {
-            let k = if self.w(h.e) == "," { h.e + 1 } else { h.e };
+        let attributive = matches!(self.prev(h.start), "the" | "a" | "an" | "'s" | "’s") && {
+            let k = if self.w(h.end) == "," {
+                h.end + 1
+            } else {
+                h.end
+            };
             self.kind(k) == Some(TokenKind::Word)
                 && !self.cap(k)
                 && !matches!(self.w(k), "and" | "or" | "when" | "to" | "in" | "at" | "of")
@@ -315,27 +325,19 @@ impl<'a> Tagger<'a> {
         }
         // "the latest quarter", "the quarter": the report still speaks of quarters, so a
         // later "a year ago" still means that quarter a year back.
-        if self.last_q.is_some() && h.v.len() == 7 && h.v.as_bytes()[5] == b'Q' {
+        if self.last_q.is_some() && matches!(h.value, Value::Quarter(..)) {
             self.last_q_sent = Some(self.sent_idx);
         }
-        let span = crate::types::Span::new(self.toks[h.s].start, self.toks[h.e - 1].end);
-        // A time on a day beyond the calendar ("tomorrow morning" on 9999-12-31) is only
-        // the reference the day fell back to.
-        let mut h = h;
-        for r in ["PAST_REF", "FUTURE_REF"] {
-            if h.v.starts_with(r) {
-                h.v.truncate(r.len());
-            }
-        }
-        let interval = match h.t {
-            TimexType::Date | TimexType::Time => value::interval(&h.v),
+        let span = crate::types::Span::new(self.toks[h.start].start, self.toks[h.end - 1].end);
+        let interval = match h.ttype {
+            TimexType::Date | TimexType::Time => h.value.interval(),
             _ => None,
         };
         self.out.push(Timex {
             span,
-            ttype: h.t,
-            value: h.v,
-            modifier: h.m.map(str::to_owned),
+            ttype: h.ttype,
+            value: h.value.to_string(),
+            modifier: h.modifier.map(str::to_owned),
             interval,
         });
     }
@@ -598,19 +600,19 @@ impl<'a> Tagger<'a> {
         Some(best.1)
     }
 
-    fn md(&self, m: u32, d: u32, i: usize) -> (String, Anchor) {
+    fn md(&self, m: u32, d: u32, i: usize) -> (Value, Anchor) {
         match self.year_for_month(m, Some(d), i) {
             Some(y) => match NaiveDate::from_ymd_opt(y, m, d) {
-                Some(dd) => (value::day(dd), Anchor::Day(dd, false)),
-                None => (value::ymd(y, m, d), Anchor::None),
+                Some(dd) => (Value::day(dd), Anchor::Day(dd, false)),
+                None => (Value::written(y, m, d), Anchor::None),
             },
-            None => (format!("XXXX-{m:02}-{d:02}"), Anchor::None),
+            None => (Value::Day(Day::NoYear(m, d)), Anchor::None),
         }
     }
 
-    fn weekday_value(&self, wd: u32, i: usize, force: Option<Tense>) -> (String, Anchor) {
+    fn weekday_value(&self, wd: u32, i: usize, force: Option<Tense>) -> (Value, Anchor) {
         let Some(dct) = self.dct else {
-            return (format!("XXXX-WXX-{wd}"), Anchor::None);
+            return (Value::Day(Day::Weekday(wd)), Anchor::None);
         };
         let cur = dct.weekday().number_from_monday() as i64;
         let wd = wd as i64;
@@ -631,76 +633,76 @@ impl<'a> Tagger<'a> {
                 dct - Duration::days(k)
             }
         };
-        (value::day(d), Anchor::Day(d, false))
+        (Value::day(d), Anchor::Day(d, false))
     }
 
     /// The weekend meant by "the weekend" / "this weekend": the last one in past-tense
     /// sentences, the next one otherwise.
-    fn weekend(&self, i: usize) -> String {
+    fn weekend(&self, i: usize) -> Value {
         let Some(d) = self.dct else {
-            return "XXXX-WXX-WE".into();
+            return Value::Weekend(None);
         };
         let wd = d.weekday().number_from_monday() as i64;
         let sat = match self.tense(i) {
             Tense::Future => d + Duration::days((6 - wd).rem_euclid(7)),
             _ => d - Duration::days((wd - 6).rem_euclid(7)),
         };
-        value::weekend(sat)
+        Value::weekend(sat)
     }
 
     /// The day the story is at (the last day mentioned, else the document date), as a value.
-    fn story_day(&self) -> String {
+    fn story_day(&self) -> Value {
         self.ref_day
             .or(self.dct)
-            .map_or("XXXX-XX-XX".into(), value::day)
+            .map_or(Value::UNKNOWN_DAY, Value::day)
     }
 
-    fn rel_day(&self, n: i64) -> (String, Anchor) {
+    fn rel_day(&self, n: i64) -> (Value, Anchor) {
         match self.dct {
             Some(d) => {
                 let d = d + Duration::days(n);
-                (value::day(d), Anchor::Day(d, false))
+                (Value::day(d), Anchor::Day(d, false))
             }
-            None => ("XXXX-XX-XX".into(), Anchor::None),
+            None => (Value::UNKNOWN_DAY, Anchor::None),
         }
     }
 
     /// "last/this/next" + unit, counted from the document date.
-    fn rel_unit(&self, u: Unit, n: i32) -> Option<String> {
+    fn rel_unit(&self, u: Unit, n: i32) -> Option<Value> {
         let Some(d) = self.dct else {
             return Some(match u {
-                Unit::Year => "XXXX".into(),
-                Unit::Month => "XXXX-XX".into(),
-                Unit::Week => "XXXX-WXX".into(),
-                Unit::Weekend => "XXXX-WXX-WE".into(),
-                Unit::Quarter => "XXXX-QX".into(),
-                Unit::Day => "XXXX-XX-XX".into(),
-                Unit::Decade => "XXX".into(),
-                Unit::Century => "XX".into(),
+                Unit::Year => Value::Year(None),
+                Unit::Month => Value::UnknownMonth,
+                Unit::Week => Value::UnknownWeek,
+                Unit::Weekend => Value::Weekend(None),
+                Unit::Quarter => Value::Quarter(None, None),
+                Unit::Day => Value::UNKNOWN_DAY,
+                Unit::Decade => Value::Decade(None),
+                Unit::Century => Value::Century(None),
                 _ => return None,
             });
         };
         Some(match u {
-            Unit::Year => value::year(d.year() + n),
+            Unit::Year => Value::year(d.year() + n),
             Unit::Month => {
                 let x = value::add_months(d, n);
                 fmt_ym(Some(x.year()), x.month())
             }
-            Unit::Week => value::week(d + Duration::weeks(n as i64)),
-            Unit::Weekend => value::weekend(d + Duration::weeks(n as i64)),
-            Unit::Day => value::day(d + Duration::days(n as i64)),
+            Unit::Week => Value::week(d + Duration::weeks(n as i64)),
+            Unit::Weekend => Value::weekend(d + Duration::weeks(n as i64)),
+            Unit::Day => Value::day(d + Duration::days(n as i64)),
             Unit::Quarter => {
                 let x = value::add_months(d, 3 * n);
-                value::quarter(x.year(), value::quarter_of(x))
+                Value::quarter(x.year(), value::quarter_of(x))
             }
-            Unit::Decade => value::decade(d.year() / 10 + n),
-            Unit::Century => value::century(d.year() / 100 + n),
+            Unit::Decade => Value::decade(d.year() / 10 + n),
+            Unit::Century => Value::century(d.year() / 100 + n),
             _ => return None,
         })
     }
 
     /// A date `n` units before (negative) or after the document date, at that unit's granularity.
-    fn shifted(&self, u: Unit, n: i32, i: usize) -> Option<String> {
+    fn shifted(&self, u: Unit, n: i32, i: usize) -> Option<Value> {
         let d = self.dct;
         if u == Unit::Year && self.quarter_context(i) {
             if let (Some((y, q)), Some(d)) = (self.last_q, d) {
@@ -711,12 +713,12 @@ impl<'a> Tagger<'a> {
                 } else {
                     (y, q)
                 };
-                return Some(value::quarter(y + n, q));
+                return Some(Value::quarter(y + n, q));
             }
         }
         match u {
             Unit::Hour | Unit::Minute | Unit::Second => {
-                d.map(value::day).or(Some("XXXX-XX-XX".into()))
+                d.map(Value::day).or(Some(Value::UNKNOWN_DAY))
             }
             Unit::Quarter => self.rel_unit(Unit::Quarter, n),
             _ => self.rel_unit(u, n),
@@ -756,12 +758,12 @@ impl<'a> Tagger<'a> {
         })
     }
 
-    fn quarter_value(&self, q: u32, year: Option<i32>, i: usize) -> (String, Anchor) {
+    fn quarter_value(&self, q: u32, year: Option<i32>, i: usize) -> (Value, Anchor) {
         if let Some(y) = year {
-            return (value::quarter(y, q), Anchor::Quarter(y, q));
+            return (Value::quarter(y, q), Anchor::Quarter(y, q));
         }
         let Some(d) = self.dct else {
-            return (format!("XXXX-Q{q}"), Anchor::None);
+            return (Value::Quarter(None, Some(q)), Anchor::None);
         };
         let cur = value::quarter_of(d);
         let y = if q > cur && self.tense(i) != Tense::Future {
@@ -769,7 +771,7 @@ impl<'a> Tagger<'a> {
         } else {
             d.year()
         };
-        (value::quarter(y, q), Anchor::Quarter(y, q))
+        (Value::quarter(y, q), Anchor::Quarter(y, q))
     }
 
     /// The quarter a financial report is most likely about: the last one mentioned, else the
@@ -810,16 +812,16 @@ impl<'a> Tagger<'a> {
                 let ok = match h.kind {
                     Kind::Dur => true,
                     Kind::Clock => m == "APPROX",
-                    Kind::Date => m == "APPROX" && h.s == h.e - 1,
+                    Kind::Date => m == "APPROX" && h.start == h.end - 1,
                     Kind::Ago => true,
                     Kind::Other => false,
                 } && self.w(i + k) != "the";
                 if ok {
                     if !matches!(w, "about" | "over" | "some") {
-                        h.s = i;
+                        h.start = i;
                     }
-                    if h.m.is_none() {
-                        h.m = Some(m);
+                    if h.modifier.is_none() {
+                        h.modifier = Some(m);
                     }
                     return Some(h);
                 }
@@ -849,12 +851,12 @@ impl<'a> Tagger<'a> {
                 let next = self.w(i + k);
                 let ok = h.kind == Kind::Date
                     && (next != "the" || k == 3)
-                    && !h.v.ends_with("_REF")
+                    && !matches!(h.value, Value::Ref(_))
                     && (w != "earlier" && w != "later"
                         || matches!(next, "this" | "yesterday" | "that"));
                 if ok {
-                    h.s = i;
-                    h.m = m.or(h.m);
+                    h.start = i;
+                    h.modifier = m.or(h.modifier);
                     return Some(h);
                 }
             }
@@ -866,7 +868,7 @@ impl<'a> Tagger<'a> {
                     return Some(self.daypart_of_day(i, p));
                 }
                 if let Some(mut h) = self.mid_compound(i, rest) {
-                    h.m = Some(m);
+                    h.modifier = Some(m);
                     return Some(h);
                 }
             }
@@ -876,20 +878,26 @@ impl<'a> Tagger<'a> {
 
     /// "mid-afternoon", "mid-afternoon yesterday": that part of the day named after it, else
     /// of the day the story is at.
-    fn daypart_of_day(&self, i: usize, p: &str) -> Hit {
+    fn daypart_of_day(&self, i: usize, p: &'static str) -> Hit {
         let (day, e) = match day_word_offset(self.w(i + 1)) {
             Some(n) => (self.rel_day(n).0, i + 2),
             None => (self.story_day(), i + 1),
         };
-        Hit::new(i, e, TimexType::Time, format!("{day}T{p}"), Kind::Date)
+        Hit::new(
+            i,
+            e,
+            TimexType::Time,
+            Value::time(day, TimeOfDay::Part(p)),
+            Kind::Date,
+        )
     }
 
     fn mid_compound(&self, i: usize, rest: &str) -> Option<Hit> {
         if let Some(y) = year_of(rest) {
-            return Some(Hit::date(i, i + 1, format!("{y:04}")));
+            return Some(Hit::date(i, i + 1, Value::year(y)));
         }
         if let Some(m) = rest.strip_suffix('s').and_then(year_of) {
-            return Some(Hit::date(i, i + 1, format!("{:03}", m / 10)));
+            return Some(Hit::date(i, i + 1, Value::decade(m / 10)));
         }
         if let Some(m) = lex::month(rest) {
             // "mid-June 2015"
@@ -906,28 +914,28 @@ impl<'a> Tagger<'a> {
     /// "earlier", "from now".
     fn core(&self, i: usize) -> Option<Hit> {
         let mut h = self.core0(i)?;
-        if h.kind == Kind::Dur && self.w(h.e) == "or" && self.w(h.e + 1) == "so" {
-            h.e += 2;
-            h.m = Some("APPROX");
+        if h.kind == Kind::Dur && self.w(h.end) == "or" && self.w(h.end + 1) == "so" {
+            h.end += 2;
+            h.modifier = Some("APPROX");
         }
         // Durations turned into dates: "two years ago", "a year earlier".
         if h.kind == Kind::Dur {
-            let after = self.w(h.e);
+            let after = self.w(h.end);
             let sign = match after {
                 // "three days later" / "before" stay durations (TempEval-3 convention).
                 "ago" | "earlier" => Some(-1),
-                "from" if self.w(h.e + 1) == "now" => Some(1),
+                "from" if self.w(h.end + 1) == "now" => Some(1),
                 _ => None,
             };
-            if let (Some(sign), Some((u, n))) = (sign, dur_parts(&h.v)) {
+            if let (Some(sign), Some((u, n))) = (sign, h.value.counted()) {
                 let v = match n {
                     Some(n) => self.shifted(u, sign * n as i32, i),
-                    None => Some(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into()),
+                    None => Some(if sign < 0 { Value::PAST } else { Value::FUTURE }),
                 };
                 if let Some(v) = v {
-                    h.e += if after == "from" { 2 } else { 1 };
-                    h.v = v;
-                    h.t = TimexType::Date;
+                    h.end += if after == "from" { 2 } else { 1 };
+                    h.value = v;
+                    h.ttype = TimexType::Date;
                     h.kind = Kind::Ago;
                 }
             }
@@ -966,7 +974,7 @@ impl<'a> Tagger<'a> {
         }
         if let Some(c) = lex::ordinal(w).filter(|c| (1..=21).contains(c)) {
             if self.w(i + 1) == "century" {
-                return Some(Hit::date(i, i + 2, format!("{:02}", c - 1)));
+                return Some(Hit::date(i, i + 2, Value::century(c as i32 - 1)));
             }
         }
         if let Some(h) = self.number(i) {
@@ -1010,8 +1018,8 @@ impl<'a> Tagger<'a> {
             year = year.or_else(|| self.coordinated_year(e));
             return Some(match year {
                 Some(y) => match NaiveDate::from_ymd_opt(y, m, d) {
-                    Some(dd) => Hit::date(i, e, value::day(dd)).anchor(Anchor::Day(dd, true)),
-                    None => Hit::date(i, e, value::ymd(y, m, d)),
+                    Some(dd) => Hit::date(i, e, Value::day(dd)).anchor(Anchor::Day(dd, true)),
+                    None => Hit::date(i, e, Value::written(y, m, d)),
                 },
                 None => {
                     let (v, a) = self.md(m, d, i);
@@ -1023,8 +1031,8 @@ impl<'a> Tagger<'a> {
             return Some(Hit::date(i, i + 2, fmt_ym(Some(y), m)).anchor(Anchor::Year(y)));
         }
         if let Some(h) = self.spelled_year(i + 1) {
-            let y: i32 = h.v.parse().ok()?;
-            return Some(Hit::date(i, h.e, fmt_ym(Some(y), m)).anchor(Anchor::Year(y)));
+            let y = h.value.as_year()?;
+            return Some(Hit::date(i, h.end, fmt_ym(Some(y), m)).anchor(Anchor::Year(y)));
         }
         if matches!(n1, "this" | "last" | "next") && self.w(i + 2) == "year" {
             if let Some(d) = self.dct {
@@ -1131,8 +1139,8 @@ impl<'a> Tagger<'a> {
         }
         if let Some(m) = lex::month(self.w(j)) {
             if let Some(h) = self.month_date(j, m) {
-                if h.v.len() >= 10 {
-                    return Hit { s: i, ..h };
+                if matches!(h.value, Value::Day(_)) {
+                    return Hit { start: i, ..h };
                 }
             }
         }
@@ -1148,12 +1156,13 @@ impl<'a> Tagger<'a> {
             if let Some(wd0) = lex::weekday(self.w(i - 2)) {
                 if let (_, Anchor::Day(d0, _)) = self.weekday_value(wd0, i - 2, None) {
                     let d = d0 + Duration::days((wd as i64 - wd0 as i64 - 1).rem_euclid(7) + 1);
-                    (v, a) = (value::day(d), Anchor::Day(d, false));
+                    (v, a) = (Value::day(d), Anchor::Day(d, false));
                 }
             }
         }
         if let Some(p) = lex::daypart(self.w(i + 1)) {
-            return Hit::new(i, i + 2, TimexType::Time, format!("{v}T{p}"), Kind::Date).anchor(a);
+            let v = Value::time(v, TimeOfDay::Part(p));
+            return Hit::new(i, i + 2, TimexType::Time, v, Kind::Date).anchor(a);
         }
         Hit::date(i, i + 1, v).anchor(a)
     }
@@ -1210,12 +1219,12 @@ impl<'a> Tagger<'a> {
                 return self.year(i, y);
             }
             if let Some(dec) = w.strip_suffix('s').and_then(year_of) {
-                return Some(Hit::date(i, i + 1, format!("{:03}", dec / 10)));
+                return Some(Hit::date(i, i + 1, Value::decade(dec / 10)));
             }
             // ISO date.
             if w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[7] == b'-' {
                 let d = NaiveDate::parse_from_str(w, "%Y-%m-%d").ok()?;
-                return Some(Hit::date(i, i + 1, value::day(d)).anchor(Anchor::Day(d, true)));
+                return Some(Hit::date(i, i + 1, Value::day(d)).anchor(Anchor::Day(d, true)));
             }
             // Hours with am/pm.
             if is_num(w) && w.len() <= 2 {
@@ -1237,7 +1246,7 @@ impl<'a> Tagger<'a> {
                         "night" => n >= 6,
                         _ => true,
                     };
-                    let v = format!("{}T{:02}:00", self.story_day(), hour24(n, pm));
+                    let v = Value::time(self.story_day(), TimeOfDay::Clock(hour24(n, pm), 0));
                     return Some(Hit::new(i, e, TimexType::Time, v, Kind::Clock));
                 }
                 // Day Month [Year].
@@ -1246,7 +1255,7 @@ impl<'a> Tagger<'a> {
                         if let Some(y) = year_of(self.w(i + 2)) {
                             if let Some(d) = NaiveDate::from_ymd_opt(y, m, n) {
                                 return Some(
-                                    Hit::date(i, i + 3, value::day(d)).anchor(Anchor::Day(d, true)),
+                                    Hit::date(i, i + 3, Value::day(d)).anchor(Anchor::Day(d, true)),
                                 );
                             }
                         }
@@ -1289,19 +1298,19 @@ impl<'a> Tagger<'a> {
             return None;
         }
         // "1990 first quarter": leave the year, the quarter follows.
-        Some(Hit::date(i, i + 1, format!("{y:04}")))
+        Some(Hit::date(i, i + 1, Value::year(y)))
     }
 
     /// The day of a date that follows a time: "midnight on September 20, 2016", "9 p.m. on
     /// Monday" (the date is tagged on its own).
-    fn following_day(&self, e: usize) -> Option<String> {
+    fn following_day(&self, e: usize) -> Option<Value> {
         let k = if self.w(e) == "on" {
             e + 1
         } else {
             return None;
         };
         let h = self.core(k)?;
-        (h.t == TimexType::Date && h.v.len() == 10).then_some(h.v)
+        (h.ttype == TimexType::Date && matches!(h.value, Value::Day(_))).then_some(h.value)
     }
 
     fn clock(&self, i: usize, mut h: u32, mm: u32) -> Hit {
@@ -1320,13 +1329,13 @@ impl<'a> Tagger<'a> {
         ) {
             e += 1;
         }
-        let mut day = self.ref_day.or(self.dct).map(value::day);
+        let mut day = self.ref_day.or(self.dct).map(Value::day);
         // "10 p.m. Wednesday", "9:29 am today", "5 p.m. EST Nov. 9".
         let k = if self.w(e) == "," { e + 1 } else { e };
         if let Some(date) = lex::month(self.w(k)).and_then(|m| self.month_date(k, m)) {
-            if date.v.len() == 10 {
-                let v = format!("{}T{h:02}:{mm:02}", date.v);
-                return Hit::new(i, date.e, TimexType::Time, v, Kind::Clock);
+            if matches!(date.value, Value::Day(_)) {
+                let v = Value::time(date.value, TimeOfDay::Clock(h, mm));
+                return Hit::new(i, date.end, TimexType::Time, v, Kind::Clock);
             }
         }
         let nxt = self.w(e);
@@ -1337,15 +1346,12 @@ impl<'a> Tagger<'a> {
             day = Some(self.rel_day(n).0);
             e += 1;
         }
-        let day = self
-            .following_day(e)
-            .or(day)
-            .unwrap_or_else(|| "XXXX-XX-XX".into());
+        let day = self.following_day(e).or(day).unwrap_or(Value::UNKNOWN_DAY);
         Hit::new(
             i,
             e,
             TimexType::Time,
-            format!("{day}T{h:02}:{mm:02}"),
+            Value::time(day, TimeOfDay::Clock(h, mm)),
             Kind::Clock,
         )
     }
@@ -1365,7 +1371,7 @@ impl<'a> Tagger<'a> {
                         i,
                         e,
                         TimexType::Duration,
-                        u.duration(Some(n)),
+                        Value::duration(u, Some(n)),
                         Kind::Dur,
                     ));
                 }
@@ -1377,7 +1383,7 @@ impl<'a> Tagger<'a> {
                         i,
                         i + 1,
                         TimexType::Duration,
-                        u.duration(None),
+                        Value::duration(u, None),
                         Kind::Dur,
                     ));
                 }
@@ -1418,7 +1424,7 @@ impl<'a> Tagger<'a> {
                     if !plural || u == Unit::Weekend || self.w(j + 1) == "old" {
                         return None;
                     }
-                    let v = fraction_value(u, n, &frac);
+                    let v = Value::Duration(u, Amount::Fraction(n, frac));
                     return Some(Hit::new(i, j + 1, TimexType::Duration, v, Kind::Dur));
                 }
                 let mut n = lex::cardinal(w)?;
@@ -1489,9 +1495,18 @@ impl<'a> Tagger<'a> {
         }
         if w == "recent" {
             return Some(match u {
-                Unit::Year | Unit::Decade => Hit::date(i, j + 1, "PAST_REF"),
-                Unit::Quarter => Hit::new(i, j + 1, TimexType::Duration, "PXM", Kind::Other),
-                _ => Hit::new(i, j + 1, TimexType::Duration, u.duration(None), Kind::Other),
+                Unit::Year | Unit::Decade => Hit::date(i, j + 1, Value::PAST),
+                Unit::Quarter => {
+                    let v = Value::duration(Unit::Month, None);
+                    Hit::new(i, j + 1, TimexType::Duration, v, Kind::Other)
+                }
+                _ => Hit::new(
+                    i,
+                    j + 1,
+                    TimexType::Duration,
+                    Value::duration(u, None),
+                    Kind::Other,
+                ),
             });
         }
         // "a year" after an amount is a rate: "$5 a year".
@@ -1521,7 +1536,7 @@ impl<'a> Tagger<'a> {
                     i,
                     j + 1,
                     TimexType::Set,
-                    u.duration(Some(1)),
+                    Value::duration(u, Some(1)),
                     Kind::Other,
                 ));
             }
@@ -1544,8 +1559,8 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let v = match (half, n) {
-            (true, Some(n)) => fraction_value(u, n, "5"),
-            _ => u.duration(n),
+            (true, Some(n)) => Value::Duration(u, Amount::Fraction(n, "5".into())),
+            _ => Value::duration(u, n),
         };
         Some(Hit::new(i, e, TimexType::Duration, v, Kind::Dur))
     }
@@ -1578,7 +1593,7 @@ impl<'a> Tagger<'a> {
             i,
             j + 1,
             TimexType::Duration,
-            u.duration(None),
+            Value::duration(u, None),
             Kind::Dur,
         ))
     }
@@ -1624,15 +1639,15 @@ impl<'a> Tagger<'a> {
                 | "remaining"
         ) {
             if let Some(mut h) = self.duration(i + 2) {
-                if h.t == TimexType::Duration && !b.starts_with('a') {
-                    h.s = i;
+                if h.ttype == TimexType::Duration && !b.starts_with('a') {
+                    h.start = i;
                     return Some(h);
                 }
             }
         }
         if let Some(mut h) = self.duration(i + 1) {
-            if h.t == TimexType::Duration && lex::cardinal(a).is_some() {
-                h.s = i;
+            if h.ttype == TimexType::Duration && lex::cardinal(a).is_some() {
+                h.start = i;
                 return Some(h);
             }
         }
@@ -1652,13 +1667,13 @@ impl<'a> Tagger<'a> {
                 "half" if (1..=2).contains(&q) => {
                     let y = yr.or_else(|| self.dct.map(|d| d.year()));
                     let v = match y {
-                        Some(y) => value::half(y, q),
-                        None => format!("XXXX-H{q}"),
+                        Some(y) => Value::half(y, q),
+                        None => Value::Half(None, q),
                     };
                     return Some(Hit::date(i, e, v));
                 }
                 "century" if q >= 1 => {
-                    return Some(Hit::date(i, i + 3, value::century(q as i32 - 1)))
+                    return Some(Hit::date(i, i + 3, Value::century(q as i32 - 1)))
                 }
                 _ => {}
             }
@@ -1669,29 +1684,29 @@ impl<'a> Tagger<'a> {
         }
         // "the 1990s", "the '90s"
         if let Some(dec) = a.strip_suffix('s').and_then(year_of) {
-            return Some(Hit::date(i, i + 2, format!("{:03}", dec / 10)));
+            return Some(Hit::date(i, i + 2, Value::decade(dec / 10)));
         }
         if let Some(h) = self.decade_apostrophe(i + 1) {
-            return Some(Hit { s: i, ..h });
+            return Some(Hit { start: i, ..h });
         }
         if a == "year" {
             if let Some(mut h) = self.spelled_year(i + 1) {
-                h.s = i;
+                h.start = i;
                 return Some(h);
             }
         }
         match a {
             "near" | "distant" | "foreseeable" if b == "future" => {
-                return Some(Hit::date(i, i + 3, "FUTURE_REF"));
+                return Some(Hit::date(i, i + 3, Value::FUTURE));
             }
             "near" | "short" if b == "term" => {
-                return Some(Hit::date(i, i + 3, "FUTURE_REF"));
+                return Some(Hit::date(i, i + 3, Value::FUTURE));
             }
             "past" | "future" | "present" if lex::unit(b).is_none() && b != "few" => {
                 let v = match a {
-                    "past" => "PAST_REF",
-                    "future" => "FUTURE_REF",
-                    _ => "PRESENT_REF",
+                    "past" => Value::PAST,
+                    "future" => Value::FUTURE,
+                    _ => Value::PRESENT,
                 };
                 return Some(Hit::date(i, i + 2, v));
             }
@@ -1706,10 +1721,10 @@ impl<'a> Tagger<'a> {
                 // day counted from the date that follows.
                 if a == "day" {
                     if let Some(h) = self.at(i + 3).filter(|h| h.kind == Kind::Date) {
-                        if let Ok(d) = NaiveDate::parse_from_str(&h.v, "%Y-%m-%d") {
+                        if let Some(d) = h.value.as_date() {
                             let d = d + Duration::days(n);
                             return Some(
-                                Hit::date(i, h.e, value::day(d)).anchor(Anchor::Day(d, false)),
+                                Hit::date(i, h.end, Value::day(d)).anchor(Anchor::Day(d, false)),
                             );
                         }
                     }
@@ -1721,10 +1736,10 @@ impl<'a> Tagger<'a> {
                     if a == "day" && self.prev(i) == "," {
                         // "Oct. 12, the day before the crash": the day just named.
                         let d = self.ref_day.or(self.dct)?;
-                        return Some(Hit::date(i, i + 2, value::day(d)));
+                        return Some(Hit::date(i, i + 2, Value::day(d)));
                     }
                     let mut h = self.ref_shift(i, i + 3, a, n)?;
-                    h.e = i + 2;
+                    h.end = i + 2;
                     return Some(h);
                 }
                 return self.ref_shift(i, i + 3, a, n);
@@ -1752,7 +1767,7 @@ impl<'a> Tagger<'a> {
                     } else {
                         Anchor::None
                     };
-                    return Some(Hit::date(i, i + 3, value::day(d)).anchor(a));
+                    return Some(Hit::date(i, i + 3, Value::day(d)).anchor(a));
                 }
                 if let Some(h) = self.ref_shift(i, i + 3, b, n) {
                     return Some(h);
@@ -1760,7 +1775,7 @@ impl<'a> Tagger<'a> {
             }
             "same" if matches!(b, "day") => {
                 let d = self.ref_day.or(self.dct)?;
-                return Some(Hit::date(i, i + 3, value::day(d)));
+                return Some(Hit::date(i, i + 3, Value::day(d)));
             }
             "weekend" => {
                 return Some(Hit::date(i, i + 2, self.weekend(i)));
@@ -1769,13 +1784,13 @@ impl<'a> Tagger<'a> {
                 // "the week of March 6"
                 let m = lex::month(self.w(i + 3))?;
                 let h = self.month_date(i + 3, m)?;
-                let d = NaiveDate::parse_from_str(&h.v, "%Y-%m-%d").ok()?;
-                return Some(Hit::date(i, h.e, value::week(d)));
+                let d = h.value.as_date()?;
+                return Some(Hit::date(i, h.end, Value::week(d)));
             }
             // "the last half of 1989"
             "last" if b == "half" && self.w(i + 3) == "of" => {
                 if let Some(y) = year_of(self.w(i + 4)) {
-                    return Some(Hit::date(i, i + 5, format!("{y:04}-H2")));
+                    return Some(Hit::date(i, i + 5, Value::half(y, 2)));
                 }
             }
             "year" | "month" | "week" => {
@@ -1789,14 +1804,19 @@ impl<'a> Tagger<'a> {
                     && (matches!(p, "during" | "over" | "throughout")
                         || matches!(b, "ended" | "ending"))
                 {
-                    return Some(Hit::new(i, i + 2, TimexType::Duration, "P1Y", Kind::Other));
+                    return Some(Hit::new(
+                        i,
+                        i + 2,
+                        TimexType::Duration,
+                        Value::duration(Unit::Year, Some(1)),
+                        Kind::Other,
+                    ));
                 }
                 let u = lex::unit(a)?.0;
-                let v = self.rel_unit(u, 0)?;
-                let v = if a == "week" && self.dct.is_some() {
-                    format!("{}-WXX", &v[..4])
-                } else {
-                    v
+                // "the week": some week of the current year.
+                let v = match self.dct {
+                    Some(d) if a == "week" => Value::week_of_year(d.iso_week().year()),
+                    _ => self.rel_unit(u, 0)?,
                 };
                 return Some(Hit::date(i, i + 2, v));
             }
@@ -1807,7 +1827,13 @@ impl<'a> Tagger<'a> {
                 if a != "full" && matches!(p, "during" | "over" | "throughout")
                     || matches!(self.w(i + 3), "ended" | "ending")
                 {
-                    return Some(Hit::new(i, i + 3, TimexType::Duration, "P1Y", Kind::Other));
+                    return Some(Hit::new(
+                        i,
+                        i + 3,
+                        TimexType::Duration,
+                        Value::duration(Unit::Year, Some(1)),
+                        Kind::Other,
+                    ));
                 }
                 let v = self.rel_unit(Unit::Year, 0)?;
                 return Some(Hit::date(i, i + 3, v));
@@ -1826,28 +1852,28 @@ impl<'a> Tagger<'a> {
                     "sixties" => 6,
                     _ => 5,
                 };
-                return Some(Hit::date(i, i + 2, format!("19{d}")));
+                return Some(Hit::date(i, i + 2, Value::decade(190 + d)));
             }
             _ => {}
         }
         if let Some(mut h) = self.spelled_year(i + 1) {
-            h.s = i;
+            h.start = i;
             return Some(h);
         }
         if let Some(s) = lex::season(a) {
             if b == "of" {
                 if let Some(h) = self.spelled_year(i + 3) {
-                    return Some(Hit::date(i, h.e, format!("{}-{s}", h.v)));
+                    return Some(Hit::date(i, h.end, Value::season(h.value.as_year()?, s)));
                 }
             }
             let y = self.dct.map(|d| d.year());
             let v = match y {
-                Some(y) => value::season(y, s),
-                None => format!("XXXX-{s}"),
+                Some(y) => Value::season(y, s),
+                None => Value::Season(None, s),
             };
             if b == "of" {
                 if let Some(yy) = year_of(self.w(i + 3)) {
-                    return Some(Hit::date(i, i + 4, format!("{yy:04}-{s}")));
+                    return Some(Hit::date(i, i + 4, Value::season(yy, s)));
                 }
             }
             return Some(Hit::date(i, i + 2, v));
@@ -1856,13 +1882,13 @@ impl<'a> Tagger<'a> {
         if let Some(y) = year_of(a) {
             if matches!(b, "period" | "quarter") {
                 let q = self.current_report_quarter().map_or(4, |q| q.1);
-                return Some(Hit::date(i, i + 3, format!("{y:04}-Q{q}")));
+                return Some(Hit::date(i, i + 3, Value::quarter(y, q)));
             }
         }
         if let Some(rest) = a.strip_prefix("mid-") {
             if let Some(mut h) = self.mid_compound(i + 1, rest) {
-                h.s = i;
-                h.m = Some("MID");
+                h.start = i;
+                h.modifier = Some("MID");
                 return Some(h);
             }
         }
@@ -1870,8 +1896,8 @@ impl<'a> Tagger<'a> {
             a,
             "last" | "past" | "previous" | "next" | "coming" | "current"
         ) {
-            if let Some(mut h) = self.relative(i + 1).filter(|h| h.e > i + 2) {
-                h.s = i;
+            if let Some(mut h) = self.relative(i + 1).filter(|h| h.end > i + 2) {
+                h.start = i;
                 return Some(h);
             }
         }
@@ -1949,7 +1975,7 @@ impl<'a> Tagger<'a> {
         if half {
             let q = q.filter(|q| (1..=2).contains(q))?;
             let y = year.or_else(|| self.dct.map(|d| d.year()));
-            let v = y.map_or(format!("XXXX-H{q}"), |y| value::half(y + shift, q));
+            let v = y.map_or(Value::Half(None, q), |y| Value::half(y + shift, q));
             return Some(Hit::date(s, e, v));
         }
         let q = match q {
@@ -1960,13 +1986,15 @@ impl<'a> Tagger<'a> {
         let (v, a) = match year {
             Some(y) => {
                 let y = y + shift;
-                (value::quarter(y, q), Anchor::Quarter(y, q))
+                (Value::quarter(y, q), Anchor::Quarter(y, q))
             }
             None => {
                 let (v, a) = self.quarter_value(q, None, s);
                 if shift != 0 {
-                    let y: i32 = v[..4].parse().ok()?;
-                    (value::quarter(y + shift, q), Anchor::None)
+                    let Value::Quarter(Some(y), _) = v else {
+                        return None;
+                    };
+                    (Value::quarter(y + shift, q), Anchor::None)
                 } else {
                     (v, a)
                 }
@@ -1981,7 +2009,7 @@ impl<'a> Tagger<'a> {
         if matches!(a, "latest" | "recent") && self.w(j + 1) == "quarter" {
             let d = self.dct?;
             let x = value::add_months(d, -3);
-            let v = value::quarter(x.year(), value::quarter_of(x));
+            let v = Value::quarter(x.year(), value::quarter_of(x));
             return Some(Hit::date(s, j + 2, v));
         }
         let (shift, k) = match a {
@@ -2014,7 +2042,7 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let (yy, qq) = if q == 1 { (y - 1, 4) } else { (y, q - 1) };
-            return Some(Hit::date(s, e, value::quarter(yy, qq)));
+            return Some(Hit::date(s, e, Value::quarter(yy, qq)));
         }
         if a == "current" && head == "quarter" {
             let v = self.rel_unit(Unit::Quarter, 0)?;
@@ -2031,28 +2059,34 @@ impl<'a> Tagger<'a> {
             y -= back;
             e += 2;
         }
-        Some(Hit::date(s, e, value::quarter(y, q)))
+        Some(Hit::date(s, e, Value::quarter(y, q)))
     }
 
     /// "the day before" / "the next morning": relative to the most recent day in the discourse.
     fn ref_shift(&self, s: usize, e: usize, unit: &str, n: i64) -> Option<Hit> {
         let base = self.ref_day.or(self.dct);
-        let day = |k: i64| base.map_or("XXXX-XX-XX".into(), |d| value::day(d + Duration::days(k)));
+        let day = |k: i64| base.map_or(Value::UNKNOWN_DAY, |d| Value::day(d + Duration::days(k)));
         Some(match unit {
             "day" => Hit::date(s, e, day(n)),
             "morning" | "afternoon" | "evening" | "night" => {
                 let p = lex::daypart(unit)?;
-                Hit::new(s, e, TimexType::Time, format!("{}T{p}", day(n)), Kind::Date)
+                Hit::new(
+                    s,
+                    e,
+                    TimexType::Time,
+                    Value::time(day(n), TimeOfDay::Part(p)),
+                    Kind::Date,
+                )
             }
             "week" => Hit::date(
                 s,
                 e,
-                base.map_or("XXXX-WXX".into(), |d| value::week(d + Duration::weeks(n))),
+                base.map_or(Value::UnknownWeek, |d| Value::week(d + Duration::weeks(n))),
             ),
             "month" => Hit::date(
                 s,
                 e,
-                base.map_or("XXXX-XX".into(), |d| {
+                base.map_or(Value::UnknownMonth, |d| {
                     let x = value::add_months(d, n as i32);
                     fmt_ym(Some(x.year()), x.month())
                 }),
@@ -2060,7 +2094,7 @@ impl<'a> Tagger<'a> {
             "year" => Hit::date(
                 s,
                 e,
-                base.map_or("XXXX".into(), |d| value::year(d.year() + n as i32)),
+                base.map_or(Value::Year(None), |d| Value::year(d.year() + n as i32)),
             ),
             _ => return None,
         })
@@ -2086,7 +2120,7 @@ impl<'a> Tagger<'a> {
         if j == i + 1 && w == "two" && self.w(i) != "year" {
             return None;
         }
-        Some(Hit::date(i, j + 1, format!("{y:04}")))
+        Some(Hit::date(i, j + 1, Value::year(y)))
     }
 
     /// "that day", "that same year", "that quarter", "that night": the unit of the time
@@ -2100,25 +2134,31 @@ impl<'a> Tagger<'a> {
         let base = self.ref_day.or(self.dct);
         let e = j + 1;
         Some(match a {
-            "day" => Hit::date(i, e, base.map_or("XXXX-XX-XX".into(), value::day)),
+            "day" => Hit::date(i, e, base.map_or(Value::UNKNOWN_DAY, Value::day)),
             "morning" | "afternoon" | "evening" | "night" => {
                 let p = lex::daypart(a)?;
-                let d = base.map_or("XXXX-XX-XX".into(), value::day);
-                Hit::new(i, e, TimexType::Time, format!("{d}T{p}"), Kind::Date)
+                let d = base.map_or(Value::UNKNOWN_DAY, Value::day);
+                Hit::new(
+                    i,
+                    e,
+                    TimexType::Time,
+                    Value::time(d, TimeOfDay::Part(p)),
+                    Kind::Date,
+                )
             }
-            "week" => Hit::date(i, e, base.map_or("XXXX-WXX".into(), value::week)),
+            "week" => Hit::date(i, e, base.map_or(Value::UnknownWeek, Value::week)),
             "month" => Hit::date(
                 i,
                 e,
-                base.map_or("XXXX-XX".into(), |d| fmt_ym(Some(d.year()), d.month())),
+                base.map_or(Value::UnknownMonth, |d| fmt_ym(Some(d.year()), d.month())),
             ),
             "year" => {
                 let y = self.last_year.or(base.map(|d| d.year()));
-                Hit::date(i, e, y.map_or("XXXX".into(), value::year))
+                Hit::date(i, e, y.map_or(Value::Year(None), Value::year))
             }
             "quarter" => {
                 let (y, q) = self.current_report_quarter()?;
-                Hit::date(i, e, value::quarter(y, q))
+                Hit::date(i, e, Value::quarter(y, q))
             }
             _ => return None,
         })
@@ -2130,12 +2170,12 @@ impl<'a> Tagger<'a> {
         if matches!(w, "'" | "’" | "‘") {
             let n = self.w(i + 1);
             if n.len() == 3 && n.ends_with('s') && is_num(&n[..2]) {
-                return Some(Hit::date(i, i + 2, format!("19{}", &n[..1])));
+                return Some(Hit::date(i, i + 2, Value::decade(190 + digit(n))));
             }
         }
         let n = w.trim_start_matches(['\'', '’', '‘']);
         if n.len() == 3 && n.len() < w.len() && n.ends_with('s') && is_num(&n[..2]) {
-            return Some(Hit::date(i, i + 1, format!("19{}", &n[..1])));
+            return Some(Hit::date(i, i + 1, Value::decade(190 + digit(n))));
         }
         None
     }
@@ -2179,7 +2219,7 @@ impl<'a> Tagger<'a> {
                     i,
                     j + 1,
                     TimexType::Duration,
-                    u.duration(Some(1)),
+                    Value::duration(u, Some(1)),
                     Kind::Other,
                 ));
             }
@@ -2207,7 +2247,7 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             if let Some(h) = self.month_date(j, m) {
-                if h.e > j + 1 {
+                if h.end > j + 1 {
                     // "last Oct. 23": the date stands alone.
                     return None;
                 }
@@ -2225,20 +2265,34 @@ impl<'a> Tagger<'a> {
         if let Some(s) = lex::season(a) {
             let v = self
                 .dct
-                .map_or(format!("XXXX-{s}"), |d| season_value(d, s, n));
+                .map_or(Value::Season(None, s), |d| season_value(d, s, n));
             return Some(Hit::date(i, j + 1, v));
         }
         if let Some(p) = lex::daypart(a) {
             if w == "this" {
                 let (d, an) = self.rel_day(0);
                 return Some(
-                    Hit::new(i, j + 1, TimexType::Time, format!("{d}T{p}"), Kind::Date).anchor(an),
+                    Hit::new(
+                        i,
+                        j + 1,
+                        TimexType::Time,
+                        Value::time(d, TimeOfDay::Part(p)),
+                        Kind::Date,
+                    )
+                    .anchor(an),
                 );
             }
             if w == "last" && a == "night" {
                 let (d, an) = self.rel_day(-1);
                 return Some(
-                    Hit::new(i, j + 1, TimexType::Time, format!("{d}TNI"), Kind::Date).anchor(an),
+                    Hit::new(
+                        i,
+                        j + 1,
+                        TimexType::Time,
+                        Value::time(d, TimeOfDay::Part("NI")),
+                        Kind::Date,
+                    )
+                    .anchor(an),
                 );
             }
         }
@@ -2248,17 +2302,17 @@ impl<'a> Tagger<'a> {
             if (self.prev(i) == "the" || self.kind(j) == Some(TokenKind::Word))
                 && !matches!(a, "and" | "or")
             {
-                return Some(Hit::date(i, i + 1, "PRESENT_REF"));
+                return Some(Hit::date(i, i + 1, Value::PRESENT));
             }
         }
         if w == "coming" && lex::unit(a).is_some_and(|u| u.1) {
-            return Some(Hit::date(i, j + 1, "FUTURE_REF"));
+            return Some(Hit::date(i, j + 1, Value::FUTURE));
         }
         if matches!(w, "past" | "last" | "next") {
             // "the past two years" without "the": "past two years"
             if let Some(mut h) = self.duration(j) {
-                if h.t == TimexType::Duration && lex::cardinal(a).is_some() {
-                    h.s = i;
+                if h.ttype == TimexType::Duration && lex::cardinal(a).is_some() {
+                    h.start = i;
                     return Some(h);
                 }
             }
@@ -2279,7 +2333,7 @@ impl<'a> Tagger<'a> {
                 i,
                 j + 1,
                 TimexType::Set,
-                u.duration(Some(n)),
+                Value::duration(u, Some(n)),
                 Kind::Other,
             ));
         }
@@ -2288,7 +2342,7 @@ impl<'a> Tagger<'a> {
                 i,
                 j + 1,
                 TimexType::Set,
-                format!("XXXX-WXX-{wd}"),
+                Value::Day(Day::Weekday(wd)),
                 Kind::Other,
             ));
         }
@@ -2297,7 +2351,7 @@ impl<'a> Tagger<'a> {
                 i,
                 j + 1,
                 TimexType::Set,
-                format!("XXXX-XX-XXT{p}"),
+                Value::Time(Day::Unknown, TimeOfDay::Part(p)),
                 Kind::Other,
             ));
         }
@@ -2319,7 +2373,14 @@ impl<'a> Tagger<'a> {
             let (v, a) = self.rel_day(n);
             if let Some(p) = lex::daypart(n1) {
                 return Some(
-                    Hit::new(i, i + 2, TimexType::Time, format!("{v}T{p}"), Kind::Date).anchor(a),
+                    Hit::new(
+                        i,
+                        i + 2,
+                        TimexType::Time,
+                        Value::time(v, TimeOfDay::Part(p)),
+                        Kind::Date,
+                    )
+                    .anchor(a),
                 );
             }
             return Some(Hit::date(i, i + 1, v).anchor(a));
@@ -2330,12 +2391,12 @@ impl<'a> Tagger<'a> {
                 if n1 == "-" || n1 == "," && i == self.sent_start {
                     return None;
                 }
-                Some("PRESENT_REF")
+                Some(Value::PRESENT)
             }
-            "currently" | "nowadays" | "presently" => Some("PRESENT_REF"),
-            "recently" | "lately" | "formerly" => Some("PAST_REF"),
+            "currently" | "nowadays" | "presently" => Some(Value::PRESENT),
+            "recently" | "lately" | "formerly" => Some(Value::PAST),
             "future" if matches!(self.prev(i), "in" | "near" | "distant" | "foreseeable") => {
-                Some("FUTURE_REF")
+                Some(Value::FUTURE)
             }
             _ => None,
         };
@@ -2350,14 +2411,21 @@ impl<'a> Tagger<'a> {
         if w == "tonight" {
             let (v, a) = self.rel_day(0);
             return Some(
-                Hit::new(i, i + 1, TimexType::Time, format!("{v}TNI"), Kind::Date).anchor(a),
+                Hit::new(
+                    i,
+                    i + 1,
+                    TimexType::Time,
+                    Value::time(v, TimeOfDay::Part("NI")),
+                    Kind::Date,
+                )
+                .anchor(a),
             );
         }
         if w == "overnight" {
             return None;
         }
         if w == "midnight" || w == "noon" || w == "midday" {
-            let t = if w == "midnight" { "24:00" } else { "12:00" };
+            let t = TimeOfDay::Clock(if w == "midnight" { 24 } else { 12 }, 0);
             let mut e = i + 1;
             let mut day = self.following_day(e).unwrap_or_else(|| self.story_day());
             if let Some(wd) = lex::weekday(n1) {
@@ -2368,7 +2436,7 @@ impl<'a> Tagger<'a> {
                 i,
                 e,
                 TimexType::Time,
-                format!("{day}T{t}"),
+                Value::time(day, t),
                 Kind::Clock,
             ));
         }
@@ -2376,7 +2444,13 @@ impl<'a> Tagger<'a> {
             if w == "annual" || w == "quarterly" || w == "annually" {
                 return None;
             }
-            return Some(Hit::new(i, i + 1, TimexType::Set, f, Kind::Other));
+            return Some(Hit::new(
+                i,
+                i + 1,
+                TimexType::Set,
+                Value::Frequency(f),
+                Kind::Other,
+            ));
         }
         if let Some((u, true)) = lex::unit(w) {
             // Bare plurals after "for": "for years", "for months".
@@ -2391,12 +2465,12 @@ impl<'a> Tagger<'a> {
                     i,
                     i + 1,
                     TimexType::Duration,
-                    u.duration(None),
+                    Value::duration(u, None),
                     Kind::Dur,
                 ));
             }
             if n1 == "ago" {
-                return Some(Hit::date(i, i + 2, "PAST_REF"));
+                return Some(Hit::date(i, i + 2, Value::PAST));
             }
         }
         if let Some(q) = w.strip_suffix("-quarter").and_then(lex::ordinal) {
@@ -2405,14 +2479,14 @@ impl<'a> Tagger<'a> {
         if matches!(w, "year-earlier" | "year-ago") {
             let (y, q) = self.current_report_quarter()?;
             if self.quarter_context(i) {
-                return Some(Hit::date(i, i + 1, value::quarter(y - 1, q)));
+                return Some(Hit::date(i, i + 1, Value::quarter(y - 1, q)));
             }
-            return Some(Hit::date(i, i + 1, value::year(self.dct?.year() - 1)));
+            return Some(Hit::date(i, i + 1, Value::year(self.dct?.year() - 1)));
         }
         if w == "year" && (n1 == "end" || n1 == "'s" && self.w(i + 2) == "end") {
             let e = if n1 == "end" { i + 2 } else { i + 3 };
             let d = self.dct?;
-            return Some(Hit::date(i, e, format!("{:04}", d.year())));
+            return Some(Hit::date(i, e, Value::year(d.year())));
         }
         if w == "year-end" {
             let d = self.dct?;
@@ -2421,18 +2495,18 @@ impl<'a> Tagger<'a> {
             } else {
                 d.year()
             };
-            return Some(Hit::date(i, i + 1, value::ymd(y, 12, 31)));
+            return Some(Hit::date(i, i + 1, Value::written(y, 12, 31)));
         }
         if w == "fiscal" {
             if let Some(y) = year_of(n1) {
-                return Some(Hit::date(i, i + 2, format!("{y:04}")));
+                return Some(Hit::date(i, i + 2, Value::year(y)));
             }
         }
         if let Some(s) = lex::season(w) {
             // Seasons need a determiner or preposition: "in summer", "last fall" (handled
             // elsewhere), "summer 2016".
             if let Some(y) = year_of(n1) {
-                return Some(Hit::date(i, i + 2, format!("{y:04}-{s}")));
+                return Some(Hit::date(i, i + 2, Value::season(y, s)));
             }
             if matches!(
                 self.prev(i),
@@ -2441,7 +2515,7 @@ impl<'a> Tagger<'a> {
             {
                 let v = self
                     .dct
-                    .map_or(format!("XXXX-{s}"), |d| format!("{:04}-{s}", d.year()));
+                    .map_or(Value::Season(None, s), |d| Value::season(d.year(), s));
                 return Some(Hit::date(i, i + 1, v));
             }
             return None;
@@ -2516,7 +2590,7 @@ impl<'a> Tagger<'a> {
             if let Some(m) = lex::month(self.w(e + 1)) {
                 if let Some(h) = self.month_date(e + 1, m) {
                     if let Anchor::Day(d, true) = h.anchor {
-                        return Some(Hit::date(i, e, value::day(d)));
+                        return Some(Hit::date(i, e, Value::day(d)));
                     }
                 }
             }
@@ -2528,8 +2602,8 @@ impl<'a> Tagger<'a> {
             .and_then(|d0| self.year_for_month(d0.month(), Some(d0.day()), i))
             .or(base);
         let v = match y.and_then(md) {
-            Some(d) => value::day(d),
-            None => return Some(Hit::date(i, e, "XXXX-XX-XX")),
+            Some(d) => Value::day(d),
+            None => return Some(Hit::date(i, e, Value::UNKNOWN_DAY)),
         };
         Some(Hit::date(i, e, v))
     }
@@ -2537,7 +2611,7 @@ impl<'a> Tagger<'a> {
 
 /// "last/this/next" + season, counted from the season the document date is in. A winter
 /// belongs to the year it starts in ("2015-WI" is December 2015 to February 2016).
-fn season_value(d: NaiveDate, s: &str, n: i32) -> String {
+fn season_value(d: NaiveDate, s: &'static str, n: i32) -> Value {
     let order = match s {
         "SP" => 0,
         "SU" => 1,
@@ -2559,7 +2633,7 @@ fn season_value(d: NaiveDate, s: &str, n: i32) -> String {
         _ => cands.filter(|&k| k >= cur - 1).min(),
     }
     .unwrap_or(cur);
-    value::season(k.div_euclid(4), s)
+    Value::season(k.div_euclid(4), s)
 }
 
 fn ampm(w: &str) -> Option<bool> {
@@ -2570,7 +2644,6 @@ fn ampm(w: &str) -> Option<bool> {
     }
 }
 
-/// "n and a half" units as a TIMEX3 duration in the next smaller unit: "P2Y6M", "PT5H30M".
 /// "yesterday", "today", "tomorrow" as days from the document date.
 fn day_word_offset(w: &str) -> Option<i64> {
     match w {
@@ -2590,76 +2663,9 @@ fn hour24(n: u32, pm: bool) -> u32 {
     }
 }
 
-/// `n` units and a decimal fraction (its digits, "5" for a half): "2.5 years" is `P2Y6M`,
-/// "half an hour" (`n` 0) `PT30M`, "3.25 hours" `PT3.25H` (ISO 8601 allows a fraction on the
-/// last component). A half of a larger unit than `half_more` knows stays whole ("2.5 weeks"
-/// is `P2W`) unless there is no whole part.
-fn fraction_value(u: Unit, n: u32, frac: &str) -> String {
-    if frac.is_empty() {
-        return u.duration(Some(n));
-    }
-    if frac == "5" {
-        if let Some(v) = half_more(u, n) {
-            return v;
-        }
-        if n > 0 {
-            return u.duration(Some(n));
-        }
-    }
-    u.duration(Some(n))
-        .replacen(&n.to_string(), &format!("{n}.{frac}"), 1)
-}
-
-fn half_more(u: Unit, n: u32) -> Option<String> {
-    Some(match u {
-        // "half a year", "0.5 hours"
-        Unit::Year if n == 0 => "P6M".into(),
-        Unit::Day if n == 0 => "PT12H".into(),
-        Unit::Hour if n == 0 => "PT30M".into(),
-        Unit::Minute if n == 0 => "PT30S".into(),
-        Unit::Year => format!("P{n}Y6M"),
-        Unit::Day => format!("P{n}DT12H"),
-        Unit::Hour => format!("PT{n}H30M"),
-        Unit::Minute => format!("PT{n}M30S"),
-        _ => return None,
-    })
-}
-
-/// The unit and count of a simple duration value ("P2Y" -> (Year, Some(2))).
-fn dur_parts(v: &str) -> Option<(Unit, Option<u32>)> {
-    let body = v.strip_prefix("PT").or_else(|| v.strip_prefix('P'))?;
-    let time = v.starts_with("PT");
-    let (num, unit) = body.split_at(
-        body.find(|c: char| c.is_ascii_alphabetic() && c != 'X')
-            .unwrap_or(body.len()),
-    );
-    let n = if num == "X" {
-        None
-    } else {
-        Some(num.parse::<u32>().ok()?)
-    };
-    // "and a half" ("P2Y6M", "PT5H30M"): counted in the larger unit.
-    let unit = ["6M", "T12H", "30M", "30S"]
-        .iter()
-        .find_map(|h| unit.strip_suffix(h))
-        .unwrap_or(unit);
-    let u = match (time, unit) {
-        (true, "H") => Unit::Hour,
-        (true, "M") => Unit::Minute,
-        (true, "S") => Unit::Second,
-        (false, "D") => Unit::Day,
-        (false, "W") => Unit::Week,
-        (false, "M") => Unit::Month,
-        (false, "Q") => Unit::Quarter,
-        (false, "Y") => {
-            // Decades and centuries come back as years.
-            Unit::Year
-        }
-        (false, "DE") => Unit::Decade,
-        (false, "CE") => Unit::Century,
-        _ => return None,
-    };
-    Some((u, n))
+/// The digit a decade is written with: "'90s" is the 1990s.
+fn digit(n: &str) -> i32 {
+    i32::from(n.as_bytes()[0] - b'0')
 }
 
 fn nth_weekday(y: i32, m: u32, wd: chrono::Weekday, n: u8) -> Option<NaiveDate> {
