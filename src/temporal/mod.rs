@@ -215,6 +215,3 @@ impl<'a> Tagger<'a> {
         });
     }
 }
-
-#[cfg(test)]
-mod tests;
