@@ -2,6 +2,8 @@
 //! months", and rates ("$5 a year").
 //! Never resolves a date: "ago" and "from now" are the grammar's business.
 
+use std::ops::ControlFlow::{self, Break, Continue};
+
 use crate::text::TokenKind;
 use crate::types::TimexType;
 
@@ -16,104 +18,13 @@ impl Tagger<'_> {
     pub(super) fn duration(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
         // Hyphenated compounds: "10-month", "two-year", "third-quarter", "year-earlier".
-        if let Some((a, b)) = w.rsplit_once('-') {
-            if let Some((u, false)) = lex::unit(b) {
-                if let Some(n) = lex::cardinal(a) {
-                    let mut e = i + 1;
-                    if self.w(e) == "-" && self.w(e + 1) == "old" {
-                        e += 2;
-                    }
-                    return Some(Hit::new(
-                        i,
-                        e,
-                        TimexType::Duration,
-                        Value::duration(u, Some(n)),
-                        Kind::Dur,
-                    ));
-                }
-                if let Some(q) = lex::ordinal(a) {
-                    return self.quarter_like(i, i + 1, q, u);
-                }
-                if matches!(a, "several" | "multi" | "many") {
-                    return Some(Hit::new(
-                        i,
-                        i + 1,
-                        TimexType::Duration,
-                        Value::duration(u, None),
-                        Kind::Dur,
-                    ));
-                }
-            }
+        if let Break(h) = self.compound_duration(i, w) {
+            return h;
         }
         // Number + unit, "twenty four hours", "a few days", "several months".
-        let mut half = false;
-        let (n, j): (Option<u32>, usize) = match w {
-            // "half an hour", "a half hour": half of one unit.
-            "half" if matches!(self.w(i + 1), "a" | "an") => {
-                half = true;
-                (Some(0), i + 2)
-            }
-            "a" | "an" if self.w(i + 1) == "half" && lex::unit(self.w(i + 2)).is_some() => {
-                half = true;
-                (Some(0), i + 2)
-            }
-            "a" | "an" => match self.w(i + 1) {
-                "few" | "couple" => {
-                    let j = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
-                    (
-                        if self.w(i + 1) == "few" {
-                            None
-                        } else {
-                            Some(2)
-                        },
-                        j,
-                    )
-                }
-                _ => (Some(1), i + 1),
-            },
-            "several" | "few" | "many" | "some" | "numerous" | "recent" => (None, i + 1),
-            "couple" if self.w(i + 1) == "of" => (Some(2), i + 2),
-            _ => {
-                // "2.5 years", "5½ hours"
-                if let Some((n, frac, j)) = self.decimal_amount(i) {
-                    let (u, plural) = lex::unit(self.w(j))?;
-                    if !plural || u == Unit::Weekend || self.w(j + 1) == "old" {
-                        return None;
-                    }
-                    let v = Value::Duration(u, Amount::Fraction(n, frac));
-                    return Some(Hit::new(i, j + 1, TimexType::Duration, v, Kind::Dur));
-                }
-                let mut n = lex::cardinal(w)?;
-                let mut j = i + 1;
-                // "twenty four", "one hundred"
-                if let Some(n2) = lex::number_word(self.w(j)) {
-                    if n >= 20 && n % 10 == 0 && n2 < 10 {
-                        n += n2;
-                        j += 1;
-                    } else if n2 == 100 && n < 10 {
-                        n *= 100;
-                        j += 1;
-                    }
-                }
-                // "two and a half years", "2 1/2 years"
-                if self.w(j) == "and" && self.w(j + 1) == "a" && self.w(j + 2) == "half" {
-                    j += 3;
-                    half = true;
-                } else if self.w(j) == "1/2" {
-                    j += 1;
-                    half = true;
-                }
-                // A range, "two to three weeks", "12 to 18 months", "one or two days": one
-                // expression whose amount is not a single number.
-                if !half
-                    && matches!(self.w(j), "to" | "or" | "-" | "–")
-                    && lex::cardinal(self.w(j + 1)).is_some_and(|m| m > n)
-                    && lex::unit(self.w(j + 2)).is_some_and(|(_, plural)| plural)
-                {
-                    return self.duration_range(i, j + 2);
-                }
-                (Some(n), j)
-            }
+        let (n, j, mut half) = match self.duration_amount(i, w) {
+            Break(h) => return h,
+            Continue(amount) => amount,
         };
         let mut j = j;
         if self.w(j) == "more" || self.w(j) == "additional" {
@@ -165,7 +76,145 @@ impl Tagger<'_> {
                 ),
             });
         }
-        // "a year" after an amount is a rate: "$5 a year".
+        if let Some(h) = self.rate(i, w, n, j, u) {
+            return Some(h);
+        }
+        if u == Unit::Weekend {
+            return None;
+        }
+        // "a minute and a half"
+        let mut e = j + 1;
+        if n.is_some()
+            && !half
+            && self.w(e) == "and"
+            && self.w(e + 1) == "a"
+            && self.w(e + 2) == "half"
+        {
+            half = true;
+            e += 3;
+        }
+        if n == Some(0) && plural {
+            return None;
+        }
+        let v = match (half, n) {
+            (true, Some(n)) => Value::Duration(u, Amount::Fraction(n, "5".into())),
+            _ => Value::duration(u, n),
+        };
+        Some(Hit::new(i, e, TimexType::Duration, v, Kind::Dur))
+    }
+
+    /// Hyphenated compounds: "10-month", "two-year", "multi-year", "third-quarter".
+    fn compound_duration(&self, i: usize, w: &str) -> ControlFlow<Option<Hit>> {
+        let Some((a, b)) = w.rsplit_once('-') else {
+            return Continue(());
+        };
+        let Some((u, false)) = lex::unit(b) else {
+            return Continue(());
+        };
+        if let Some(n) = lex::cardinal(a) {
+            let mut e = i + 1;
+            if self.w(e) == "-" && self.w(e + 1) == "old" {
+                e += 2;
+            }
+            let v = Value::duration(u, Some(n));
+            return Break(Some(Hit::new(i, e, TimexType::Duration, v, Kind::Dur)));
+        }
+        if let Some(q) = lex::ordinal(a) {
+            return Break(self.quarter_like(i, i + 1, q, u));
+        }
+        if matches!(a, "several" | "multi" | "many") {
+            let v = Value::duration(u, None);
+            return Break(Some(Hit::new(i, i + 1, TimexType::Duration, v, Kind::Dur)));
+        }
+        Continue(())
+    }
+
+    /// The amount before a duration's unit: how many (`None` for "several"), the token of the
+    /// unit, and whether a half comes with it; or the duration already decided ("2.5 years",
+    /// "two to three weeks") or refused.
+    fn duration_amount(
+        &self,
+        i: usize,
+        w: &str,
+    ) -> ControlFlow<Option<Hit>, (Option<u32>, usize, bool)> {
+        let mut half = false;
+        let (n, j): (Option<u32>, usize) = match w {
+            // "half an hour", "a half hour": half of one unit.
+            "half" if matches!(self.w(i + 1), "a" | "an") => {
+                half = true;
+                (Some(0), i + 2)
+            }
+            "a" | "an" if self.w(i + 1) == "half" && lex::unit(self.w(i + 2)).is_some() => {
+                half = true;
+                (Some(0), i + 2)
+            }
+            "a" | "an" => match self.w(i + 1) {
+                "few" | "couple" => {
+                    let j = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
+                    (
+                        if self.w(i + 1) == "few" {
+                            None
+                        } else {
+                            Some(2)
+                        },
+                        j,
+                    )
+                }
+                _ => (Some(1), i + 1),
+            },
+            "several" | "few" | "many" | "some" | "numerous" | "recent" => (None, i + 1),
+            "couple" if self.w(i + 1) == "of" => (Some(2), i + 2),
+            _ => {
+                // "2.5 years", "5½ hours"
+                if let Some((n, frac, j)) = self.decimal_amount(i) {
+                    let Some((u, plural)) = lex::unit(self.w(j)) else {
+                        return Break(None);
+                    };
+                    if !plural || u == Unit::Weekend || self.w(j + 1) == "old" {
+                        return Break(None);
+                    }
+                    let v = Value::Duration(u, Amount::Fraction(n, frac));
+                    return Break(Some(Hit::new(i, j + 1, TimexType::Duration, v, Kind::Dur)));
+                }
+                let Some(mut n) = lex::cardinal(w) else {
+                    return Break(None);
+                };
+                let mut j = i + 1;
+                // "twenty four", "one hundred"
+                if let Some(n2) = lex::number_word(self.w(j)) {
+                    if n >= 20 && n % 10 == 0 && n2 < 10 {
+                        n += n2;
+                        j += 1;
+                    } else if n2 == 100 && n < 10 {
+                        n *= 100;
+                        j += 1;
+                    }
+                }
+                // "two and a half years", "2 1/2 years"
+                if self.w(j) == "and" && self.w(j + 1) == "a" && self.w(j + 2) == "half" {
+                    j += 3;
+                    half = true;
+                } else if self.w(j) == "1/2" {
+                    j += 1;
+                    half = true;
+                }
+                // A range, "two to three weeks", "12 to 18 months", "one or two days": one
+                // expression whose amount is not a single number.
+                if !half
+                    && matches!(self.w(j), "to" | "or" | "-" | "–")
+                    && lex::cardinal(self.w(j + 1)).is_some_and(|m| m > n)
+                    && lex::unit(self.w(j + 2)).is_some_and(|(_, plural)| plural)
+                {
+                    return Break(self.duration_range(i, j + 2));
+                }
+                (Some(n), j)
+            }
+        };
+        Continue((n, j, half))
+    }
+
+    /// "a year" after an amount is a rate: "$5 a year".
+    fn rate(&self, i: usize, w: &str, n: Option<u32>, j: usize, u: Unit) -> Option<Hit> {
         if (w == "a" || w == "an")
             && n == Some(1)
             && !matches!(
@@ -197,28 +246,7 @@ impl Tagger<'_> {
                 ));
             }
         }
-        if u == Unit::Weekend {
-            return None;
-        }
-        // "a minute and a half"
-        let mut e = j + 1;
-        if n.is_some()
-            && !half
-            && self.w(e) == "and"
-            && self.w(e + 1) == "a"
-            && self.w(e + 2) == "half"
-        {
-            half = true;
-            e += 3;
-        }
-        if n == Some(0) && plural {
-            return None;
-        }
-        let v = match (half, n) {
-            (true, Some(n)) => Value::Duration(u, Amount::Fraction(n, "5".into())),
-            _ => Value::duration(u, n),
-        };
-        Some(Hit::new(i, e, TimexType::Duration, v, Kind::Dur))
+        None
     }
 
     /// An amount with a fraction before a unit: "2.5" or "5½" / "5 ½": the whole part, the

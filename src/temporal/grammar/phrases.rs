@@ -23,60 +23,12 @@ impl Tagger<'_> {
         if let Some(h) = self.quarter_phrase(i, i + 1) {
             return Some(h);
         }
-        // "the past two months", "the next 12 hours", "the first nine months"
-        if matches!(
-            a,
-            "past"
-                | "last"
-                | "next"
-                | "previous"
-                | "coming"
-                | "first"
-                | "following"
-                | "final"
-                | "latest"
-                | "prior"
-                | "remaining"
-        ) {
-            if let Some(mut h) = self.duration(i + 2) {
-                if h.ttype == TimexType::Duration && !b.starts_with('a') {
-                    h.start = i;
-                    return Some(h);
-                }
-            }
-        }
-        if let Some(mut h) = self.duration(i + 1) {
-            if h.ttype == TimexType::Duration && lex::cardinal(a).is_some() {
-                h.start = i;
-                return Some(h);
-            }
+        if let Some(h) = self.the_duration(i, a, b) {
+            return Some(h);
         }
         // "the third quarter [of 1990]", "the first half"
-        if let Some(q) = lex::ordinal(a) {
-            let (yr, e) = if self.w(i + 3) == "of" {
-                (year_of(self.w(i + 4)), i + 5)
-            } else {
-                (None, i + 3)
-            };
-            let e = if yr.is_some() { e } else { i + 3 };
-            match b {
-                "quarter" if (1..=4).contains(&q) => {
-                    let (v, an) = self.quarter_value(q, yr, i);
-                    return Some(Hit::date(i, e, v).anchor(an));
-                }
-                "half" if (1..=2).contains(&q) => {
-                    let y = yr.or_else(|| self.story.dct().map(|d| d.year()));
-                    let v = match y {
-                        Some(y) => Value::half(y, q),
-                        None => Value::Half(None, q),
-                    };
-                    return Some(Hit::date(i, e, v));
-                }
-                "century" if q >= 1 => {
-                    return Some(Hit::date(i, i + 3, Value::century(q as i32 - 1)))
-                }
-                _ => {}
-            }
+        if let Some(h) = self.the_ordinal(i, a, b) {
+            return Some(h);
         }
         // "the third-quarter loss": the article belongs to the noun phrase.
         if a.ends_with("-quarter") {
@@ -113,63 +65,10 @@ impl Tagger<'_> {
             "day" | "night" | "morning" | "evening" | "week" | "month" | "year"
                 if matches!(b, "before" | "after") && self.w(i + 3) != "that" =>
             {
-                let n = if b == "before" { -1 } else { 1 };
-                // "the day before authorities issued a warrant", "the day after his death":
-                // "before/after" opens a clause or an event; the expression is "the day".
-                let c = self.w(i + 3);
-                // "the day before last Tuesday('s hearing)", "the day after Jan. 5": the
-                // day counted from the date that follows.
-                if a == "day" {
-                    if let Some(h) = self.at(i + 3).filter(|h| h.kind == Kind::Date) {
-                        if let Some(d) = h.value.as_date() {
-                            let d = d + Duration::days(n);
-                            return Some(
-                                Hit::date(i, h.end, Value::day(d)).anchor(Anchor::Day(d, false)),
-                            );
-                        }
-                    }
-                }
-                let event = self.kind(i + 3) == Some(TokenKind::Word)
-                    && !self.cap(i + 3)
-                    && !matches!(c, "yesterday" | "today" | "tomorrow" | "last" | "next");
-                if event {
-                    if a == "day" && self.prev(i) == "," {
-                        // "Oct. 12, the day before the crash": the day just named.
-                        let d = self.story.current_day()?;
-                        return Some(Hit::date(i, i + 2, Value::day(d)));
-                    }
-                    let mut h = self.ref_shift(i, i + 3, a, n)?;
-                    h.end = i + 2;
-                    return Some(h);
-                }
-                return self.ref_shift(i, i + 3, a, n);
+                return self.the_day_before(i, a, b);
             }
             "next" | "following" | "previous" | "preceding" | "prior" if !b.is_empty() => {
-                let n = if matches!(a, "next" | "following") {
-                    1
-                } else {
-                    -1
-                };
-                // "the previous Friday", "the following Monday": counted from the day the
-                // story is at, not from the document date.
-                if let (Some(wd), Some(base)) = (lex::weekday(b), self.story.current_day()) {
-                    let cur = base.weekday().number_from_monday() as i64;
-                    let k = if n > 0 {
-                        (wd as i64 - cur - 1).rem_euclid(7) + 1
-                    } else {
-                        -((cur - wd as i64 - 1).rem_euclid(7) + 1)
-                    };
-                    let d = base + Duration::days(k);
-                    // The story moves on to "the following Monday"; "the previous Friday" is
-                    // a point of comparison.
-                    let a = if n > 0 {
-                        Anchor::Day(d, false)
-                    } else {
-                        Anchor::None
-                    };
-                    return Some(Hit::date(i, i + 3, Value::day(d)).anchor(a));
-                }
-                if let Some(h) = self.ref_shift(i, i + 3, b, n) {
+                if let Some(h) = self.the_next(i, a, b) {
                     return Some(h);
                 }
             }
@@ -194,31 +93,7 @@ impl Tagger<'_> {
                 }
             }
             "year" | "month" | "week" => {
-                if b.starts_with("ago") || lex::unit(b).is_some() || b == "-" {
-                    return None;
-                }
-                let p = self.prev(i);
-                // "during the year", "the year ended March 31": a year-long period. "For the
-                // year" in results ("for the year, volume was flat") is the year reported on.
-                if a == "year"
-                    && (matches!(p, "during" | "over" | "throughout")
-                        || matches!(b, "ended" | "ending"))
-                {
-                    return Some(Hit::new(
-                        i,
-                        i + 2,
-                        TimexType::Duration,
-                        Value::duration(Unit::Year, Some(1)),
-                        Kind::Other,
-                    ));
-                }
-                let u = lex::unit(a)?.0;
-                // "the week": some week of the current year.
-                let v = match self.story.dct() {
-                    Some(d) if a == "week" => Value::week_of_year(d.iso_week().year()),
-                    _ => self.story.rel_unit(u, 0)?,
-                };
-                return Some(Hit::date(i, i + 2, v));
+                return self.the_unit(i, a, b);
             }
             "fiscal" | "full" | "calendar" if b == "year" => {
                 let p = self.prev(i);
@@ -256,27 +131,50 @@ impl Tagger<'_> {
             }
             _ => {}
         }
+        self.the_period_words(i, a, b)
+    }
+
+    /// "the past two months", "the next 12 hours", "the first nine months", "the 12 hours".
+    fn the_duration(&self, i: usize, a: &str, b: &str) -> Option<Hit> {
+        if matches!(
+            a,
+            "past"
+                | "last"
+                | "next"
+                | "previous"
+                | "coming"
+                | "first"
+                | "following"
+                | "final"
+                | "latest"
+                | "prior"
+                | "remaining"
+        ) {
+            if let Some(mut h) = self.duration(i + 2) {
+                if h.ttype == TimexType::Duration && !b.starts_with('a') {
+                    h.start = i;
+                    return Some(h);
+                }
+            }
+        }
+        if let Some(mut h) = self.duration(i + 1) {
+            if h.ttype == TimexType::Duration && lex::cardinal(a).is_some() {
+                h.start = i;
+                return Some(h);
+            }
+        }
+        None
+    }
+
+    /// "the year two thousand", "the summer", "the 1988 period", "the mid-1990s", "the last
+    /// two weeks".
+    fn the_period_words(&self, i: usize, a: &str, b: &str) -> Option<Hit> {
         if let Some(mut h) = self.spelled_year(i + 1) {
             h.start = i;
             return Some(h);
         }
         if let Some(s) = lex::season(a) {
-            if b == "of" {
-                if let Some(h) = self.spelled_year(i + 3) {
-                    return Some(Hit::date(i, h.end, Value::season(h.value.as_year()?, s)));
-                }
-            }
-            let y = self.story.dct().map(|d| d.year());
-            let v = match y {
-                Some(y) => Value::season(y, s),
-                None => Value::Season(None, s),
-            };
-            if b == "of" {
-                if let Some(yy) = year_of(self.w(i + 3)) {
-                    return Some(Hit::date(i, i + 4, Value::season(yy, s)));
-                }
-            }
-            return Some(Hit::date(i, i + 2, v));
+            return self.the_season(i, s, b);
         }
         // "the 1988 period", "the 1989 quarter"
         if let Some(y) = year_of(a) {
@@ -302,6 +200,150 @@ impl Tagger<'_> {
             }
         }
         None
+    }
+
+    /// "the third quarter [of 1990]", "the first half", "the 20th century".
+    fn the_ordinal(&self, i: usize, a: &str, b: &str) -> Option<Hit> {
+        if let Some(q) = lex::ordinal(a) {
+            let (yr, e) = if self.w(i + 3) == "of" {
+                (year_of(self.w(i + 4)), i + 5)
+            } else {
+                (None, i + 3)
+            };
+            let e = if yr.is_some() { e } else { i + 3 };
+            match b {
+                "quarter" if (1..=4).contains(&q) => {
+                    let (v, an) = self.quarter_value(q, yr, i);
+                    return Some(Hit::date(i, e, v).anchor(an));
+                }
+                "half" if (1..=2).contains(&q) => {
+                    let y = yr.or_else(|| self.story.dct().map(|d| d.year()));
+                    let v = match y {
+                        Some(y) => Value::half(y, q),
+                        None => Value::Half(None, q),
+                    };
+                    return Some(Hit::date(i, e, v));
+                }
+                "century" if q >= 1 => {
+                    return Some(Hit::date(i, i + 3, Value::century(q as i32 - 1)))
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// "the day before", "the week after", "the day before last Tuesday": counted from the
+    /// date that follows, else from the day the story is at.
+    fn the_day_before(&self, i: usize, a: &str, b: &str) -> Option<Hit> {
+        let n = if b == "before" { -1 } else { 1 };
+        // "the day before authorities issued a warrant", "the day after his death":
+        // "before/after" opens a clause or an event; the expression is "the day".
+        let c = self.w(i + 3);
+        // "the day before last Tuesday('s hearing)", "the day after Jan. 5": the
+        // day counted from the date that follows.
+        if a == "day" {
+            if let Some(h) = self.at(i + 3).filter(|h| h.kind == Kind::Date) {
+                if let Some(d) = h.value.as_date() {
+                    let d = d + Duration::days(n);
+                    return Some(Hit::date(i, h.end, Value::day(d)).anchor(Anchor::Day(d, false)));
+                }
+            }
+        }
+        let event = self.kind(i + 3) == Some(TokenKind::Word)
+            && !self.cap(i + 3)
+            && !matches!(c, "yesterday" | "today" | "tomorrow" | "last" | "next");
+        if event {
+            if a == "day" && self.prev(i) == "," {
+                // "Oct. 12, the day before the crash": the day just named.
+                let d = self.story.current_day()?;
+                return Some(Hit::date(i, i + 2, Value::day(d)));
+            }
+            let mut h = self.ref_shift(i, i + 3, a, n)?;
+            h.end = i + 2;
+            return Some(h);
+        }
+        self.ref_shift(i, i + 3, a, n)
+    }
+
+    /// "the next/following/previous" + a weekday or a unit, counted from the day the story is at.
+    fn the_next(&self, i: usize, a: &str, b: &str) -> Option<Hit> {
+        let n = if matches!(a, "next" | "following") {
+            1
+        } else {
+            -1
+        };
+        // "the previous Friday", "the following Monday": counted from the day the
+        // story is at, not from the document date.
+        if let (Some(wd), Some(base)) = (lex::weekday(b), self.story.current_day()) {
+            let cur = base.weekday().number_from_monday() as i64;
+            let k = if n > 0 {
+                (wd as i64 - cur - 1).rem_euclid(7) + 1
+            } else {
+                -((cur - wd as i64 - 1).rem_euclid(7) + 1)
+            };
+            let d = base + Duration::days(k);
+            // The story moves on to "the following Monday"; "the previous Friday" is
+            // a point of comparison.
+            let a = if n > 0 {
+                Anchor::Day(d, false)
+            } else {
+                Anchor::None
+            };
+            return Some(Hit::date(i, i + 3, Value::day(d)).anchor(a));
+        }
+        if let Some(h) = self.ref_shift(i, i + 3, b, n) {
+            return Some(h);
+        }
+        None
+    }
+
+    /// "the year", "the month", "the week": the current one, or a year-long period.
+    fn the_unit(&self, i: usize, a: &str, b: &str) -> Option<Hit> {
+        if b.starts_with("ago") || lex::unit(b).is_some() || b == "-" {
+            return None;
+        }
+        let p = self.prev(i);
+        // "during the year", "the year ended March 31": a year-long period. "For the
+        // year" in results ("for the year, volume was flat") is the year reported on.
+        if a == "year"
+            && (matches!(p, "during" | "over" | "throughout") || matches!(b, "ended" | "ending"))
+        {
+            return Some(Hit::new(
+                i,
+                i + 2,
+                TimexType::Duration,
+                Value::duration(Unit::Year, Some(1)),
+                Kind::Other,
+            ));
+        }
+        let u = lex::unit(a)?.0;
+        // "the week": some week of the current year.
+        let v = match self.story.dct() {
+            Some(d) if a == "week" => Value::week_of_year(d.iso_week().year()),
+            _ => self.story.rel_unit(u, 0)?,
+        };
+        Some(Hit::date(i, i + 2, v))
+    }
+
+    /// "the summer", "the winter of 1994": that season of the document year, or of the year named.
+    fn the_season(&self, i: usize, s: &'static str, b: &str) -> Option<Hit> {
+        if b == "of" {
+            if let Some(h) = self.spelled_year(i + 3) {
+                return Some(Hit::date(i, h.end, Value::season(h.value.as_year()?, s)));
+            }
+        }
+        let y = self.story.dct().map(|d| d.year());
+        let v = match y {
+            Some(y) => Value::season(y, s),
+            None => Value::Season(None, s),
+        };
+        if b == "of" {
+            if let Some(yy) = year_of(self.w(i + 3)) {
+                return Some(Hit::date(i, i + 4, Value::season(yy, s)));
+            }
+        }
+        Some(Hit::date(i, i + 2, v))
     }
 
     /// "third-quarter", "first-half".

@@ -39,35 +39,7 @@ impl Tagger<'_> {
         }
         let a = self.w(j);
         if let Some((u, false)) = lex::unit(a) {
-            // A title-case unit ("ABC's \"This Week\"") names a programme or a column.
-            let t = &self.text[self.toks[j].start..self.toks[j].end];
-            if t.starts_with(|c: char| c.is_ascii_uppercase())
-                && t[1..].bytes().all(|b| b.is_ascii_lowercase())
-            {
-                return None;
-            }
-            if u == Unit::Quarter && self.story.dct().is_some() && n == 0 && w == "this" {
-                let v = self.story.rel_unit(u, 0)?;
-                return Some(Hit::date(i, j + 1, v));
-            }
-            if w == "past" && matches!(u, Unit::Decade | Unit::Century) && self.prev(i) != "the" {
-                return Some(Hit::new(
-                    i,
-                    j + 1,
-                    TimexType::Duration,
-                    Value::duration(u, Some(1)),
-                    Kind::Other,
-                ));
-            }
-            if w == "current" && u != Unit::Quarter && u != Unit::Year {
-                return None;
-            }
-            // "last day" is not a date; "next year-end" is a compound.
-            if u == Unit::Day || self.w(j + 1) == "-" {
-                return None;
-            }
-            let v = self.story.rel_unit(u, n)?;
-            return Some(Hit::date(i, j + 1, v));
+            return self.relative_unit(i, j, w, n, u);
         }
         if let Some(wd) = lex::weekday(a) {
             let t = match n {
@@ -155,6 +127,40 @@ impl Tagger<'_> {
             }
         }
         None
+    }
+
+    /// "last year", "this quarter", "next week" (`n` -1, 0, 1 from the document date), "past
+    /// decade" (a duration); `j` is the unit's token.
+    fn relative_unit(&self, i: usize, j: usize, w: &str, n: i32, u: Unit) -> Option<Hit> {
+        // A title-case unit ("ABC's \"This Week\"") names a programme or a column.
+        let t = &self.text[self.toks[j].start..self.toks[j].end];
+        if t.starts_with(|c: char| c.is_ascii_uppercase())
+            && t[1..].bytes().all(|b| b.is_ascii_lowercase())
+        {
+            return None;
+        }
+        if u == Unit::Quarter && self.story.dct().is_some() && n == 0 && w == "this" {
+            let v = self.story.rel_unit(u, 0)?;
+            return Some(Hit::date(i, j + 1, v));
+        }
+        if w == "past" && matches!(u, Unit::Decade | Unit::Century) && self.prev(i) != "the" {
+            return Some(Hit::new(
+                i,
+                j + 1,
+                TimexType::Duration,
+                Value::duration(u, Some(1)),
+                Kind::Other,
+            ));
+        }
+        if w == "current" && u != Unit::Quarter && u != Unit::Year {
+            return None;
+        }
+        // "last day" is not a date; "next year-end" is a compound.
+        if u == Unit::Day || self.w(j + 1) == "-" {
+            return None;
+        }
+        let v = self.story.rel_unit(u, n)?;
+        Some(Hit::date(i, j + 1, v))
     }
 
     /// "every week", "each day", "every Monday".
@@ -306,6 +312,14 @@ impl Tagger<'_> {
                 return Some(Hit::date(i, i + 2, Value::PAST));
             }
         }
+        self.period_word(i)
+    }
+
+    /// Words for periods and their ends: "third-quarter", "year-earlier", "year-end", "fiscal
+    /// 1990", seasons after a preposition, holidays, "'90s".
+    fn period_word(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let n1 = self.w(i + 1);
         if let Some(q) = w.strip_suffix("-quarter").and_then(lex::ordinal) {
             return self.quarter_like(i, i + 1, q, Unit::Quarter);
         }
