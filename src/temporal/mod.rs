@@ -1,4 +1,10 @@
 //! Dates and times (TimeML TIMEX3): a rule-based tagger over the tokens of the text layer.
+//! Never changes the text, tokens or other layers, and never writes a year outside 1..=9999.
+//!
+//! Layout: `scan` reads tokens and triggers, `tense` the tense around a token, `grammar/`
+//! the phrases (dates, durations, "the ..." phrases, relative and fixed words), `anchor`
+//! holds the story's time (document date, narrative year, day and quarter of reference),
+//! `value` types TIMEX3 values and writes them once, `lex` holds the word lists.
 //!
 //! Candidates start only at trigger tokens (month and weekday names, numbers, time words,
 //! relative words such as "last" or "the"; one hash lookup per token), so the grammar walks

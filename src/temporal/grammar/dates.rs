@@ -12,7 +12,7 @@ use super::super::lex;
 use super::super::scan::{is_num, year_of};
 use super::super::value::{TimeOfDay, Value};
 use super::super::Tagger;
-use super::{ampm, day_word_offset, fmt_ym, hour24, Hit, Kind};
+use super::{ampm, day_word_offset, hour24, Hit, Kind};
 
 impl Tagger<'_> {
     /// "September 20, 2016", "Sept. 20", "September 2016", "September of 2016", "September".
@@ -57,11 +57,11 @@ impl Tagger<'_> {
             });
         }
         if let Some(y) = year_of(n1) {
-            return Some(Hit::date(i, i + 2, fmt_ym(Some(y), m)).anchor(Anchor::Year(y)));
+            return Some(Hit::date(i, i + 2, Value::month(Some(y), m)).anchor(Anchor::Year(y)));
         }
         if let Some(h) = self.spelled_year(i + 1) {
             let y = h.value.as_year()?;
-            return Some(Hit::date(i, h.end, fmt_ym(Some(y), m)).anchor(Anchor::Year(y)));
+            return Some(Hit::date(i, h.end, Value::month(Some(y), m)).anchor(Anchor::Year(y)));
         }
         if matches!(n1, "this" | "last" | "next") && self.w(i + 2) == "year" {
             if let Some(d) = self.story.dct() {
@@ -71,17 +71,17 @@ impl Tagger<'_> {
                         "next" => 1,
                         _ => 0,
                     };
-                return Some(Hit::date(i, i + 3, fmt_ym(Some(y), m)));
+                return Some(Hit::date(i, i + 3, Value::month(Some(y), m)));
             }
         }
         if n1 == "of" {
             if let Some(y) = year_of(self.w(i + 2)) {
-                return Some(Hit::date(i, i + 3, fmt_ym(Some(y), m)).anchor(Anchor::Year(y)));
+                return Some(Hit::date(i, i + 3, Value::month(Some(y), m)).anchor(Anchor::Year(y)));
             }
         }
         if n1 == "," {
             if let Some(y) = year_of(self.w(i + 2)) {
-                return Some(Hit::date(i, i + 3, fmt_ym(Some(y), m)).anchor(Anchor::Year(y)));
+                return Some(Hit::date(i, i + 3, Value::month(Some(y), m)).anchor(Anchor::Year(y)));
             }
         }
         // A bare abbreviation without its period ("Jan Kavan") is a name, not a month.
@@ -127,7 +127,7 @@ impl Tagger<'_> {
         let y = self
             .coordinated_year(i + 1)
             .or_else(|| self.year_for_month(m, None, i));
-        Some(Hit::date(i, i + 1, fmt_ym(y, m)))
+        Some(Hit::date(i, i + 1, Value::month(y, m)))
     }
 
     /// The year written after a coordinated date that shares it: "late September and early

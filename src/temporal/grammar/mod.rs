@@ -262,10 +262,10 @@ impl Tagger<'_> {
         if let Some(m) = lex::month(rest) {
             // "mid-June 2015"
             if let Some(y) = year_of(self.w(i + 1)) {
-                return Some(Hit::date(i, i + 2, fmt_ym(Some(y), m)).anchor(Anchor::Year(y)));
+                return Some(Hit::date(i, i + 2, Value::month(Some(y), m)).anchor(Anchor::Year(y)));
             }
             let y = self.year_for_month(m, None, i);
-            return Some(Hit::date(i, i + 1, fmt_ym(y, m)));
+            return Some(Hit::date(i, i + 1, Value::month(y, m)));
         }
         None
     }
@@ -347,10 +347,6 @@ impl Tagger<'_> {
         }
         self.word(i)
     }
-}
-
-fn fmt_ym(y: Option<i32>, m: u32) -> Value {
-    Value::month(y, m)
 }
 
 pub(super) fn ampm(w: &str) -> Option<bool> {

@@ -12,7 +12,7 @@ use super::super::lex::{self, Unit};
 use super::super::scan::year_of;
 use super::super::value::{self, TimeOfDay, Value};
 use super::super::Tagger;
-use super::{fmt_ym, Hit, Kind};
+use super::{Hit, Kind};
 
 impl Tagger<'_> {
     /// Words after "the": "the third quarter", "the past two months", "the weekend",
@@ -547,7 +547,7 @@ impl Tagger<'_> {
                 e,
                 base.map_or(Value::UnknownMonth, |d| {
                     let x = value::add_months(d, n as i32);
-                    fmt_ym(Some(x.year()), x.month())
+                    Value::month(Some(x.year()), x.month())
                 }),
             ),
             "year" => Hit::date(
@@ -586,7 +586,9 @@ impl Tagger<'_> {
             "month" => Hit::date(
                 i,
                 e,
-                base.map_or(Value::UnknownMonth, |d| fmt_ym(Some(d.year()), d.month())),
+                base.map_or(Value::UnknownMonth, |d| {
+                    Value::month(Some(d.year()), d.month())
+                }),
             ),
             "year" => {
                 let y = self.story.last_year().or(base.map(|d| d.year()));

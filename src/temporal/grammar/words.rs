@@ -13,7 +13,7 @@ use super::super::scan::{is_num, year_of};
 use super::super::tense::Tense;
 use super::super::value::{Day, TimeOfDay, Value};
 use super::super::Tagger;
-use super::{day_word_offset, digit, fmt_ym, Hit, Kind};
+use super::{day_word_offset, digit, Hit, Kind};
 
 impl Tagger<'_> {
     /// "last year", "this week", "next month", "last Friday", "last April", "this summer",
@@ -68,7 +68,7 @@ impl Tagger<'_> {
                     _ => y,
                 }
             });
-            return Some(Hit::date(i, j + 1, fmt_ym(y, m)));
+            return Some(Hit::date(i, j + 1, Value::month(y, m)));
         }
         if let Some(s) = lex::season(a) {
             let v = self
