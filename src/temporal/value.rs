@@ -385,15 +385,7 @@ fn part_hours(p: &str) -> Option<(u32, u32)> {
 
 fn time_interval(d: NaiveDate, t: TimeOfDay) -> Option<(NaiveDateTime, NaiveDateTime)> {
     match t {
-        TimeOfDay::Part(p) => {
-            let (h0, h1) = part_hours(p)?;
-            let e = if h1 == 24 {
-                at(d + Duration::days(1), 0, 0)
-            } else {
-                at(d, h1, 0)
-            };
-            Some((at(d, h0, 0), e))
-        }
+        TimeOfDay::Part(p) => Some(part_interval(d, part_hours(p)?)),
         TimeOfDay::Clock(24, 0) => {
             let n = d + Duration::days(1);
             Some((at(n, 0, 0), at(n, 0, 1)))
@@ -404,6 +396,16 @@ fn time_interval(d: NaiveDate, t: TimeOfDay) -> Option<(NaiveDateTime, NaiveDate
             Some((b, b + Duration::minutes(1)))
         }
     }
+}
+
+/// Hours `h0..h1` of day `d` (`h1` may be 24).
+fn part_interval(d: NaiveDate, (h0, h1): (u32, u32)) -> (NaiveDateTime, NaiveDateTime) {
+    let e = if h1 == 24 {
+        at(d + Duration::days(1), 0, 0)
+    } else {
+        at(d, h1, 0)
+    };
+    (at(d, h0, 0), e)
 }
 
 /// `n` months from the first of month `m0` of year `y`.
@@ -528,16 +530,11 @@ fn interval_unclamped(value: &str) -> Option<(NaiveDateTime, NaiveDateTime)> {
                         None
                     };
                 }
-                return match p {
-                    "SP" => span_months(3, 3),
-                    "SU" => span_months(6, 3),
-                    "FA" => span_months(9, 3),
-                    "WI" => span_months(12, 3),
-                    _ => {
-                        let m: u32 = num(p)?;
-                        span_months(m, 1)
-                    }
-                };
+                if let Some(m0) = season_start(p) {
+                    return span_months(m0, 3);
+                }
+                let m: u32 = num(p)?;
+                return span_months(m, 1);
             }
             let m: u32 = num(p)?;
             let d: u32 = num(parts[2])?;
@@ -545,34 +542,13 @@ fn interval_unclamped(value: &str) -> Option<(NaiveDateTime, NaiveDateTime)> {
             let Some(t) = time else {
                 return Some((at(dd, 0, 0), at(dd + Duration::days(1), 0, 0)));
             };
-            let (h0, h1) = match t {
-                "MO" => (6, 12),
-                "MI" => (11, 13),
-                "AF" => (12, 18),
-                "EV" => (18, 22),
-                "NI" => (21, 24),
-                "DT" => (6, 18),
-                _ => {
-                    let (h, mi) = t.split_once(':').unwrap_or((t, "00"));
-                    let h: u32 = num(h)?;
-                    let mi: u32 = num(&mi[..mi.len().min(2)])?;
-                    if h == 24 && mi == 0 {
-                        let n = dd + Duration::days(1);
-                        return Some((at(n, 0, 0), at(n, 0, 1)));
-                    }
-                    if h > 23 || mi > 59 {
-                        return None;
-                    }
-                    let b = at(dd, h, mi);
-                    return Some((b, b + Duration::minutes(1)));
-                }
-            };
-            let e = if h1 == 24 {
-                at(dd + Duration::days(1), 0, 0)
-            } else {
-                at(dd, h1, 0)
-            };
-            Some((at(dd, h0, 0), e))
+            if let Some(hours) = part_hours(t) {
+                return Some(part_interval(dd, hours));
+            }
+            let (h, mi) = t.split_once(':').unwrap_or((t, "00"));
+            let h: u32 = num(h)?;
+            let mi: u32 = num(&mi[..mi.len().min(2)])?;
+            time_interval(dd, TimeOfDay::Clock(h, mi))
         }
         _ => None,
     }
