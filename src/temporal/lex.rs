@@ -1,5 +1,5 @@
 //! Word lists of the temporal tagger: months, weekdays, numbers, units, parts of the day.
-//! Every function takes a lower-cased token.
+//! Never resolves or decides anything: every function maps one lower-cased token to its entry.
 
 /// Month number of a month name or abbreviation ("sept.", "oct", "october").
 pub fn month(w: &str) -> Option<u32> {

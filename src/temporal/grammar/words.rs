@@ -1,0 +1,419 @@
+//! Relative words and fixed words: "last year", "next Friday", "this summer", "every week",
+//! "today", "now", "recently", "tonight", "daily", "nineteen ninety-six", "'90s".
+//! Never moves the story; relative words count from the document date.
+
+use chrono::Datelike;
+
+use crate::text::TokenKind;
+use crate::types::TimexType;
+
+use super::super::anchor::season_value;
+use super::super::lex::{self, Unit};
+use super::super::scan::{is_num, year_of};
+use super::super::tense::Tense;
+use super::super::value::{Day, TimeOfDay, Value};
+use super::super::Tagger;
+use super::{day_word_offset, digit, Hit, Kind};
+
+impl Tagger<'_> {
+    /// "last year", "this week", "next month", "last Friday", "last April", "this summer",
+    /// "past decade", "every week", "each day".
+    pub(super) fn relative(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let n = match w {
+            "last" | "past" | "previous" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" => 1,
+            "every" | "each" => return self.set(i),
+            _ => return None,
+        };
+        let mut j = i + 1;
+        // "this past spring": the last one.
+        let mut n = n;
+        if w == "this" && self.w(j) == "past" {
+            j += 1;
+            n = -1;
+        }
+        if matches!(self.w(j), "fiscal" | "calendar") && self.w(j + 1) == "year" {
+            j += 1;
+        }
+        let a = self.w(j);
+        if let Some((u, false)) = lex::unit(a) {
+            return self.relative_unit(i, j, w, n, u);
+        }
+        if let Some(wd) = lex::weekday(a) {
+            let t = match n {
+                -1 => Some(Tense::Past),
+                1 => Some(Tense::Future),
+                _ => None,
+            };
+            let (v, an) = self.weekday_value(wd, j, t);
+            return Some(Hit::date(i, j + 1, v).anchor(an));
+        }
+        if let Some(m) = lex::month(a) {
+            if !self.cap(j) {
+                return None;
+            }
+            if let Some(h) = self.month_date(j, m) {
+                if h.end > j + 1 {
+                    // "last Oct. 23": the date stands alone.
+                    return None;
+                }
+            }
+            let y = self.story.dct().map(|d| {
+                let y = d.year();
+                match n {
+                    -1 if m >= d.month() => y - 1,
+                    1 if m <= d.month() => y + 1,
+                    _ => y,
+                }
+            });
+            return Some(Hit::date(i, j + 1, Value::month(y, m)));
+        }
+        if let Some(s) = lex::season(a) {
+            let v = self
+                .story
+                .dct()
+                .map_or(Value::Season(None, s), |d| season_value(d, s, n));
+            return Some(Hit::date(i, j + 1, v));
+        }
+        if let Some(p) = lex::daypart(a) {
+            if w == "this" {
+                let (d, an) = self.story.rel_day(0);
+                return Some(
+                    Hit::new(
+                        i,
+                        j + 1,
+                        TimexType::Time,
+                        Value::time(d, TimeOfDay::Part(p)),
+                        Kind::Date,
+                    )
+                    .anchor(an),
+                );
+            }
+            if w == "last" && a == "night" {
+                let (d, an) = self.story.rel_day(-1);
+                return Some(
+                    Hit::new(
+                        i,
+                        j + 1,
+                        TimexType::Time,
+                        Value::time(d, TimeOfDay::Part("NI")),
+                        Kind::Date,
+                    )
+                    .anchor(an),
+                );
+            }
+        }
+        if w == "current" && !a.is_empty() && lex::unit(a).is_none() {
+            // "current" as an adjective of the present ("the current economic slowdown").
+            // Not in "current and former officials", "current or past".
+            if (self.prev(i) == "the" || self.kind(j) == Some(TokenKind::Word))
+                && !matches!(a, "and" | "or")
+            {
+                return Some(Hit::date(i, i + 1, Value::PRESENT));
+            }
+        }
+        if w == "coming" && lex::unit(a).is_some_and(|u| u.1) {
+            return Some(Hit::date(i, j + 1, Value::FUTURE));
+        }
+        if matches!(w, "past" | "last" | "next") {
+            // "the past two years" without "the": "past two years"
+            if let Some(mut h) = self.duration(j) {
+                if h.ttype == TimexType::Duration && lex::cardinal(a).is_some() {
+                    h.start = i;
+                    return Some(h);
+                }
+            }
+        }
+        None
+    }
+
+    /// "last year", "this quarter", "next week" (`n` -1, 0, 1 from the document date), "past
+    /// decade" (a duration); `j` is the unit's token.
+    fn relative_unit(&self, i: usize, j: usize, w: &str, n: i32, u: Unit) -> Option<Hit> {
+        // A title-case unit ("ABC's \"This Week\"") names a programme or a column.
+        let t = &self.text[self.toks[j].start..self.toks[j].end];
+        if t.starts_with(|c: char| c.is_ascii_uppercase())
+            && t[1..].bytes().all(|b| b.is_ascii_lowercase())
+        {
+            return None;
+        }
+        if u == Unit::Quarter && self.story.dct().is_some() && n == 0 && w == "this" {
+            let v = self.story.rel_unit(u, 0)?;
+            return Some(Hit::date(i, j + 1, v));
+        }
+        if w == "past" && matches!(u, Unit::Decade | Unit::Century) && self.prev(i) != "the" {
+            return Some(Hit::new(
+                i,
+                j + 1,
+                TimexType::Duration,
+                Value::duration(u, Some(1)),
+                Kind::Other,
+            ));
+        }
+        if w == "current" && u != Unit::Quarter && u != Unit::Year {
+            return None;
+        }
+        // "last day" is not a date; "next year-end" is a compound.
+        if u == Unit::Day || self.w(j + 1) == "-" {
+            return None;
+        }
+        let v = self.story.rel_unit(u, n)?;
+        Some(Hit::date(i, j + 1, v))
+    }
+
+    /// "every week", "each day", "every Monday".
+    pub(super) fn set(&self, i: usize) -> Option<Hit> {
+        let mut j = i + 1;
+        if self.w(j) == "other" {
+            j += 1;
+        }
+        let a = self.w(j);
+        let n = if j > i + 1 { 2 } else { 1 };
+        if let Some((u, false)) = lex::unit(a) {
+            return Some(Hit::new(
+                i,
+                j + 1,
+                TimexType::Set,
+                Value::duration(u, Some(n)),
+                Kind::Other,
+            ));
+        }
+        if let Some(wd) = lex::weekday(a) {
+            return Some(Hit::new(
+                i,
+                j + 1,
+                TimexType::Set,
+                Value::Day(Day::Weekday(wd)),
+                Kind::Other,
+            ));
+        }
+        if let Some(p) = lex::daypart(a) {
+            return Some(Hit::new(
+                i,
+                j + 1,
+                TimexType::Set,
+                Value::Time(Day::Unknown, TimeOfDay::Part(p)),
+                Kind::Other,
+            ));
+        }
+        None
+    }
+
+    /// Single words and short fixed phrases: "today", "now", "recently", "midnight", "tonight",
+    /// "daily", holidays, seasons after a preposition.
+    pub(super) fn word(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let n1 = self.w(i + 1);
+        if let Some(n) = day_word_offset(w) {
+            let (v, a) = self.story.rel_day(n);
+            if let Some(p) = lex::daypart(n1) {
+                return Some(
+                    Hit::new(
+                        i,
+                        i + 2,
+                        TimexType::Time,
+                        Value::time(v, TimeOfDay::Part(p)),
+                        Kind::Date,
+                    )
+                    .anchor(a),
+                );
+            }
+            return Some(Hit::date(i, i + 1, v).anchor(a));
+        }
+        let refv = match w {
+            "now" => {
+                // "Now, ..." opening a sentence is a discourse marker, not the present.
+                if n1 == "-" || n1 == "," && i == self.sent_start {
+                    return None;
+                }
+                Some(Value::PRESENT)
+            }
+            "currently" | "nowadays" | "presently" => Some(Value::PRESENT),
+            "recently" | "lately" | "formerly" => Some(Value::PAST),
+            "future" if matches!(self.prev(i), "in" | "near" | "distant" | "foreseeable") => {
+                Some(Value::FUTURE)
+            }
+            _ => None,
+        };
+        if let Some(v) = refv {
+            // "right now", "more recently", "until recently"
+            let s = match (self.prev(i), w) {
+                ("more" | "most", "recently") => i - 1,
+                _ => i,
+            };
+            return Some(Hit::date(s, i + 1, v));
+        }
+        if w == "tonight" {
+            let (v, a) = self.story.rel_day(0);
+            return Some(
+                Hit::new(
+                    i,
+                    i + 1,
+                    TimexType::Time,
+                    Value::time(v, TimeOfDay::Part("NI")),
+                    Kind::Date,
+                )
+                .anchor(a),
+            );
+        }
+        if w == "overnight" {
+            return None;
+        }
+        if w == "midnight" || w == "noon" || w == "midday" {
+            let t = TimeOfDay::Clock(if w == "midnight" { 24 } else { 12 }, 0);
+            let mut e = i + 1;
+            let mut day = self
+                .following_day(e)
+                .unwrap_or_else(|| self.story.story_day());
+            if let Some(wd) = lex::weekday(n1) {
+                day = self.weekday_value(wd, i, None).0;
+                e += 1;
+            }
+            return Some(Hit::new(
+                i,
+                e,
+                TimexType::Time,
+                Value::time(day, t),
+                Kind::Clock,
+            ));
+        }
+        if let Some(f) = lex::frequency(w) {
+            if w == "annual" || w == "quarterly" || w == "annually" {
+                return None;
+            }
+            return Some(Hit::new(
+                i,
+                i + 1,
+                TimexType::Set,
+                Value::Frequency(f),
+                Kind::Other,
+            ));
+        }
+        if let Some((u, true)) = lex::unit(w) {
+            // Bare plurals after "for": "for years", "for months".
+            if matches!(self.prev(i), "for" | "within" | "in") && !matches!(n1, "of" | "-") {
+                if u == Unit::Quarter || u == Unit::Weekend {
+                    return None;
+                }
+                if self.prev(i) == "in" && u != Unit::Year && u != Unit::Decade {
+                    return None;
+                }
+                return Some(Hit::new(
+                    i,
+                    i + 1,
+                    TimexType::Duration,
+                    Value::duration(u, None),
+                    Kind::Dur,
+                ));
+            }
+            if n1 == "ago" {
+                return Some(Hit::date(i, i + 2, Value::PAST));
+            }
+        }
+        self.period_word(i)
+    }
+
+    /// Words for periods and their ends: "third-quarter", "year-earlier", "year-end", "fiscal
+    /// 1990", seasons after a preposition, holidays, "'90s".
+    fn period_word(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let n1 = self.w(i + 1);
+        if let Some(q) = w.strip_suffix("-quarter").and_then(lex::ordinal) {
+            return self.quarter_like(i, i + 1, q, Unit::Quarter);
+        }
+        if matches!(w, "year-earlier" | "year-ago") {
+            let (y, q) = self.story.current_report_quarter()?;
+            if self.quarter_context(i) {
+                return Some(Hit::date(i, i + 1, Value::quarter(y - 1, q)));
+            }
+            return Some(Hit::date(
+                i,
+                i + 1,
+                Value::year(self.story.dct()?.year() - 1),
+            ));
+        }
+        if w == "year" && (n1 == "end" || n1 == "'s" && self.w(i + 2) == "end") {
+            let e = if n1 == "end" { i + 2 } else { i + 3 };
+            let d = self.story.dct()?;
+            return Some(Hit::date(i, e, Value::year(d.year())));
+        }
+        if w == "year-end" {
+            let d = self.story.dct()?;
+            let y = if self.tense(i) == Tense::Past && d.month() < 6 {
+                d.year() - 1
+            } else {
+                d.year()
+            };
+            return Some(Hit::date(i, i + 1, Value::written(y, 12, 31)));
+        }
+        if w == "fiscal" {
+            if let Some(y) = year_of(n1) {
+                return Some(Hit::date(i, i + 2, Value::year(y)));
+            }
+        }
+        if let Some(s) = lex::season(w) {
+            // Seasons need a determiner or preposition: "in summer", "last fall" (handled
+            // elsewhere), "summer 2016".
+            if let Some(y) = year_of(n1) {
+                return Some(Hit::date(i, i + 2, Value::season(y, s)));
+            }
+            if matches!(
+                self.prev(i),
+                "in" | "this" | "during" | "by" | "until" | "early" | "late" | "mid"
+            ) && w != "fall"
+            {
+                let v = self
+                    .story
+                    .dct()
+                    .map_or(Value::Season(None, s), |d| Value::season(d.year(), s));
+                return Some(Hit::date(i, i + 1, v));
+            }
+            return None;
+        }
+        if let Some(h) = self.holiday(i) {
+            return Some(h);
+        }
+        self.decade_apostrophe(i)
+    }
+
+    /// Years in words: "nineteen ninety-six", "(the year) two thousand".
+    pub(super) fn spelled_year(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.w(j) == "year" {
+            j += 1;
+        }
+        let w = self.w(j);
+        let y = if w == "nineteen" {
+            let n = lex::cardinal(self.w(j + 1)).filter(|n| (10..100).contains(n))?;
+            j += 1;
+            1900 + n as i32
+        } else if w == "two" && self.w(j + 1) == "thousand" {
+            j += 1;
+            2000
+        } else {
+            return None;
+        };
+        if j == i + 1 && w == "two" && self.w(i) != "year" {
+            return None;
+        }
+        Some(Hit::date(i, j + 1, Value::year(y)))
+    }
+
+    /// "'90s".
+    pub(super) fn decade_apostrophe(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        if matches!(w, "'" | "’" | "‘") {
+            let n = self.w(i + 1);
+            if n.len() == 3 && n.ends_with('s') && is_num(&n[..2]) {
+                return Some(Hit::date(i, i + 2, Value::decade(190 + digit(n))));
+            }
+        }
+        let n = w.trim_start_matches(['\'', '’', '‘']);
+        if n.len() == 3 && n.len() < w.len() && n.ends_with('s') && is_num(&n[..2]) {
+            return Some(Hit::date(i, i + 1, Value::decade(190 + digit(n))));
+        }
+        None
+    }
+}

@@ -1,0 +1,133 @@
+//! The tense around a token: the nearest tense marker of its sentence (or of the quotation
+//! it stands in), with the deadlines, plans and participles that change it.
+//! Never reads beyond the current sentence and never looks at dates or the document date.
+
+use crate::text::TokenKind;
+
+use super::scan::Scan;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tense {
+    Past,
+    Future,
+    None,
+}
+
+impl Scan<'_> {
+    /// The tense around token `i`: the nearest tense marker in the sentence.
+    pub(super) fn tense(&self, i: usize) -> Tense {
+        // "since March": a starting point already passed.
+        if self.prev(i) == "since" {
+            return Tense::Past;
+        }
+        // "given until 9 a.m. Tuesday", "postponed until Tuesday": a deadline, ahead. A
+        // clause-opening "Until Thursday, they had ..." or "up until" looks back.
+        let mut k = i;
+        while k > self.sent_start
+            && k + 4 > i
+            && (self.kind(k - 1) == Some(TokenKind::Number)
+                || matches!(
+                    self.w(k - 1),
+                    "a.m." | "p.m." | "am" | "pm" | "noon" | "midnight"
+                )
+                || self.w(k - 1).len() == 3 && self.w(k - 1).ends_with('t') && self.cap(k - 1))
+        {
+            k -= 1;
+        }
+        if matches!(self.prev(k), "until" | "till")
+            && k >= self.sent_start + 2
+            && !matches!(self.w(k - 2), "up" | "not" | "," | "``" | "\"")
+        {
+            return Tense::Future;
+        }
+        // Reported speech keeps its own tense: "``He will leave Thursday,'' Castro said."
+        // The search stays between the quotation marks around `i`; the sentence as a whole
+        // is the fallback when the quoted stretch has no tensed word.
+        let is_mark = |k: usize| matches!(self.w(k), "``" | "''" | "\"" | "“" | "”");
+        let lo = (self.sent_start..i)
+            .rev()
+            .find(|&k| is_mark(k))
+            .map_or(self.sent_start, |k| k + 1);
+        let hi = (i..self.lim).find(|&k| is_mark(k)).unwrap_or(self.lim);
+        let t = self.nearest_tense(i, lo, hi);
+        if t != Tense::None || (lo, hi) == (self.sent_start, self.lim) {
+            return t;
+        }
+        self.nearest_tense(i, self.sent_start, self.lim)
+    }
+
+    /// The tense of the tensed word nearest to `i` within tokens `lo..hi`.
+    pub(super) fn nearest_tense(&self, i: usize, lo: usize, hi: usize) -> Tense {
+        let mut best = (usize::MAX, Tense::None);
+        for k in lo..hi {
+            let w = self.w(k);
+            let t = match w {
+                // "was planning", "is set to", "are due": the auxiliary belongs to the
+                // future marker that follows it.
+                "was" | "were" | "is" | "are"
+                    if matches!(
+                        self.w(k + 1),
+                        "to" | "set" | "due" | "going" | "planning" | "scheduled" | "expected"
+                    ) =>
+                {
+                    if self.w(k + 1) == "to" {
+                        Tense::Future
+                    } else {
+                        continue;
+                    }
+                }
+                "set" if self.w(k + 1) == "to" => Tense::Future,
+                // "had been scheduled to expire Friday": a plan already overtaken.
+                "had" if matches!(self.w(k + 1), "been" | "scheduled" | "planned" | "expected") => {
+                    Tense::Past
+                }
+                "scheduled" | "planned" | "expected"
+                    if self.prev(k) == "had"
+                        || self.prev(k) == "been" && self.w(k - 2) == "had" =>
+                {
+                    continue
+                }
+                // "vacation plans for the trip", "the hastily planned trip": nouns and
+                // adjectives, not intentions; "plans to", "planned for Monday" look ahead.
+                "plans" | "plan" if self.w(k + 1) != "to" => continue,
+                "planned" | "planning"
+                    if !matches!(self.w(k + 1), "to" | "for")
+                        && !matches!(
+                            self.prev(k),
+                            "was" | "were" | "is" | "are" | "am" | "be" | "been"
+                        ) =>
+                {
+                    continue
+                }
+                "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected"
+                | "expects" | "plans" | "planned" | "plan" | "planning" | "upcoming"
+                | "tomorrow" | "soon" => Tense::Future,
+                "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "took" | "went"
+                | "came" | "told" | "made" | "got" | "gave" | "met" | "began" | "fell" | "rose"
+                | "won" | "lost" | "left" | "saw" | "yesterday" | "earlier" | "sold" | "paid"
+                | "held" | "brought" | "sent" | "ended" | "closed" | "agreed" | "announced" => {
+                    Tense::Past
+                }
+                // A past participle, not a name ("United", "Red"): capitals mid-sentence
+                // do not count.
+                _ if w.len() > 4
+                    && w.ends_with("ed")
+                    && self.toks[k].kind == TokenKind::Word
+                    && (k == self.sent_start || !self.cap(k))
+                    // "will be named", "markets untouched by the crisis": a passive
+                    // participle; the auxiliary, if any, carries the tense.
+                    && !matches!(self.w(k.wrapping_sub(1)), "be" | "been" | "being")
+                    && self.w(k + 1) != "by" =>
+                {
+                    Tense::Past
+                }
+                _ => continue,
+            };
+            let dist = k.abs_diff(i);
+            if dist < best.0 {
+                best = (dist, t);
+            }
+        }
+        best.1
+    }
+}
