@@ -27,6 +27,7 @@ from ._native import (
     train_entities,
 )
 from .frames import entity_table, frames, quote_table
+from .stream import analyze_stream
 
 __all__ = [
     "Document",
@@ -39,6 +40,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "analyze_stream",
     "builtin_model",
     "default_threads",
     "entity_table",
