@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from typing import Any
 
@@ -157,7 +157,7 @@ def analyze_stream(texts: Iterable[Any], dates: Any = None, batch_size: int = DE
     model = _model_once(model)
     analyze_many([], n_threads=n_threads, model=model)  # argument errors now, not at the first next()
     show = default_on() if progress is None else bool(progress)
-    total = len(texts) if show and hasattr(texts, "__len__") else None
+    total = len(texts) if show and isinstance(texts, Sized) else None
     return _generate(texts, dates, batch_size, n_threads, model, show, total, with_ids)
 
 
