@@ -63,7 +63,7 @@ def test_tqdm_bar_counts_bytes_when_their_total_is_known():
     bar.update(10, 1_500_000, failed=2)
     bar.close()
     text = out.getvalue()
-    assert "3.00M/3.00M" in text and "B/s" in text and "docs=20" in text and "failed=2" in text
+    assert "3.00MB/3.00MB" in text and "B/s" in text and "docs=20" in text and "failed=2" in text
 
 
 def test_plain_lines_without_tqdm(monkeypatch):

@@ -63,8 +63,10 @@ class Progress:
             if tqdm is not None:
                 self._by_bytes = total_bytes is not None or total_docs is None
                 if self._by_bytes:
+                    fmt = "{l_bar}{bar}| {n_fmt}B/{total_fmt}B [{elapsed}<{remaining}, {rate_fmt}{postfix}]"
                     self._bar = tqdm(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1000,
-                                     desc=desc, file=self.stream, dynamic_ncols=True, mininterval=0.5)
+                                     desc=desc, file=self.stream, dynamic_ncols=True, mininterval=0.5,
+                                     bar_format=fmt if total_bytes is not None else None)
                 else:
                     self._bar = tqdm(total=total_docs, unit="docs", desc=desc, file=self.stream,
                                      dynamic_ncols=True, mininterval=0.5)
