@@ -19,8 +19,9 @@ from .progress import Progress, default_on
 
 DEFAULT_BATCH_SIZE = 1000
 # A batch also ends once it holds this many characters, so that long documents do not make a batch
-# of ``batch_size`` of them too large for memory.
-MAX_BATCH_CHARS = 8_000_000
+# of ``batch_size`` of them too large for memory. Measured through the CLI to Parquet: about 28 bytes
+# of peak memory per character of a batch, over about 170 MB for the process and model.
+MAX_BATCH_CHARS = 4_000_000
 
 
 @dataclass
