@@ -312,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as e:  # pragma: no cover - e.g. a folder that became unreadable during the run
+        print(f"tidings: [E003] {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
