@@ -31,6 +31,7 @@ from ._native import (
 from .corpus import Corpus
 from .dataframe import analyze_frame
 from .frames import entity_table, frames, quote_table, write_parquet
+from .stream import analyze_stream
 from .view import display
 
 if "pandas" in _sys.modules:  # df.tidings.analyze(...); analyze_frame registers it otherwise
@@ -51,6 +52,7 @@ __all__ = [
     "analyze",
     "analyze_frame",
     "analyze_many",
+    "analyze_stream",
     "builtin_model",
     "default_threads",
     "display",
