@@ -109,3 +109,25 @@ def test_report_on_stdout_is_unchanged_by_batching():
 def test_bad_batch_size_is_a_usage_error():
     r = run("seeds", "-b", "0")
     assert r.returncode == 2 and "--batch-size" in r.stderr
+
+
+def test_parquet_from_the_cli_reads_back_with_the_dtypes_of_frames(tmp_path):
+    src = tmp_path / "a.jsonl"
+    src.write_text(
+        json.dumps({"id": "x", "text": "Donald Trump said “We won” on Monday in Ohio.", "date": "2016-11-09"}) + "\n"
+        + json.dumps({"id": "y", "text": "No news."}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.parquet"
+    cmd = [sys.executable, "-m", "tidings", str(src), "-o", str(out), "-q"]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    import tidings
+
+    docs = tidings.analyze_many(["Donald Trump said “We won” on Monday in Ohio.", "No news."], ["2016-11-09", None])
+    want = tidings.frames(docs, ids=["x", "y"])
+    for layer, frame in want.items():
+        path = out if layer == "documents" else out.with_name(f"out.{layer}.parquet")
+        got = pd.read_parquet(path)
+        assert dict(got.dtypes) == dict(frame.dtypes), layer
+        assert len(got) == len(frame), layer

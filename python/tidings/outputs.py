@@ -15,7 +15,7 @@ from typing import Any
 
 from ._native import table
 from .exceptions import InvalidInputError, TidingsError, TidingsIOError
-from .frames import LAYERS
+from .frames import LAYERS, to_arrow
 
 _CSV_TIMES = ("interval_start", "interval_end")
 
@@ -137,27 +137,28 @@ def _layer_path(out: Path, layer: str) -> Path:
 
 
 class ParquetOutput(Output):
+    """One Parquet file per layer, a row group per batch, in the schema of ``frames()`` (so that
+    ``pandas.read_parquet`` gives the same dtypes as every other path)."""
+
     def open(self) -> None:
         self.pa = _need("pyarrow", "writing Parquet", "arrow")
+        self.pd = _need("pandas", "writing Parquet", "pandas,arrow")
         pq = _need("pyarrow.parquet", "writing Parquet", "arrow")
         self.writers = {}
+        self.schemas = {}
         for layer, t in zip(LAYERS, self.targets, strict=True):
-            schema = table([], layer).to_arrow().schema
-            self.writers[layer] = pq.ParquetWriter(t.tmp, schema)
+            self.schemas[layer] = to_arrow(table([], layer)).schema
+            self.writers[layer] = pq.ParquetWriter(t.tmp, self.schemas[layer])
 
     def _write(self, items, docs, errors, offset: int) -> None:
-        pa = self.pa
         ids = [it.id for it in items]
         for layer, w in self.writers.items():
-            t = table(docs, layer, ids).to_arrow()
-            if offset:
-                i = t.schema.get_field_index("doc")
-                doc = pa.compute.add(t.column(i), pa.scalar(offset, t.schema.field(i).type))
-                t = t.set_column(i, t.schema.field(i), doc)
+            df = table(docs, layer, ids).to_pandas()
+            df["doc"] += offset
             if layer == "documents":
-                i = t.schema.get_field_index("error")
-                t = t.set_column(i, t.schema.field(i), pa.array(errors, t.schema.field(i).type))
-            if t.num_rows:
+                df["error"] = self.pd.array(errors, dtype=df["error"].dtype)
+            if len(df):
+                t = self.pa.Table.from_pandas(df, schema=self.schemas[layer], preserve_index=False)
                 w.write_table(t, row_group_size=t.num_rows)  # one row group per batch
 
     def close(self) -> None:
