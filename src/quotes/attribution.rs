@@ -6,6 +6,9 @@
 //! When the entity layer has run, the mention is mapped to its entity and named by the group's
 //! canonical name (see [`super::resolve`]).
 
+use std::cell::Cell;
+
+use super::index::work;
 use super::Ctx;
 use crate::quotes::detect::Marked;
 use crate::quotes::lexicon;
@@ -280,9 +283,8 @@ fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
 
 /// The noun phrase starting at token `i` (after an inverted cue: "said Okafor"), before `ub`.
 pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
-    while i < ub && lexicon::is_time_word(ctx.tok(i)) {
-        i += 1;
-    }
+    // Skip time words ("said Tuesday night X" is rare, "said Tuesday" common).
+    i = ctx.runs.skip_time_words(i, ub);
     if i >= ub || !ctx.is_word(i) {
         return None;
     }
@@ -561,10 +563,17 @@ pub(crate) fn cue_before(ctx: &Ctx, m: &Marked) -> Option<Found> {
 /// sentence ("Mueller found a “benefit”"), with its subject.
 pub(crate) fn judging_cue_before(ctx: &Ctx, m: &Marked) -> Option<Found> {
     let lb = sentence_first(ctx, m.open).max(ctx.para_first_token(m.open));
-    let v = (lb..m.open)
-        .rev()
-        .find(|&v| lexicon::is_judging(ctx.tok(v)))?;
-    let np = np_before(ctx, v, lb)?;
+    let v = ctx.runs.last_judging(lb, m.open)?;
+    // The partial quotations after one verb share its subject: look it up once.
+    let mut memo = ctx.scans.judging_subject.borrow_mut();
+    let np = match *memo {
+        Some((mv, ml, np)) if mv == v && ml == lb => np,
+        _ => {
+            let np = np_before(ctx, v, lb);
+            *memo = Some((v, lb, np));
+            np
+        }
+    }?;
     Some(Found {
         np,
         cue_start: v,
@@ -573,67 +582,199 @@ pub(crate) fn judging_cue_before(ctx: &Ctx, m: &Marked) -> Option<Found> {
 }
 
 /// The nearest cue verb with a speaker, scanning backwards from `from` (exclusive) to `lb`.
+///
+/// What the scan finds at a token `v` depends on `from` only while the speaker phrase after
+/// `v` could reach `from` (a few tokens, more over a run of time words); further back it is the
+/// same for every `from`. So the scan steps back over that near stretch, and beyond it looks up
+/// a table of the cues found from `lb` upwards, built once per `lb` and extended as needed. The
+/// table also keeps, for each participle cue ("adding"), the scan's answer from it, which the
+/// cue inherits: without it each participle would rescan everything before it.
 pub(crate) fn cue_backwards(ctx: &Ctx, from: usize, lb: usize) -> Option<Found> {
+    if let Some(found) = quick_scan(ctx, from, lb) {
+        return found;
+    }
+    let mut tables = ctx.scans.tables.borrow_mut();
+    let table = tables.entry(lb).or_default();
+    table.extend(ctx, lb, from);
+    table.scan(ctx, lb, from)
+}
+
+/// Most scans end at a cue a few tokens before `from`: the plain scan, given up (`None`) after
+/// [`QUICK_STEPS`] tokens or at a participle cue, which need the table.
+fn quick_scan(ctx: &Ctx, from: usize, lb: usize) -> Option<Option<Found>> {
+    let needs_table = Cell::new(false);
+    let earlier = |_| {
+        needs_table.set(true);
+        None
+    };
     let mut v = from;
     while v > lb {
         v -= 1;
-        if ctx.is_according(v) {
-            if let Some(np) = np_after(ctx, v + 2, from) {
-                return Some(Found {
-                    np,
-                    cue_start: v,
-                    cue_end: v + 2,
-                });
-            }
-            continue;
+        work::tick(1);
+        if v + QUICK_STEPS < from {
+            return None;
         }
-        if !ctx.is_cue_at(v) {
-            continue;
+        let found = cue_at(ctx, v, from, lb, &earlier);
+        if needs_table.get() {
+            return None;
         }
-        if lexicon::is_participle(&ctx.lower(v))
-            && v > lb
-            && !lexicon::is_pronoun(ctx.tok(v - 1))
-            && !ctx.is_cap(v - 1)
-        {
-            // "Okafor said, adding, “…”": the subject of an earlier cue in the sentence.
-            if let Some(f) = cue_backwards(ctx, v, lb) {
-                return Some(Found {
-                    np: f.np,
-                    cue_start: v,
-                    cue_end: v + 1,
-                });
+        if found.is_some() {
+            return Some(found);
+        }
+    }
+    Some(None)
+}
+
+/// How far back [`quick_scan`] looks.
+const QUICK_STEPS: usize = 64;
+
+/// Where a step back stopped.
+enum Scan {
+    /// It found the answer (or reached `lb`).
+    Done(Option<Found>),
+    /// It reached token `v`, from where on the answer does not depend on the start.
+    Far(usize),
+}
+
+/// Steps back from `from` while the start still matters. `earlier(v)` is the scan's answer
+/// from a participle cue `v`.
+fn near_scan(ctx: &Ctx, from: usize, lb: usize, earlier: &dyn Fn(usize) -> Option<Found>) -> Scan {
+    let mut v = from;
+    while v > lb {
+        v -= 1;
+        work::tick(1);
+        // The speaker phrase after `v` (see `np_after`) ends within 8 tokens after the time
+        // words that follow `v + 1` or `v + 2`: if that is before `from`, `from` no longer matters.
+        if ctx.runs.time_run_end(v + 2) + 8 <= from {
+            return Scan::Far(v);
+        }
+        if let Some(f) = cue_at(ctx, v, from, lb, earlier) {
+            return Scan::Done(Some(f));
+        }
+    }
+    Scan::Done(None)
+}
+
+/// The cues found scanning back to one lower bound, for every start far enough after them.
+#[derive(Debug, Default)]
+pub(crate) struct ScanTable {
+    /// Tokens from the lower bound up to `done` (exclusive) have been looked at.
+    done: usize,
+    /// The tokens where a cue with a speaker stands, in order, with what was found there.
+    hits: Vec<(u32, Found)>,
+    /// Each participle cue, in order, with the scan's answer from it.
+    participles: Vec<(u32, Option<Found>)>,
+}
+
+impl ScanTable {
+    /// Looks at the tokens up to `to` (exclusive).
+    fn extend(&mut self, ctx: &Ctx, lb: usize, to: usize) {
+        self.done = self.done.max(lb);
+        while self.done < to {
+            let y = self.done;
+            work::tick(1);
+            if participle_cue(ctx, y, lb) {
+                let before = self.scan(ctx, lb, y);
+                self.participles.push((y as u32, before));
             }
-            // "The mayor claimed victory online, saying: “…”": the main clause's subject.
-            if let Some(np) = clause_subject(ctx, lb, v) {
-                return Some(Found {
-                    np,
-                    cue_start: v,
-                    cue_end: v + 1,
-                });
+            if let Some(f) = cue_at(ctx, y, ctx.tokens.len(), lb, &|v| self.earlier(v)) {
+                self.hits.push((y as u32, f));
+            }
+            self.done += 1;
+        }
+    }
+
+    /// The scan from `from`, once the table reaches `from`.
+    fn scan(&self, ctx: &Ctx, lb: usize, from: usize) -> Option<Found> {
+        match near_scan(ctx, from, lb, &|v| self.earlier(v)) {
+            Scan::Done(found) => found,
+            Scan::Far(v) => {
+                let k = self.hits.partition_point(|h| h.0 as usize <= v);
+                k.checked_sub(1).map(|k| self.hits[k].1)
             }
         }
-        if let Some(np) = np_before(ctx, v, lb) {
+    }
+
+    /// The scan's answer from participle cue `v` (looked at already).
+    fn earlier(&self, v: usize) -> Option<Found> {
+        let k = self
+            .participles
+            .binary_search_by_key(&(v as u32), |p| p.0)
+            .expect("the table holds every participle cue it has looked at");
+        self.participles[k].1
+    }
+}
+
+/// A participle cue with no subject right before it (", adding, “…”"): it takes the attribution
+/// before it.
+fn participle_cue(ctx: &Ctx, v: usize, lb: usize) -> bool {
+    !ctx.is_according(v)
+        && ctx.is_cue_at(v)
+        && lexicon::is_participle(&ctx.lower(v))
+        && v > lb
+        && !lexicon::is_pronoun(ctx.tok(v - 1))
+        && !ctx.is_cap(v - 1)
+}
+
+/// The attribution whose cue is token `v`, if any, in a scan back from `from` to `lb` (`from`
+/// limits the speaker phrase after the cue). `earlier(v)` is the scan's answer from `v`.
+fn cue_at(
+    ctx: &Ctx,
+    v: usize,
+    from: usize,
+    lb: usize,
+    earlier: &dyn Fn(usize) -> Option<Found>,
+) -> Option<Found> {
+    if ctx.is_according(v) {
+        let np = np_after(ctx, v + 2, from)?;
+        return Some(Found {
+            np,
+            cue_start: v,
+            cue_end: v + 2,
+        });
+    }
+    if !ctx.is_cue_at(v) {
+        return None;
+    }
+    if participle_cue(ctx, v, lb) {
+        // "Okafor said, adding, “…”": the subject of an earlier cue in the sentence.
+        if let Some(f) = earlier(v) {
+            return Some(Found {
+                np: f.np,
+                cue_start: v,
+                cue_end: v + 1,
+            });
+        }
+        // "The mayor claimed victory online, saying: “…”": the main clause's subject.
+        if let Some(np) = clause_subject(ctx, lb, v) {
             return Some(Found {
                 np,
                 cue_start: v,
                 cue_end: v + 1,
             });
         }
-        // "Said Smith: “…”" / ", said Smith, “…”"
-        let lw = ctx.lower(v);
-        if !lexicon::takes_addressee(&lw) && !matches!(&*lw, "put" | "puts") {
-            if let Some(np) = np_after(ctx, v + 1, from) {
-                if ctx.is_cap(np.head_start) || np.pronoun {
-                    return Some(Found {
-                        np,
-                        cue_start: v,
-                        cue_end: v + 1,
-                    });
-                }
+    }
+    if let Some(np) = np_before(ctx, v, lb) {
+        return Some(Found {
+            np,
+            cue_start: v,
+            cue_end: v + 1,
+        });
+    }
+    // "Said Smith: “…”" / ", said Smith, “…”"
+    let lw = ctx.lower(v);
+    if !lexicon::takes_addressee(&lw) && !matches!(&*lw, "put" | "puts") {
+        if let Some(np) = np_after(ctx, v + 1, from) {
+            if ctx.is_cap(np.head_start) || np.pronoun {
+                return Some(Found {
+                    np,
+                    cue_start: v,
+                    cue_end: v + 1,
+                });
             }
         }
-        // A participle with no subject of its own (", adding: “…”"): keep looking back.
     }
+    // A participle with no subject of its own (", adding: “…”"): the scan goes on.
     None
 }
 
@@ -645,9 +786,8 @@ fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
         if pos >= ub {
             return None;
         }
-        while pos < ub && !ctx.is_word(pos) {
-            pos += 1;
-        }
+        // The next word (or `ub`).
+        pos = ctx.runs.next_word(pos, ub);
         if let Some(np) = np_after(ctx, pos, ub) {
             // "Two hours later, Ortiz wrote": a time phrase, not the subject.
             let timeish = np.end < ub && matches!(ctx.tok(np.end), "later" | "ago" | "earlier");
@@ -656,7 +796,10 @@ fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
             }
         }
         // Skip to after the next comma.
-        let next = (pos..ub).find(|&i| ctx.is_punct(i, ","))?;
+        let next = ctx.runs.next_comma(pos, ub);
+        if next >= ub {
+            return None;
+        }
         pos = next + 1;
     }
     None
@@ -697,10 +840,7 @@ pub(crate) fn cue_in_previous_sentences(ctx: &Ctx, before: usize, lb: usize) -> 
     while end > lb && n < 2 {
         let s = sentence_first(ctx, end - 1).max(lb);
         // Only the writer's words: the part after the sentence's last quotation mark.
-        let tail = (s..end)
-            .rev()
-            .find(|&i| ctx.is_double_mark(i))
-            .map_or(s, |i| i + 1);
+        let tail = ctx.runs.last_double_mark(s, end).map_or(s, |i| i + 1);
         if let Some(f) = cue_backwards(ctx, end, tail) {
             return Some(f);
         }

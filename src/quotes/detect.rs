@@ -8,6 +8,7 @@
 //! paragraph continues when the next paragraph opens with a mark (the newspaper convention for
 //! quotations over several paragraphs); otherwise it is dropped.
 
+use super::index::work;
 use crate::text::{Token, TokenKind};
 use crate::types::Span;
 
@@ -80,6 +81,51 @@ struct Open {
     single: bool,
 }
 
+/// The open marks of a paragraph, innermost last. The positions of the open double marks are
+/// kept apart, so that finding the innermost one never walks over single marks.
+#[derive(Debug, Default)]
+struct OpenMarks {
+    all: Vec<Open>,
+    /// Positions in `all` of the curly and of the straight double marks.
+    curly: Vec<usize>,
+    straight: Vec<usize>,
+}
+
+impl OpenMarks {
+    fn push(&mut self, o: Open) {
+        if !o.single {
+            let k = self.all.len();
+            if o.curly {
+                self.curly.push(k);
+            } else {
+                self.straight.push(k);
+            }
+        }
+        self.all.push(o);
+    }
+    /// Keeps the first `k` marks.
+    fn truncate(&mut self, k: usize) {
+        work::tick(self.all.len().saturating_sub(k));
+        self.all.truncate(k);
+        while self.curly.last().is_some_and(|&i| i >= k) {
+            self.curly.pop();
+        }
+        while self.straight.last().is_some_and(|&i| i >= k) {
+            self.straight.pop();
+        }
+    }
+    /// The position of the innermost open double mark.
+    fn last_double(&self) -> Option<usize> {
+        self.curly.last().max(self.straight.last()).copied()
+    }
+    fn last_curly(&self) -> Option<usize> {
+        self.curly.last().copied()
+    }
+    fn last_straight(&self) -> Option<usize> {
+        self.straight.last().copied()
+    }
+}
+
 /// Finds the quoted spans of a text, in text order.
 ///
 /// `apostrophe_pairs`: a pair of apostrophes ('') that can open a quotation opens one (the
@@ -119,12 +165,13 @@ pub(crate) fn find(
         if q >= marks.len() || marks[q] >= last {
             continue;
         }
-        let mut stack: Vec<Open> = Vec::new();
+        let mut stack = OpenMarks::default();
         let mut nested: Vec<Marked> = Vec::new();
         let mut first_in_para = true;
         while q < marks.len() && marks[q] < last {
             let i = marks[q];
             q += 1;
+            work::tick(1);
             let tok = &tokens[i];
             let Some(mark) = mark_of(tok.text(text)) else {
                 continue;
@@ -160,7 +207,7 @@ pub(crate) fn find(
             };
             match mark {
                 Mark::DoubleOpen => {
-                    if let Some(k) = stack.iter().rposition(|o| !o.single && o.curly) {
+                    if let Some(k) = stack.last_curly() {
                         // An open curly quotation and another opening mark: the first was stray.
                         stack.truncate(k);
                     }
@@ -171,18 +218,18 @@ pub(crate) fn find(
                     });
                 }
                 Mark::DoubleClose => {
-                    if let Some(k) = stack.iter().rposition(|o| !o.single) {
-                        let o = stack[k];
+                    if let Some(k) = stack.last_double() {
+                        let o = stack.all[k];
                         stack.truncate(k);
                         emit(o, i, k, &mut out);
                     }
                     // else: a stray closing mark, ignored.
                 }
                 Mark::DoubleStraight => {
-                    let straight_open = stack.iter().rposition(|o| !o.single && !o.curly);
+                    let straight_open = stack.last_straight();
                     match straight_open {
                         Some(k) if can_close || !can_open => {
-                            let o = stack[k];
+                            let o = stack.all[k];
                             stack.truncate(k);
                             emit(o, i, k, &mut out);
                         }
@@ -196,10 +243,10 @@ pub(crate) fn find(
                             });
                         }
                         None => {
-                            let curly_open = stack.iter().rposition(|o| !o.single && o.curly);
+                            let curly_open = stack.last_curly();
                             match curly_open {
                                 Some(k) if can_close && !can_open => {
-                                    let o = stack[k];
+                                    let o = stack.all[k];
                                     stack.truncate(k);
                                     emit(o, i, k, &mut out);
                                 }
@@ -223,13 +270,13 @@ pub(crate) fn find(
                     });
                 }
                 Mark::SingleClose | Mark::SingleStraight if can_close => {
-                    if let Some(o) = stack.last().copied().filter(|o| o.single) {
+                    if let Some(o) = stack.all.last().copied().filter(|o| o.single) {
                         // "voters’ concerns": a plural possessive, not a closing mark.
                         let possessive = text[..tok.start].ends_with(['s', 'S'])
                             && next_is_lower_word(text, tokens, i + 1, last);
                         if !possessive {
-                            stack.pop();
-                            emit(o, i, stack.len(), &mut out);
+                            stack.truncate(stack.all.len() - 1);
+                            emit(o, i, stack.all.len(), &mut out);
                         }
                     }
                 }
@@ -238,7 +285,7 @@ pub(crate) fn find(
             first_in_para = false;
         }
         // A quotation left open at the paragraph end: keep it if the next paragraph continues it.
-        if let Some(o) = stack.first().copied().filter(|o| !o.single) {
+        if let Some(o) = stack.all.first().copied().filter(|o| !o.single) {
             let next_opens = paragraphs.get(p + 1).is_some_and(|np| {
                 let k = t + tokens[t..].partition_point(|x| x.start < np.start);
                 tokens.get(k).is_some_and(|x| {

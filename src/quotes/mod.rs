@@ -25,9 +25,13 @@
 mod attribution;
 mod classify;
 mod detect;
+mod index;
 mod lexicon;
+#[cfg(test)]
+mod tests;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::error::Result;
 use crate::pipeline::Extractor;
@@ -35,6 +39,7 @@ use crate::text::Token;
 use crate::types::{Document, Entity, Label, Quote, QuoteKind, Sentence, Span};
 use attribution::{Found, Np};
 use classify::Class;
+use index::{work, Mentions, Runs, Scans};
 
 /// The quote layer.
 #[derive(Debug, Clone)]
@@ -77,10 +82,18 @@ pub(crate) struct Ctx<'a> {
     /// First token of each paragraph, plus the token count at the end.
     pub para_first: Vec<usize>,
     pub entities: &'a [Entity],
+    /// Token runs (time words, next word, next comma, double marks).
+    pub runs: Runs<'a>,
+    /// The contents of the quotations found: mentions inside them are not antecedents.
+    quoted: Vec<Span>,
+    /// The entity mentions sorted by offset, built on first need.
+    mentions: OnceCell<Mentions>,
+    /// Memoised scans.
+    pub scans: Scans,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a Document) -> Self {
+    fn new(doc: &'a Document, quoted: Vec<Span>) -> Self {
         let mut sent_of = vec![0u32; doc.tokens.len()];
         let mut para_first = vec![doc.tokens.len(); doc.paragraphs.len() + 1];
         for (k, s) in doc.sentences.iter().enumerate() {
@@ -102,7 +115,21 @@ impl<'a> Ctx<'a> {
             sent_of,
             para_first,
             entities: &doc.entities,
+            runs: Runs::new(&doc.text, &doc.tokens),
+            quoted,
+            mentions: OnceCell::new(),
+            scans: Scans::default(),
         }
+    }
+    /// The entity mentions, if the entity layer found any.
+    fn mentions(&self) -> Option<&Mentions> {
+        if self.entities.is_empty() {
+            return None;
+        }
+        Some(
+            self.mentions
+                .get_or_init(|| Mentions::new(self.entities, &self.quoted)),
+        )
     }
     pub(crate) fn tok(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
@@ -147,25 +174,27 @@ impl QuoteExtractor {
         if doc.tokens.is_empty() || doc.sentences.is_empty() {
             return Vec::new();
         }
-        let ctx = Ctx::new(doc);
         let marks = detect::find(
             &doc.text,
             &doc.tokens,
             &doc.paragraphs,
             self.apostrophe_pairs,
         );
+        if marks.is_empty() {
+            return Vec::new();
+        }
         // Quotation contents: mentions inside them are not antecedents of the writer's pronouns.
-        let quoted: Vec<Span> = if doc.entities.is_empty() {
-            Vec::new()
-        } else {
-            marks.iter().map(|m| m.content).collect()
-        };
+        let quoted: Vec<Span> = marks.iter().map(|m| m.content).collect();
+        let ctx = Ctx::new(doc, quoted);
         let mut out: Vec<Quote> = Vec::new();
         // Per output quote: how it was attributed and its paragraph (for inheritance).
         let mut info: Vec<(Option<Source>, usize, Option<usize>)> = Vec::new();
         let mut next_group = 0usize;
         let mut last_named: Option<String> = None;
         let mut prev_mark_open: Option<bool> = None; // previous kept mark ran on (no close)
+
+        // The last direct quotation with a speaker (what a quotation without a cue inherits).
+        let mut last_spoken: Option<usize> = None;
         for m in &marks {
             let class = classify::classify(&ctx, m);
             let kind = match class {
@@ -203,9 +232,9 @@ impl QuoteExtractor {
                             group = Some(out[p].group);
                             Some(Source::Inherit(p))
                         } else {
-                            find_context(&ctx, m)
-                                .map(Source::Own)
-                                .or_else(|| inherit_nearby(&info, &out, para).map(Source::Inherit))
+                            find_context(&ctx, m).map(Source::Own).or_else(|| {
+                                inherit_nearby(&info, last_spoken, para).map(Source::Inherit)
+                            })
                         }
                     }
                 }
@@ -216,7 +245,7 @@ impl QuoteExtractor {
             });
             let (speaker, speaker_span, cue, cue_span) = match source {
                 Some(Source::Own(f)) => {
-                    let (name, span) = name_speaker(&ctx, &quoted, &f.np, &last_named);
+                    let (name, span) = name_speaker(&ctx, &f.np, &last_named);
                     let cs = attribution::span_of(&ctx, f.cue_start, f.cue_end);
                     (
                         Some(name),
@@ -255,6 +284,9 @@ impl QuoteExtractor {
                 group,
             });
             info.push((resolved_source, para, m.close));
+            if out[out.len() - 1].speaker.is_some() && kind == QuoteKind::Direct {
+                last_spoken = Some(out.len() - 1);
+            }
         }
         out
     }
@@ -317,31 +349,25 @@ fn find_context(ctx: &Ctx, m: &detect::Marked) -> Option<Found> {
     None
 }
 
-/// The nearest earlier quotation with a speaker, within three paragraphs.
+/// The nearest earlier direct quotation with a speaker (`last_spoken`), if it stands within
+/// three paragraphs (quotations come in paragraph order, so no earlier one can be nearer).
 fn inherit_nearby(
     info: &[(Option<Source>, usize, Option<usize>)],
-    out: &[Quote],
+    last_spoken: Option<usize>,
     para: usize,
 ) -> Option<usize> {
-    (0..out.len())
-        .rev()
-        .take_while(|&p| info[p].1 + 3 >= para)
-        .find(|&p| out[p].speaker.is_some() && out[p].kind == QuoteKind::Direct)
+    work::tick(1);
+    last_spoken.filter(|&p| info[p].1 + 3 >= para)
 }
 
 /// The speaker's name and the span of the mention the attribution rests on.
-fn name_speaker(
-    ctx: &Ctx,
-    quoted: &[Span],
-    np: &Np,
-    last_named: &Option<String>,
-) -> (String, Span) {
+fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (String, Span) {
     let span = attribution::span_of(ctx, np.start, np.end);
     let head = attribution::span_of(ctx, np.head_start, np.head_end);
     if np.pronoun {
         let w = ctx.slice(span);
         if !ctx.entities.is_empty() {
-            if let Some(e) = resolve_pronoun(ctx, quoted, w, span) {
+            if let Some(e) = resolve_pronoun(ctx, w, span) {
                 return (e.canonical.clone(), span);
             }
             return (w.to_owned(), span);
@@ -355,14 +381,21 @@ fn name_speaker(
         }
         return (w.to_owned(), span);
     }
-    // An entity mention inside the phrase names it (a person first, then an organisation).
-    let best = ctx
-        .entities
-        .iter()
-        .filter(|e| e.span.overlaps(&span))
-        .min_by_key(|e| (e.label != Label::Per, !e.span.overlaps(&head), e.span.start));
-    if let Some(e) = best {
-        return (e.canonical.clone(), span);
+    // An entity mention inside the phrase names it (a person first, then an organisation;
+    // then the mention over the name, then the first).
+    let best = ctx.mentions().and_then(|m| {
+        m.overlapping(ctx.entities, span).min_by_key(|&i| {
+            let e = &ctx.entities[i];
+            (
+                e.label != Label::Per,
+                !e.span.overlaps(&head),
+                e.span.start,
+                i,
+            )
+        })
+    });
+    if let Some(i) = best {
+        return (ctx.entities[i].canonical.clone(), span);
     }
     (ctx.slice(head).to_owned(), span)
 }
@@ -372,12 +405,8 @@ fn name_speaker(
 /// Among the mentions of the last few sentences, one that opens its sentence (a subject) wins
 /// over a more recent one inside the sentence ("Roe attacked Doe. “…,” he said.");
 /// otherwise the most recent.
-pub(crate) fn resolve_pronoun<'e>(
-    ctx: &Ctx<'e>,
-    quoted: &[Span],
-    pronoun: &str,
-    at: Span,
-) -> Option<&'e Entity> {
+pub(crate) fn resolve_pronoun<'e>(ctx: &Ctx<'e>, pronoun: &str, at: Span) -> Option<&'e Entity> {
+    let mentions = ctx.mentions()?;
     let p = pronoun.to_ascii_lowercase();
     let labels: &[Label] = match p.as_str() {
         "he" | "she" | "i" => &[Label::Per],
@@ -387,17 +416,15 @@ pub(crate) fn resolve_pronoun<'e>(
     let at_tok = ctx.tokens.partition_point(|t| t.start < at.start);
     let at_sent = ctx.sent_of.get(at_tok).copied().unwrap_or(0) as usize;
     for &label in labels {
-        let mut cands: Vec<&Entity> = ctx
-            .entities
-            .iter()
-            .filter(|e| e.label == label && e.span.end <= at.start)
-            .filter(|e| !quoted.iter().any(|q| q.contains(&e.span)))
-            .collect();
-        if cands.is_empty() {
+        let entities: &'e [Entity] = ctx.entities;
+        let mut cands = mentions
+            .before(entities, label, at.start)
+            .map(|i| &entities[i])
+            .peekable();
+        let Some(&nearest) = cands.peek() else {
             continue;
-        }
-        cands.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-        let subject = cands.iter().take(8).find(|e| {
+        };
+        let subject = cands.take(8).find(|e| {
             let t = ctx.tokens.partition_point(|x| x.start < e.span.start);
             let Some(&sent) = ctx.sent_of.get(t) else {
                 return false;
@@ -409,7 +436,7 @@ pub(crate) fn resolve_pronoun<'e>(
                     || (t - first <= 3
                         && (first..t).all(|i| ctx.tok(i).starts_with(char::is_uppercase))))
         });
-        return Some(subject.copied().unwrap_or(cands[0]));
+        return Some(subject.unwrap_or(nearest));
     }
     None
 }
