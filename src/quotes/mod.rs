@@ -167,6 +167,17 @@ enum Source {
     Inherit(usize),
 }
 
+/// How an output quotation was attributed, kept for the quotations after it.
+#[derive(Debug, Clone, Copy)]
+struct Attributed {
+    /// Its own cue, or the cue it inherited (never an inheritance: followed to its source).
+    source: Option<Source>,
+    /// Its paragraph.
+    paragraph: usize,
+    /// The token of its closing mark (`None` when it runs on to the next paragraph).
+    close: Option<usize>,
+}
+
 impl QuoteExtractor {
     /// Finds the quotations of a prepared document (tokens, sentences, paragraphs and, if the
     /// entity layer ran, entities).
@@ -188,7 +199,7 @@ impl QuoteExtractor {
         let ctx = Ctx::new(doc, quoted);
         let mut out: Vec<Quote> = Vec::new();
         // Per output quote: how it was attributed and its paragraph (for inheritance).
-        let mut info: Vec<(Option<Source>, usize, Option<usize>)> = Vec::new();
+        let mut info: Vec<Attributed> = Vec::new();
         let mut next_group = 0usize;
         let mut last_named: Option<String> = None;
         let mut prev_mark_open: Option<bool> = None; // previous kept mark ran on (no close)
@@ -224,9 +235,9 @@ impl QuoteExtractor {
                     } else {
                         // An interrupted quotation: “…,” he wrote. “…”
                         let interrupted = prev.filter(|&p| {
-                            info[p].1 == para
-                                && matches!(info[p].0, Some(Source::Own(f))
-                                    if info[p].2.is_some_and(|c| f.cue_start > c && f.cue_start < m.open))
+                            info[p].paragraph == para
+                                && matches!(info[p].source, Some(Source::Own(f))
+                                    if info[p].close.is_some_and(|c| f.cue_start > c && f.cue_start < m.open))
                         });
                         if let Some(p) = interrupted {
                             group = Some(out[p].group);
@@ -271,7 +282,7 @@ impl QuoteExtractor {
                 continue;
             }
             let resolved_source = match source {
-                Some(Source::Inherit(p)) => info[p].0,
+                Some(Source::Inherit(p)) => info[p].source,
                 s => s,
             };
             out.push(Quote {
@@ -283,7 +294,11 @@ impl QuoteExtractor {
                 cue_span,
                 group,
             });
-            info.push((resolved_source, para, m.close));
+            info.push(Attributed {
+                source: resolved_source,
+                paragraph: para,
+                close: m.close,
+            });
             if out[out.len() - 1].speaker.is_some() && kind == QuoteKind::Direct {
                 last_spoken = Some(out.len() - 1);
             }
@@ -351,13 +366,9 @@ fn find_context(ctx: &Ctx, m: &detect::Marked) -> Option<Found> {
 
 /// The nearest earlier direct quotation with a speaker (`last_spoken`), if it stands within
 /// three paragraphs (quotations come in paragraph order, so no earlier one can be nearer).
-fn inherit_nearby(
-    info: &[(Option<Source>, usize, Option<usize>)],
-    last_spoken: Option<usize>,
-    para: usize,
-) -> Option<usize> {
+fn inherit_nearby(info: &[Attributed], last_spoken: Option<usize>, para: usize) -> Option<usize> {
     work::tick(1);
-    last_spoken.filter(|&p| info[p].1 + 3 >= para)
+    last_spoken.filter(|&p| info[p].paragraph + 3 >= para)
 }
 
 /// The speaker's name and the span of the mention the attribution rests on.
