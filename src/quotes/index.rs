@@ -306,9 +306,9 @@ impl Mentions {
 /// Memoised backward scans for cues (see `attribution::cue_backwards`), one table per lower bound.
 #[derive(Default)]
 pub(crate) struct Scans {
-    pub tables: RefCell<HashMap<usize, super::attribution::ScanTable>>,
+    pub tables: RefCell<HashMap<usize, super::cues::ScanTable>>,
     /// Whether a sentence has a cue word (sentence index -> answer), filled on first use.
     pub sentence_cue: RefCell<HashMap<usize, bool>>,
     /// The last subject found before a verb of judging: (verb, lower bound) -> answer.
-    pub judging_subject: RefCell<Option<(usize, usize, Option<super::attribution::Np>)>>,
+    pub judging_subject: RefCell<Option<(usize, usize, Option<super::speaker::Np>)>>,
 }

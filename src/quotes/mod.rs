@@ -1,32 +1,38 @@
-//! Quotations and their speakers (issue 5).
+//! Quotations and their speakers: finds quoted spans, keeps the quotations and attributes each.
+//! Must never decide anything itself: it runs the steps below in order and passes each
+//! quotation's attribution on to the quotations after it (groups, inheritance).
 //!
-//! Three cheap passes over the tokens: `detect` pairs the quotation marks paragraph by
-//! paragraph (curly and straight double marks, single marks only where they flank like marks,
-//! never apostrophes; the stack is reset at every paragraph so a stray mark spoils at most its
-//! own paragraph; a quotation left open at a paragraph end continues when the next paragraph
-//! opens with a mark), `classify` keeps quotations, direct or partial, and drops titles and
-//! scare quotes, `attribution` finds the cue and the speaker of each: "X said" / "said X" /
-//! "according to X" / "X said: “…”" / a dash byline, in the quotation's sentence, then a colon or
-//! the previous sentences of its paragraph, then the previous paragraph; an interrupted
-//! quotation (“…,” he wrote. “…”) and the paragraphs of one quotation share a `group` and a
-//! speaker, and a quotation with no cue of its own inherits the speaker of the quotation before
-//! it (within three paragraphs).
+//! The steps, one file each:
+//! - `detect`: pairs the quotation marks paragraph by paragraph (curly and straight double
+//!   marks, single marks only where they flank like marks, never apostrophes; a stray mark
+//!   spoils at most its own paragraph; a quotation left open at a paragraph end continues when
+//!   the next paragraph opens with a mark).
+//! - `classify`: keeps quotations, direct or partial, and drops titles and scare quotes.
+//! - `cues`: finds the cue of each and its speaker phrase: "X said" / "said X" / "according to
+//!   X" / "X said: “…”" / a dash byline, in the quotation's sentence, then a colon or the
+//!   previous sentences of its paragraph, then the previous paragraph.
+//! - `speaker`: the speaker phrase next to a cue, and its name: through the entity layer when it
+//!   has run (an entity mention inside the phrase gives its group's canonical name; a pronoun
+//!   names the entity it refers to, a compatible mention before it, outside quotations,
+//!   preferring a recent sentence subject, while `speaker_span` stays on the pronoun); without
+//!   entities the phrase's name (its capitalised run) or the role phrase ("a Pence
+//!   spokeswoman"), and he/she names the last speaker named before, if any.
+//! - `index`: lookups built once per document, so each step costs the same however long the
+//!   document is; `lexicon`: the word lists.
 //!
-//! Speakers are named through the entity layer when it has run: an entity mention inside the
-//! speaker phrase gives its group's canonical name; a pronoun names the entity it refers to
-//! (a compatible mention before it, outside quotations, preferring a recent sentence subject),
-//! while `speaker_span` stays on the pronoun. Without entities the speaker is the phrase's name
-//! (its capitalised run) or the role phrase ("a Pence spokeswoman"), and he/she names the last
-//! speaker named before, if any.
+//! Here: an interrupted quotation (“…,” he wrote. “…”) and the paragraphs of one quotation share
+//! a `group` and a speaker, and a quotation with no cue of its own inherits the speaker of the
+//! quotation before it (within three paragraphs).
 //!
 //! On PolNeAR (direct quotations, `examples/quotes_dev.rs` + `score.py`, no entities): train
 //! overlap F1 0.925, speaker accuracy 0.964, end to end 0.891; dev 0.928 / 0.982 / 0.911.
 
-mod attribution;
 mod classify;
+mod cues;
 mod detect;
 mod index;
 mod lexicon;
+mod speaker;
 #[cfg(test)]
 mod tests;
 
@@ -35,11 +41,12 @@ use std::cell::OnceCell;
 
 use crate::error::Result;
 use crate::pipeline::Extractor;
-use crate::text::Token;
-use crate::types::{Document, Entity, Label, Quote, QuoteKind, Sentence, Span};
-use attribution::{Found, Np};
+use crate::text::{Token, TokenKind};
+use crate::types::{Document, Entity, Quote, QuoteKind, Sentence, Span};
 use classify::Class;
+use cues::{find_context, find_own, Found};
 use index::{work, Mentions, Runs, Scans};
+use speaker::name_speaker;
 
 /// The quote layer.
 #[derive(Debug, Clone)]
@@ -156,6 +163,39 @@ impl<'a> Ctx<'a> {
     pub(crate) fn para_end_token(&self, i: usize) -> usize {
         self.para_first[self.paragraph_of(i) + 1]
     }
+    /// The byte span of a token range.
+    pub(crate) fn span_of(&self, start: usize, end: usize) -> Span {
+        Span::new(self.tokens[start].start, self.tokens[end - 1].end)
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word || self.tokens[i].kind == TokenKind::Number
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+            && self.tok(i).starts_with(|c: char| c.is_uppercase())
+    }
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens[i].kind == TokenKind::Punct && self.tok(i) == p
+    }
+    fn is_terminal(&self, i: usize) -> bool {
+        matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Ellipsis)
+            && matches!(self.tok(i), "." | "!" | "?" | "…" | "...")
+    }
+    fn is_double_mark(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Quote
+            && matches!(self.tok(i), "\u{201C}" | "\u{201D}" | "\"" | "``" | "''")
+    }
+    fn is_possessive(&self, i: usize) -> bool {
+        matches!(self.tok(i), "’s" | "'s" | "’" | "'")
+    }
+    /// Name connectors inside a capitalised run ("Beto O'Rourke", "Ruth Bader Ginsburg",
+    /// "Osama bin Laden").
+    fn is_name_link(&self, i: usize) -> bool {
+        matches!(
+            self.tok(i),
+            "de" | "van" | "von" | "bin" | "al" | "der" | "la" | "du" | "del" | "da" | "&"
+        )
+    }
 }
 
 /// How a quotation got its speaker.
@@ -257,7 +297,7 @@ impl QuoteExtractor {
             let (speaker, speaker_span, cue, cue_span) = match source {
                 Some(Source::Own(f)) => {
                     let (name, span) = name_speaker(&ctx, &f.np, &last_named);
-                    let cs = attribution::span_of(&ctx, f.cue_start, f.cue_end);
+                    let cs = ctx.span_of(f.cue_start, f.cue_end);
                     (
                         Some(name),
                         Some(span),
@@ -307,147 +347,9 @@ impl QuoteExtractor {
     }
 }
 
-/// The quotation's own attribution, in its sentence (or a short "X said." right after it).
-fn find_own(ctx: &Ctx, m: &detect::Marked, kind: QuoteKind) -> Option<Found> {
-    let ends_comma = ctx.slice(m.content).ends_with(',');
-    if ends_comma {
-        if let Some(f) = attribution::cue_after(ctx, m) {
-            return Some(f);
-        }
-    }
-    if let Some(f) = attribution::cue_before(ctx, m) {
-        return Some(f);
-    }
-    if kind == QuoteKind::Partial {
-        // "Mueller found a “benefit”": verbs of finding and judging attribute quoted words too.
-        return attribution::judging_cue_before(ctx, m);
-    }
-    if !ends_comma {
-        return attribution::cue_after(ctx, m);
-    }
-    None
-}
-
-/// An attribution in the context of a quotation that has none in its own sentence.
-fn find_context(ctx: &Ctx, m: &detect::Marked) -> Option<Found> {
-    let pf = ctx.para_first_token(m.open);
-    // A colon at the end of the previous sentence or paragraph: "Okafor continued:".
-    if m.open > 0 && ctx.tok(m.open - 1) == ":" {
-        if let Some(f) = attribution::colon_intro(ctx, m.open - 1) {
-            return Some(f);
-        }
-    }
-    if m.open > pf && ctx.tok(m.open - 1) == "," {
-        if let Some(f) = attribution::comma_intro(ctx, m.open - 1) {
-            return Some(f);
-        }
-    }
-    if m.open > pf {
-        if let Some(f) = attribution::cue_in_previous_sentences(ctx, m.open, pf) {
-            return Some(f);
-        }
-    } else if pf > 0 {
-        // The last sentence of the previous paragraph, if it is not a quotation itself.
-        let ppf = ctx.para_first_token(pf - 1);
-        let s = ctx.sentences[ctx.sent_of[pf - 1] as usize]
-            .tokens
-            .start
-            .max(ppf);
-        if ctx.tokens[s].kind != crate::text::TokenKind::Quote
-            && ctx.tokens[pf - 1].kind != crate::text::TokenKind::Quote
-        {
-            if let Some(f) = attribution::cue_backwards(ctx, pf, s) {
-                return Some(f);
-            }
-        }
-    }
-    None
-}
-
 /// The nearest earlier direct quotation with a speaker (`last_spoken`), if it stands within
 /// three paragraphs (quotations come in paragraph order, so no earlier one can be nearer).
 fn inherit_nearby(info: &[Attributed], last_spoken: Option<usize>, para: usize) -> Option<usize> {
     work::tick(1);
     last_spoken.filter(|&p| info[p].paragraph + 3 >= para)
-}
-
-/// The speaker's name and the span of the mention the attribution rests on.
-fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (String, Span) {
-    let span = attribution::span_of(ctx, np.start, np.end);
-    let head = attribution::span_of(ctx, np.head_start, np.head_end);
-    if np.pronoun {
-        let w = ctx.slice(span);
-        if !ctx.entities.is_empty() {
-            if let Some(e) = resolve_pronoun(ctx, w, span) {
-                return (e.canonical.clone(), span);
-            }
-            return (w.to_owned(), span);
-        }
-        // Without entities: the last speaker named before, for he/she.
-        let personal = matches!(w.to_ascii_lowercase().as_str(), "he" | "she");
-        if personal {
-            if let Some(n) = last_named {
-                return (n.clone(), span);
-            }
-        }
-        return (w.to_owned(), span);
-    }
-    // An entity mention inside the phrase names it (a person first, then an organisation;
-    // then the mention over the name, then the first).
-    let best = ctx.mentions().and_then(|m| {
-        m.overlapping(ctx.entities, span).min_by_key(|&i| {
-            let e = &ctx.entities[i];
-            (
-                e.label != Label::Per,
-                !e.span.overlaps(&head),
-                e.span.start,
-                i,
-            )
-        })
-    });
-    if let Some(i) = best {
-        return (ctx.entities[i].canonical.clone(), span);
-    }
-    (ctx.slice(head).to_owned(), span)
-}
-
-/// The entity a pronoun refers to: a compatible mention before it (a person for he/she/I, an
-/// organisation for it, an organisation or else a person for they/we), outside quotations.
-/// Among the mentions of the last few sentences, one that opens its sentence (a subject) wins
-/// over a more recent one inside the sentence ("Roe attacked Doe. “…,” he said.");
-/// otherwise the most recent.
-pub(crate) fn resolve_pronoun<'e>(ctx: &Ctx<'e>, pronoun: &str, at: Span) -> Option<&'e Entity> {
-    let mentions = ctx.mentions()?;
-    let p = pronoun.to_ascii_lowercase();
-    let labels: &[Label] = match p.as_str() {
-        "he" | "she" | "i" => &[Label::Per],
-        "it" => &[Label::Org],
-        _ => &[Label::Org, Label::Per],
-    };
-    let at_tok = ctx.tokens.partition_point(|t| t.start < at.start);
-    let at_sent = ctx.sent_of.get(at_tok).copied().unwrap_or(0) as usize;
-    for &label in labels {
-        let entities: &'e [Entity] = ctx.entities;
-        let mut cands = mentions
-            .before(entities, label, at.start)
-            .map(|i| &entities[i])
-            .peekable();
-        let Some(&nearest) = cands.peek() else {
-            continue;
-        };
-        let subject = cands.take(8).find(|e| {
-            let t = ctx.tokens.partition_point(|x| x.start < e.span.start);
-            let Some(&sent) = ctx.sent_of.get(t) else {
-                return false;
-            };
-            let first = ctx.sentences[sent as usize].tokens.start;
-            at_sent.saturating_sub(sent as usize) <= 3
-                && (t == first
-                    || (t > first && ctx.tok(t - 1) == ",")
-                    || (t - first <= 3
-                        && (first..t).all(|i| ctx.tok(i).starts_with(char::is_uppercase))))
-        });
-        return Some(subject.unwrap_or(nearest));
-    }
-    None
 }

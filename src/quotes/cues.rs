@@ -1,31 +1,21 @@
-//! Finding who said a quotation: the cue it hangs on and the noun phrase that cue attaches to.
+//! Cue finding: the verb (or colon, comma, dash) a quotation hangs on, with its speaker phrase.
+//! Must never name a speaker or pair marks: it reads the tokens around a quotation already found
+//! and returns token ranges; `speaker` turns the phrase into a name.
 //!
-//! Everything here works on tokens: a speaker is a pronoun, a run of capitalised words
-//! (with the role words before it: "veteran county pollster Ada Okafor") or a role noun
-//! phrase opened by a determiner ("a Pence spokeswoman", "one U.S. official", "the campaign").
-//! When the entity layer has run, the mention is mapped to its entity and named by the group's
-//! canonical name (see [`super::resolve`]).
+//! In order: "“…,” said X" / "“…,” X said" after the quotation, "X said: “…”" before it in its
+//! sentence, "Mueller found a “benefit”" for partial quotations; without one of its own, a colon
+//! or comma introduction, the previous sentences of its paragraph, or the last sentence of the
+//! paragraph before.
 
 use std::cell::Cell;
 
+use super::detect::Marked;
 use super::index::work;
+use super::speaker::{clause_subject, np_after, np_before, Np};
 use super::Ctx;
-use crate::quotes::detect::Marked;
 use crate::quotes::lexicon;
 use crate::text::TokenKind;
-use crate::types::Span;
-
-/// A speaker noun phrase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Np {
-    /// The whole phrase (token range).
-    pub start: usize,
-    pub end: usize,
-    /// The name inside it (the capitalised run), or the whole phrase.
-    pub head_start: usize,
-    pub head_end: usize,
-    pub pronoun: bool,
-}
+use crate::types::QuoteKind;
 
 /// An attribution found in the text: a speaker phrase and a cue (token ranges).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,13 +26,6 @@ pub(crate) struct Found {
 }
 
 impl Ctx<'_> {
-    fn is_word(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word || self.tokens[i].kind == TokenKind::Number
-    }
-    fn is_cap(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word
-            && self.tok(i).starts_with(|c: char| c.is_uppercase())
-    }
     /// A cue verb: lower case (or opening its sentence), not a noun after a determiner or a
     /// possessive ("a tweet", "his call").
     fn is_cue_at(&self, i: usize) -> bool {
@@ -89,264 +72,6 @@ impl Ctx<'_> {
             && self.tok(i).eq_ignore_ascii_case("according")
             && self.tok(i + 1) == "to"
     }
-    fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.tokens[i].kind == TokenKind::Punct && self.tok(i) == p
-    }
-    fn is_terminal(&self, i: usize) -> bool {
-        matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Ellipsis)
-            && matches!(self.tok(i), "." | "!" | "?" | "…" | "...")
-    }
-    fn is_double_mark(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Quote
-            && matches!(self.tok(i), "\u{201C}" | "\u{201D}" | "\"" | "``" | "''")
-    }
-    fn is_possessive(&self, i: usize) -> bool {
-        matches!(self.tok(i), "’s" | "'s" | "’" | "'")
-    }
-    /// Name connectors inside a capitalised run ("Beto O'Rourke", "Ruth Bader Ginsburg",
-    /// "Osama bin Laden").
-    fn is_name_link(&self, i: usize) -> bool {
-        matches!(
-            self.tok(i),
-            "de" | "van" | "von" | "bin" | "al" | "der" | "la" | "du" | "del" | "da" | "&"
-        )
-    }
-}
-
-/// The noun phrase that ends right before token `end` (exclusive), not starting before `lb`:
-/// the subject of a cue verb at `end`.
-pub(crate) fn np_before(ctx: &Ctx, end: usize, lb: usize) -> Option<Np> {
-    let mut j = end;
-    // Skip adverbs, auxiliaries and time words between the subject and the verb.
-    while j > lb
-        && (lexicon::is_skippable(ctx.tok(j - 1))
-            || lexicon::is_time_word(ctx.tok(j - 1))
-            || (matches!(ctx.tok(j - 1), "’s" | "'s")
-                && j - 1 > lb
-                && lexicon::is_pronoun(ctx.tok(j - 2))))
-    {
-        j -= 1;
-    }
-    if j <= lb {
-        return None;
-    }
-    // A relative pronoun: "the report, which notes, “…”" (the mention is the pronoun).
-    if matches!(ctx.tok(j - 1), "who" | "which") {
-        return Some(Np {
-            start: j - 1,
-            end: j,
-            head_start: j - 1,
-            head_end: j,
-            pronoun: true,
-        });
-    }
-    // An appositive: "Dana Whitlock, the agency’s press secretary, said".
-    if ctx.is_punct(j - 1, ",") {
-        let mut k = j - 1;
-        while k > lb && k + 30 > j {
-            k -= 1;
-            if ctx.is_punct(k, ",") || ctx.is_double_mark(k) || ctx.is_terminal(k) {
-                break;
-            }
-        }
-        if k > lb && ctx.is_punct(k, ",") {
-            return np_ending_at(ctx, k, lb);
-        }
-        return None;
-    }
-    np_ending_at(ctx, j, lb).or_else(|| {
-        // "an aide who asked not to be named because the talks were private said"
-        let mut k = j;
-        while k > lb && k + 15 > j && ctx.is_word(k - 1) {
-            k -= 1;
-            if matches!(ctx.tok(k), "who" | "which") {
-                return np_ending_at(ctx, k, lb);
-            }
-        }
-        None
-    })
-}
-
-/// The noun phrase whose last token is `j - 1`.
-fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
-    let mut j = j;
-    if j <= lb {
-        return None;
-    }
-    // A parenthesis: "Sen. Jane Roe (D-NY) said".
-    if ctx.is_punct(j - 1, ")") {
-        let mut k = j - 1;
-        while k > lb && k + 8 > j && !ctx.is_punct(k, "(") {
-            k -= 1;
-        }
-        if ctx.is_punct(k, "(") {
-            j = k;
-        }
-    }
-    if j <= lb {
-        return None;
-    }
-    let last = j - 1;
-    let w = ctx.tok(last);
-    if !ctx.is_word(last) {
-        return None;
-    }
-    if lexicon::is_pronoun(w) {
-        return Some(Np {
-            start: last,
-            end: j,
-            head_start: last,
-            head_end: j,
-            pronoun: true,
-        });
-    }
-    if lexicon::is_np_stop(w) || lexicon::is_cue(&ctx.lower(last)) {
-        return None;
-    }
-    // The capitalised run (the name), if the phrase ends in one.
-    let mut k = last + 1;
-    if ctx.is_cap(last) {
-        while k > lb + 1
-            && (ctx.is_cap(k - 2) || (ctx.is_name_link(k - 2) && k - 2 > lb && ctx.is_cap(k - 3)))
-            && !lexicon::is_determiner(ctx.tok(k - 2))
-            && !lexicon::is_np_stop(ctx.tok(k - 2))
-        {
-            k -= 1;
-        }
-        k -= 1;
-    }
-    let (head_start, head_end) = if k <= last { (k, j) } else { (last, j) };
-    let mut start = head_start;
-    // Role words and a determiner before it: "a Pence spokeswoman", "campaign manager Lena
-    // Ortiz", "the mayor’s son", "the 40-year-old father of two".
-    let mut n = 0;
-    let mut before_of: Option<usize> = None;
-    while start > lb && n < 6 {
-        let p = start - 1;
-        let pw = ctx.tok(p);
-        if lexicon::is_determiner(pw) {
-            // "that" before a name is a conjunction ("noted that Mayor Ada Okafor").
-            if !matches!(pw, "that" | "That" | "this" | "This") || !ctx.is_cap(start) {
-                start = p;
-                before_of = None;
-            }
-            break;
-        }
-        if matches!(pw, "of" | "for") && before_of.is_none() && p > lb && ctx.is_word(p - 1) {
-            before_of = Some(start);
-            start = p;
-            n += 1;
-            continue;
-        }
-        if !(ctx.is_word(p) || ctx.is_possessive(p))
-            || lexicon::is_np_stop(pw)
-            || lexicon::is_pronoun(pw)
-        {
-            break;
-        }
-        if lexicon::is_cue(&ctx.lower(p)) {
-            break;
-        }
-        start = p;
-        n += 1;
-    }
-    if let Some(b) = before_of {
-        // "of"/"for" without a determiner further left: not part of the phrase.
-        if !lexicon::is_determiner(ctx.tok(start)) {
-            start = b;
-        }
-    }
-    // A capitalised run at the head wins; otherwise a lower-case role phrase needs a determiner
-    // or a plural-looking head ("officials said").
-    if !ctx.is_cap(head_start) {
-        let has_det = lexicon::is_determiner(ctx.tok(start));
-        let named = (start..last).any(|i| ctx.is_cap(i) || ctx.is_possessive(i));
-        if !has_det && !named && !w.ends_with('s') {
-            return None;
-        }
-        return Some(Np {
-            start,
-            end: j,
-            head_start: start,
-            head_end: j,
-            pronoun: false,
-        });
-    }
-    Some(Np {
-        start,
-        end: j,
-        head_start,
-        head_end,
-        pronoun: false,
-    })
-}
-
-/// The noun phrase starting at token `i` (after an inverted cue: "said Okafor"), before `ub`.
-pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
-    // Skip time words ("said Tuesday night X" is rare, "said Tuesday" common).
-    i = ctx.runs.skip_time_words(i, ub);
-    if i >= ub || !ctx.is_word(i) {
-        return None;
-    }
-    let w = ctx.tok(i);
-    if lexicon::is_pronoun(w) {
-        return Some(Np {
-            start: i,
-            end: i + 1,
-            head_start: i,
-            head_end: i + 1,
-            pronoun: true,
-        });
-    }
-    if matches!(w, "that" | "this" | "these" | "those" | "That" | "This") {
-        return None;
-    }
-    let det = lexicon::is_determiner(w);
-    if !det && !ctx.is_cap(i) {
-        // Role words before a name: "said pollster Ada Okafor", "said former state governor X".
-        let name_soon = (i + 1..(i + 4).min(ub)).any(|k| ctx.is_cap(k))
-            && (i..(i + 4).min(ub))
-                .take_while(|&k| !ctx.is_cap(k))
-                .all(|k| {
-                    ctx.is_word(k) && (!lexicon::is_np_stop(ctx.tok(k)) || ctx.tok(k) == "of")
-                });
-        if !name_soon {
-            return None;
-        }
-    }
-    let mut k = i + if det { 1 } else { 0 };
-    // "one of those advisers", "a spokesman for the campaign"
-    if det && k + 1 < ub && ctx.tok(k) == "of" {
-        k += 1;
-    }
-    let mut head: Option<(usize, usize)> = None;
-    while k < ub && k < i + 8 {
-        let kw = ctx.tok(k);
-        if !(ctx.is_word(k) || ctx.is_possessive(k)) || lexicon::is_np_stop(kw) {
-            break;
-        }
-        if ctx.is_cap(k) {
-            match head {
-                Some((hs, he)) if he == k => head = Some((hs, k + 1)),
-                None => head = Some((k, k + 1)),
-                _ => {}
-            }
-        } else if lexicon::is_cue(&ctx.lower(k)) {
-            break;
-        }
-        k += 1;
-    }
-    if k == i || (det && k <= i + 1) {
-        return None;
-    }
-    let (head_start, head_end) = head.unwrap_or((i, k));
-    Some(Np {
-        start: i,
-        end: k,
-        head_start,
-        head_end,
-        pronoun: false,
-    })
 }
 
 /// The first token of the sentence of token `i`, not before the paragraph start.
@@ -778,33 +503,6 @@ fn cue_at(
     None
 }
 
-/// The subject of the clause that starts at `lb`, skipping introductory phrases that end in a
-/// comma ("Thursday, after weeks of silence, Ortiz appeared …").
-fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
-    let mut pos = lb;
-    for _ in 0..4 {
-        if pos >= ub {
-            return None;
-        }
-        // The next word (or `ub`).
-        pos = ctx.runs.next_word(pos, ub);
-        if let Some(np) = np_after(ctx, pos, ub) {
-            // "Two hours later, Ortiz wrote": a time phrase, not the subject.
-            let timeish = np.end < ub && matches!(ctx.tok(np.end), "later" | "ago" | "earlier");
-            if !timeish {
-                return Some(np);
-            }
-        }
-        // Skip to after the next comma.
-        let next = ctx.runs.next_comma(pos, ub);
-        if next >= ub {
-            return None;
-        }
-        pos = next + 1;
-    }
-    None
-}
-
 /// A quotation introduced by a colon without a verb: "The mayor on Twitter: “…”", a headline
 /// "Council Chief On Budget: ‘…’". The speaker is the phrase that opens the sentence.
 pub(crate) fn colon_intro(ctx: &Ctx, colon: usize) -> Option<Found> {
@@ -855,7 +553,59 @@ pub(crate) fn cue_in_previous_sentences(ctx: &Ctx, before: usize, lb: usize) -> 
     None
 }
 
-/// The span of a token range.
-pub(crate) fn span_of(ctx: &Ctx, start: usize, end: usize) -> Span {
-    Span::new(ctx.tokens[start].start, ctx.tokens[end - 1].end)
+/// The quotation's own attribution, in its sentence (or a short "X said." right after it).
+pub(crate) fn find_own(ctx: &Ctx, m: &Marked, kind: QuoteKind) -> Option<Found> {
+    let ends_comma = ctx.slice(m.content).ends_with(',');
+    if ends_comma {
+        if let Some(f) = cue_after(ctx, m) {
+            return Some(f);
+        }
+    }
+    if let Some(f) = cue_before(ctx, m) {
+        return Some(f);
+    }
+    if kind == QuoteKind::Partial {
+        // "Mueller found a “benefit”": verbs of finding and judging attribute quoted words too.
+        return judging_cue_before(ctx, m);
+    }
+    if !ends_comma {
+        return cue_after(ctx, m);
+    }
+    None
+}
+
+/// An attribution in the context of a quotation that has none in its own sentence.
+pub(crate) fn find_context(ctx: &Ctx, m: &Marked) -> Option<Found> {
+    let pf = ctx.para_first_token(m.open);
+    // A colon at the end of the previous sentence or paragraph: "Okafor continued:".
+    if m.open > 0 && ctx.tok(m.open - 1) == ":" {
+        if let Some(f) = colon_intro(ctx, m.open - 1) {
+            return Some(f);
+        }
+    }
+    if m.open > pf && ctx.tok(m.open - 1) == "," {
+        if let Some(f) = comma_intro(ctx, m.open - 1) {
+            return Some(f);
+        }
+    }
+    if m.open > pf {
+        if let Some(f) = cue_in_previous_sentences(ctx, m.open, pf) {
+            return Some(f);
+        }
+    } else if pf > 0 {
+        // The last sentence of the previous paragraph, if it is not a quotation itself.
+        let ppf = ctx.para_first_token(pf - 1);
+        let s = ctx.sentences[ctx.sent_of[pf - 1] as usize]
+            .tokens
+            .start
+            .max(ppf);
+        if ctx.tokens[s].kind != crate::text::TokenKind::Quote
+            && ctx.tokens[pf - 1].kind != crate::text::TokenKind::Quote
+        {
+            if let Some(f) = cue_backwards(ctx, pf, s) {
+                return Some(f);
+            }
+        }
+    }
+    None
 }
