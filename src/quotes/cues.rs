@@ -91,15 +91,8 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
     let mut k = close + 1;
     // A byline after a dash, ending the paragraph: "“…” ― Ines Varga".
     if k + 1 < para_end && ctx.tokens[k].kind == TokenKind::Dash {
-        if let Some(np) = np_after(ctx, k + 1, para_end) {
-            let rest = np.end..para_end;
-            if !np.pronoun && rest.clone().all(|i| ctx.tokens[i].kind == TokenKind::Punct) {
-                return Some(Found {
-                    np,
-                    cue_start: k,
-                    cue_end: k + 1,
-                });
-            }
+        if let Some(f) = byline(ctx, k, para_end) {
+            return Some(f);
         }
     }
     while k < para_end && (ctx.is_punct(k, ",") || ctx.tokens[k].kind == TokenKind::Dash) {
@@ -108,17 +101,7 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
     if k >= para_end {
         // A byline paragraph after the quotation: "“…”¶- Ada Okafor."
         if para_end < ctx.tokens.len() && ctx.tokens[para_end].kind == TokenKind::Dash {
-            let next_end = ctx.para_end_token(para_end);
-            if let Some(np) = np_after(ctx, para_end + 1, next_end) {
-                let rest = np.end..next_end;
-                if !np.pronoun && rest.clone().all(|i| ctx.tokens[i].kind == TokenKind::Punct) {
-                    return Some(Found {
-                        np,
-                        cue_start: para_end,
-                        cue_end: para_end + 1,
-                    });
-                }
-            }
+            return byline(ctx, para_end, ctx.para_end_token(para_end));
         }
         return None;
     }
@@ -130,37 +113,67 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         sentence_end(ctx, close).max(k)
     }
     .min(para_end);
-    // Inverted: "said X", "according to X", "read the email".
-    if matches!(ctx.tok(k), "read" | "reads") && !new_sentence {
-        let np = np_after(ctx, k + 1, limit)?;
-        return Some(Found {
+    if let Some(found) = inverted_cue_after(ctx, k, limit, new_sentence) {
+        return found;
+    }
+    subject_cue_after(ctx, m, k, limit, new_sentence)
+}
+
+/// A byline: the dash at `dash`, then a name and nothing but punctuation up to `end`.
+fn byline(ctx: &Ctx, dash: usize, end: usize) -> Option<Found> {
+    let np = np_after(ctx, dash + 1, end)?;
+    let rest = np.end..end;
+    if np.pronoun || !rest.clone().all(|i| ctx.tokens[i].kind == TokenKind::Punct) {
+        return None;
+    }
+    Some(Found {
+        np,
+        cue_start: dash,
+        cue_end: dash + 1,
+    })
+}
+
+/// An inverted cue at token `k`, right after the quotation, with the speaker after it: "said
+/// X", "according to X", "read the email". `None` when `k` is no such cue, `Some(None)` when it
+/// is one without a speaker.
+fn inverted_cue_after(
+    ctx: &Ctx,
+    k: usize,
+    limit: usize,
+    new_sentence: bool,
+) -> Option<Option<Found>> {
+    let found = |cue_end: usize| {
+        move |np| Found {
             np,
             cue_start: k,
-            cue_end: k + 1,
-        });
+            cue_end,
+        }
+    };
+    if matches!(ctx.tok(k), "read" | "reads") && !new_sentence {
+        return Some(np_after(ctx, k + 1, limit).map(found(k + 1)));
     }
     if ctx.is_according(k) {
-        let np = np_after(ctx, k + 2, limit)?;
-        return Some(Found {
-            np,
-            cue_start: k,
-            cue_end: k + 2,
-        });
+        return Some(np_after(ctx, k + 2, limit).map(found(k + 2)));
     }
     if ctx.is_cue_at(k) && !new_sentence {
         let lw = ctx.lower(k);
-        if !lexicon::takes_addressee(&lw) && !lexicon::is_participle(&lw) {
-            if let Some(np) = np_after(ctx, k + 1, limit) {
-                return Some(Found {
-                    np,
-                    cue_start: k,
-                    cue_end: k + 1,
-                });
-            }
+        if lexicon::takes_addressee(&lw) || lexicon::is_participle(&lw) {
+            return Some(None);
         }
-        return None;
+        return Some(np_after(ctx, k + 1, limit).map(found(k + 1)));
     }
-    // "X said": the first cue verb within a few tokens, with its subject starting at k.
+    None
+}
+
+/// "“…,” X said": the first cue verb within a few tokens after the quotation (from token `k`,
+/// before `limit`), with its subject starting at `k`.
+fn subject_cue_after(
+    ctx: &Ctx,
+    m: &Marked,
+    k: usize,
+    limit: usize,
+    new_sentence: bool,
+) -> Option<Found> {
     let mut v = k;
     while v < limit && v < k + 30 {
         if ctx.is_double_mark(v) {
@@ -172,25 +185,8 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
         v += 1;
     }
     if v >= limit || v >= k + 30 {
-        // "“…,” the nominee riffed": after a quotation ending in a comma, a past-tense verb
-        // right after the phrase that opens the clause is its cue, listed or not.
         if ctx.slice(m.content).ends_with(',') && !new_sentence {
-            let np = np_after(ctx, k, limit)?;
-            let c = np.end;
-            if c < limit && ctx.tokens[c].kind == TokenKind::Word {
-                let w = ctx.tok(c);
-                let verbish = w.ends_with("ed") || w.ends_with('s') || w.ends_with('e');
-                if verbish
-                    && w.starts_with(|ch: char| ch.is_ascii_lowercase())
-                    && !lexicon::is_np_stop(w)
-                {
-                    return Some(Found {
-                        np,
-                        cue_start: c,
-                        cue_end: c + 1,
-                    });
-                }
-            }
+            return unlisted_cue_after(ctx, k, limit);
         }
         return None;
     }
@@ -216,60 +212,80 @@ pub(crate) fn cue_after(ctx: &Ctx, m: &Marked) -> Option<Found> {
     if v + 1 < limit && ctx.tok(v + 1) == "that" {
         return None;
     }
-    if new_sentence {
-        // Only "X said." / "X said in a statement." / "X said Tuesday, ..."
-        let mut a = v + 1;
-        if lexicon::takes_addressee(&ctx.lower(v)) {
-            // "Ortiz told reporters during …": skip the addressee.
-            while a < limit
-                && a < v + 8
-                && (ctx.is_word(a) || ctx.is_possessive(a))
-                && !lexicon::is_np_stop(ctx.tok(a))
-            {
-                a += 1;
-            }
-        }
-        while a < limit && lexicon::is_time_word(ctx.tok(a)) {
-            a += 1;
-        }
-        let ok = a >= limit
-            || ctx.is_terminal(a)
-            || ctx.is_punct(a, ",")
-            || ctx.tokens[a].kind == TokenKind::Quote
-            || matches!(
-                ctx.tok(a),
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "to"
-                    | "of"
-                    | "about"
-                    | "after"
-                    | "before"
-                    | "while"
-                    | "when"
-                    | "as"
-                    | "with"
-                    | "from"
-                    | "last"
-                    | "this"
-                    | "via"
-                    | "through"
-                    | "back"
-                    | "then"
-                    | "later"
-                    | "recently"
-                    | "earlier"
-            );
-        if !ok {
-            return None;
-        }
+    if new_sentence && !short_clause_ends(ctx, v, limit) {
+        return None;
     }
     Some(Found {
         np,
         cue_start: v,
         cue_end: v + 1,
     })
+}
+
+/// "“…,” the nominee riffed": after a quotation ending in a comma, a past-tense verb right after
+/// the phrase that opens the clause (at `k`) is its cue, listed or not.
+fn unlisted_cue_after(ctx: &Ctx, k: usize, limit: usize) -> Option<Found> {
+    let np = np_after(ctx, k, limit)?;
+    let c = np.end;
+    if c >= limit || ctx.tokens[c].kind != TokenKind::Word {
+        return None;
+    }
+    let w = ctx.tok(c);
+    let verbish = w.ends_with("ed") || w.ends_with('s') || w.ends_with('e');
+    if !verbish || !w.starts_with(|ch: char| ch.is_ascii_lowercase()) || lexicon::is_np_stop(w) {
+        return None;
+    }
+    Some(Found {
+        np,
+        cue_start: c,
+        cue_end: c + 1,
+    })
+}
+
+/// After a quotation that ended its sentence, only a short clause may follow the cue verb `v`:
+/// "X said." / "X said in a statement." / "X said Tuesday, ...".
+fn short_clause_ends(ctx: &Ctx, v: usize, limit: usize) -> bool {
+    let mut a = v + 1;
+    if lexicon::takes_addressee(&ctx.lower(v)) {
+        // "Ortiz told reporters during …": skip the addressee.
+        while a < limit
+            && a < v + 8
+            && (ctx.is_word(a) || ctx.is_possessive(a))
+            && !lexicon::is_np_stop(ctx.tok(a))
+        {
+            a += 1;
+        }
+    }
+    a = ctx.runs.skip_time_words(a, limit);
+    a >= limit
+        || ctx.is_terminal(a)
+        || ctx.is_punct(a, ",")
+        || ctx.tokens[a].kind == TokenKind::Quote
+        || matches!(
+            ctx.tok(a),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "to"
+                | "of"
+                | "about"
+                | "after"
+                | "before"
+                | "while"
+                | "when"
+                | "as"
+                | "with"
+                | "from"
+                | "last"
+                | "this"
+                | "via"
+                | "through"
+                | "back"
+                | "then"
+                | "later"
+                | "recently"
+                | "earlier"
+        )
 }
 
 /// The cue before the opening mark in the same sentence: "X said: “…”", "X told Y, “…”",
