@@ -237,113 +237,158 @@ impl QuoteExtractor {
         // Quotation contents: mentions inside them are not antecedents of the writer's pronouns.
         let quoted: Vec<Span> = marks.iter().map(|m| m.content).collect();
         let ctx = Ctx::new(doc, quoted);
-        let mut out: Vec<Quote> = Vec::new();
-        // Per output quote: how it was attributed and its paragraph (for inheritance).
-        let mut info: Vec<Attributed> = Vec::new();
-        let mut next_group = 0usize;
-        let mut last_named: Option<String> = None;
-        let mut prev_mark_open: Option<bool> = None; // previous kept mark ran on (no close)
-
-        // The last direct quotation with a speaker (what a quotation without a cue inherits).
-        let mut last_spoken: Option<usize> = None;
+        let mut story = Story::default();
         for m in &marks {
-            let class = classify::classify(&ctx, m);
-            let kind = match class {
+            let kind = match classify::classify(&ctx, m) {
                 Class::Direct => QuoteKind::Direct,
                 Class::Partial => QuoteKind::Partial,
                 Class::NotAQuote => continue,
             };
-            let para = m.paragraph;
-            let prev = out.len().checked_sub(1);
-            let continues = m.continues && prev_mark_open == Some(true) && prev.is_some();
-            prev_mark_open = Some(m.close.is_none());
-
-            let own = find_own(&ctx, m, kind);
-            let mut group = if continues {
-                prev.map(|p| out[p].group)
-            } else {
-                None
-            };
-            let source = match own {
-                Some(f) => Some(Source::Own(f)),
-                None => {
-                    if continues {
-                        group = prev.map(|p| out[p].group);
-                        prev.map(Source::Inherit)
-                    } else if kind == QuoteKind::Partial {
-                        None
-                    } else {
-                        // An interrupted quotation: “…,” he wrote. “…”
-                        let interrupted = prev.filter(|&p| {
-                            info[p].paragraph == para
-                                && matches!(info[p].source, Some(Source::Own(f))
-                                    if info[p].close.is_some_and(|c| f.cue_start > c && f.cue_start < m.open))
-                        });
-                        if let Some(p) = interrupted {
-                            group = Some(out[p].group);
-                            Some(Source::Inherit(p))
-                        } else {
-                            find_context(&ctx, m).map(Source::Own).or_else(|| {
-                                inherit_nearby(&info, last_spoken, para).map(Source::Inherit)
-                            })
-                        }
-                    }
-                }
-            };
+            let continues =
+                m.continues && story.prev_mark_open == Some(true) && !story.out.is_empty();
+            story.prev_mark_open = Some(m.close.is_none());
+            let (source, group) = story.source_of(&ctx, m, kind, continues);
             let group = group.unwrap_or_else(|| {
-                next_group += 1;
-                next_group - 1
+                story.next_group += 1;
+                story.next_group - 1
             });
-            let (speaker, speaker_span, cue, cue_span) = match source {
-                Some(Source::Own(f)) => {
-                    let (name, span) = name_speaker(&ctx, &f.np, &last_named);
-                    let cs = ctx.span_of(f.cue_start, f.cue_end);
-                    (
-                        Some(name),
-                        Some(span),
-                        Some(ctx.slice(cs).to_owned()),
-                        Some(cs),
-                    )
-                }
-                Some(Source::Inherit(p)) => (
-                    out[p].speaker.clone(),
-                    out[p].speaker_span,
-                    out[p].cue.clone(),
-                    out[p].cue_span,
-                ),
-                None => (None, None, None, None),
-            };
-            if let (Some(Source::Own(f)), Some(name)) = (source, &speaker) {
+            let said = story.said(&ctx, source);
+            if let (Some(Source::Own(f)), Some(name)) = (source, &said.speaker) {
                 if !f.np.pronoun {
-                    last_named = Some(name.clone());
+                    story.last_named = Some(name.clone());
                 }
             }
             if kind == QuoteKind::Partial && !self.partial {
                 continue;
             }
-            let resolved_source = match source {
-                Some(Source::Inherit(p)) => info[p].source,
-                s => s,
-            };
-            out.push(Quote {
-                span: m.content,
-                kind,
-                speaker,
-                speaker_span,
-                cue,
-                cue_span,
-                group,
-            });
-            info.push(Attributed {
-                source: resolved_source,
-                paragraph: para,
-                close: m.close,
-            });
-            if out[out.len() - 1].speaker.is_some() && kind == QuoteKind::Direct {
-                last_spoken = Some(out.len() - 1);
-            }
+            story.push(m, kind, source, said, group);
         }
-        out
+        story.out
+    }
+}
+
+/// What the quotations found so far pass on to the next ones.
+#[derive(Default)]
+struct Story {
+    /// The quotations output so far, and how each was attributed.
+    out: Vec<Quote>,
+    info: Vec<Attributed>,
+    next_group: usize,
+    /// The last speaker named by a name (not a pronoun): who he/she is without entities.
+    last_named: Option<String>,
+    /// Whether the previous quotation kept ran on to the next paragraph (no closing mark).
+    prev_mark_open: Option<bool>,
+    /// The last direct quotation with a speaker (what a quotation without a cue inherits).
+    last_spoken: Option<usize>,
+}
+
+/// The speaker and the cue a quotation carries.
+struct Said {
+    speaker: Option<String>,
+    speaker_span: Option<Span>,
+    cue: Option<String>,
+    cue_span: Option<Span>,
+}
+
+impl Story {
+    /// How quotation `m` is attributed, and the group it joins (`None`: a group of its own).
+    /// `continues`: it continues the previous quotation into a new paragraph.
+    fn source_of(
+        &self,
+        ctx: &Ctx,
+        m: &detect::Marked,
+        kind: QuoteKind,
+        continues: bool,
+    ) -> (Option<Source>, Option<usize>) {
+        let prev = self.out.len().checked_sub(1);
+        let group = if continues {
+            prev.map(|p| self.out[p].group)
+        } else {
+            None
+        };
+        if let Some(f) = find_own(ctx, m, kind) {
+            return (Some(Source::Own(f)), group);
+        }
+        if continues {
+            return (prev.map(Source::Inherit), group);
+        }
+        if kind == QuoteKind::Partial {
+            return (None, None);
+        }
+        // An interrupted quotation: “…,” he wrote. “…”
+        let interrupted = prev.filter(|&p| {
+            let a = &self.info[p];
+            a.paragraph == m.paragraph
+                && matches!(a.source, Some(Source::Own(f))
+                    if a.close.is_some_and(|c| f.cue_start > c && f.cue_start < m.open))
+        });
+        if let Some(p) = interrupted {
+            return (Some(Source::Inherit(p)), Some(self.out[p].group));
+        }
+        let source = find_context(ctx, m).map(Source::Own).or_else(|| {
+            inherit_nearby(&self.info, self.last_spoken, m.paragraph).map(Source::Inherit)
+        });
+        (source, None)
+    }
+
+    /// The speaker and cue that `source` gives.
+    fn said(&self, ctx: &Ctx, source: Option<Source>) -> Said {
+        match source {
+            Some(Source::Own(f)) => {
+                let (name, span) = name_speaker(ctx, &f.np, &self.last_named);
+                let cs = ctx.span_of(f.cue_start, f.cue_end);
+                Said {
+                    speaker: Some(name),
+                    speaker_span: Some(span),
+                    cue: Some(ctx.slice(cs).to_owned()),
+                    cue_span: Some(cs),
+                }
+            }
+            Some(Source::Inherit(p)) => Said {
+                speaker: self.out[p].speaker.clone(),
+                speaker_span: self.out[p].speaker_span,
+                cue: self.out[p].cue.clone(),
+                cue_span: self.out[p].cue_span,
+            },
+            None => Said {
+                speaker: None,
+                speaker_span: None,
+                cue: None,
+                cue_span: None,
+            },
+        }
+    }
+
+    /// Outputs quotation `m`.
+    fn push(
+        &mut self,
+        m: &detect::Marked,
+        kind: QuoteKind,
+        source: Option<Source>,
+        said: Said,
+        group: usize,
+    ) {
+        let source = match source {
+            Some(Source::Inherit(p)) => self.info[p].source,
+            s => s,
+        };
+        if said.speaker.is_some() && kind == QuoteKind::Direct {
+            self.last_spoken = Some(self.out.len());
+        }
+        self.out.push(Quote {
+            span: m.content,
+            kind,
+            speaker: said.speaker,
+            speaker_span: said.speaker_span,
+            cue: said.cue,
+            cue_span: said.cue_span,
+            group,
+        });
+        self.info.push(Attributed {
+            source,
+            paragraph: m.paragraph,
+            close: m.close,
+        });
     }
 }
 
