@@ -1,4 +1,5 @@
-//! Telling a quotation (direct or partial) from a quoted title or a scare quote.
+//! Classification: tells a quotation (direct or partial) from a quoted title or a scare quote.
+//! Must never move a span or look for a speaker: it only labels the spans `detect` found.
 //!
 //! The decision rests on where the opening mark stands and what the quoted text looks like. On
 //! PolNeAR train, a quoted span that opens a sentence (or a paragraph) and ends in punctuation is

@@ -1,4 +1,5 @@
-//! Finding quoted spans: pairing quotation marks paragraph by paragraph.
+//! Detection: finds quoted spans by pairing the quotation marks, paragraph by paragraph.
+//! Must never judge what a span is (quotation, title) or who said it; it reads only the marks.
 //!
 //! Double marks (curly “ ” and straight ") pair on a small stack; single marks (‘ ’ ') only count
 //! as quotation marks when they flank like one (an apostrophe in "voters’ concerns" or "don’t"

@@ -1,5 +1,5 @@
-//! Lookups built once per document so that attributing each quotation costs the same however
-//! long the document is: token runs, the entity mentions sorted by offset, memoised scans.
+//! Lookups built once per document, so attributing a quotation costs the same however long the
+//! document is: token runs, the entity mentions sorted by offset, memoised scans.
 //! Must never change an answer: each lookup returns exactly what the plain scan it replaces would.
 
 use std::cell::{OnceCell, RefCell};
