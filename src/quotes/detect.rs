@@ -9,7 +9,7 @@
 //! paragraph continues when the next paragraph opens with a mark (the newspaper convention for
 //! quotations over several paragraphs); otherwise it is dropped.
 
-use super::index::work;
+use super::index::{partition_near, work};
 use crate::text::{Token, TokenKind};
 use crate::types::Span;
 
@@ -150,8 +150,8 @@ pub(crate) fn find(
         .collect();
     let mut q = 0;
     for (p, para) in paragraphs.iter().enumerate() {
-        let first = t + tokens[t..].partition_point(|x| x.end <= para.start);
-        let last = first + tokens[first..].partition_point(|x| x.start < para.end);
+        let first = t + partition_near(&tokens[t..], |x| x.end <= para.start);
+        let last = first + partition_near(&tokens[first..], |x| x.start < para.end);
         t = last;
         let continues = carried
             && first < last
@@ -186,17 +186,19 @@ pub(crate) fn find(
                 first_in_para = false;
             }
         }
-        let next_opens = paragraphs.get(p + 1).is_some_and(|np| {
-            let k = t + tokens[t..].partition_point(|x| x.start < np.start);
-            tokens.get(k).is_some_and(|x| {
-                x.start < np.end
-                    && x.kind == TokenKind::Quote
-                    && matches!(
-                        mark_of(x.text(text)),
-                        Some(Mark::DoubleOpen | Mark::DoubleStraight)
-                    )
+        let next_opens = || {
+            paragraphs.get(p + 1).is_some_and(|np| {
+                let k = t + partition_near(&tokens[t..], |x| x.start < np.start);
+                tokens.get(k).is_some_and(|x| {
+                    x.start < np.end
+                        && x.kind == TokenKind::Quote
+                        && matches!(
+                            mark_of(x.text(text)),
+                            Some(Mark::DoubleOpen | Mark::DoubleStraight)
+                        )
+                })
             })
-        });
+        };
         carried = pairing.finish(next_opens, &mut out);
     }
     out
@@ -311,8 +313,8 @@ impl Paragraph<'_> {
     }
 
     /// At the paragraph end: keeps a quotation left open if the next paragraph continues it
-    /// (`next_opens`: it opens with a double mark), and then says so.
-    fn finish(mut self, next_opens: bool, out: &mut Vec<Marked>) -> bool {
+    /// (`next_opens`: whether it opens with a double mark), and then says so.
+    fn finish(mut self, next_opens: impl FnOnce() -> bool, out: &mut Vec<Marked>) -> bool {
         let Some(o) = self.stack.all.first().copied().filter(|o| !o.single) else {
             return false;
         };
@@ -320,7 +322,7 @@ impl Paragraph<'_> {
             // The open mark never closed but quotations inside it did: the outer mark was
             // stray (or an excerpt convention); keep the inner quotations.
             out.append(&mut self.nested);
-        } else if next_opens && self.last > o.tok + 1 {
+        } else if self.last > o.tok + 1 && next_opens() {
             let cont = self.continues && o.tok == self.first;
             let end_b = self.tokens[self.last - 1].end;
             let mut m = marked(

@@ -197,6 +197,32 @@ impl<'a> Runs<'a> {
     }
 }
 
+/// `s.partition_point(pred)` for a predicate that turns false near the start of `s`: galloping
+/// from the front, so the cost grows with the distance to the answer, not with the length of `s`
+/// (the rest of the document).
+pub(crate) fn partition_near<T>(s: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    let mut end = 1;
+    while end < s.len() && pred(&s[end - 1]) {
+        end *= 2;
+    }
+    let end = end.min(s.len());
+    let start = end / 2;
+    start + s[start..end].partition_point(&pred)
+}
+
+/// `s.partition_point(pred)` for a predicate that turns false near the end of `s`: galloping
+/// from the back (a mention shortly before a pronoun).
+pub(crate) fn partition_near_end<T>(s: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    let n = s.len();
+    let mut d = 1;
+    while d < n && !pred(&s[n - d]) {
+        d *= 2;
+    }
+    let d = d.min(n);
+    let (lo, hi) = (n - d, n - d / 2);
+    lo + s[lo..hi].partition_point(&pred)
+}
+
 /// The entity mentions of a document, sorted for the two questions the speaker step asks.
 pub(crate) struct Mentions {
     /// Entity indexes sorted by start offset (then index).
@@ -311,4 +337,35 @@ pub(crate) struct Scans {
     pub sentence_cue: RefCell<HashMap<usize, bool>>,
     /// The last subject found before a verb of judging: (verb, lower bound) -> answer.
     pub judging_subject: RefCell<Option<(usize, usize, Option<super::speaker::Np>)>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partition_near_is_partition_point() {
+        for n in 0..40 {
+            let v: Vec<usize> = (0..n).collect();
+            for cut in 0..=n + 1 {
+                assert_eq!(
+                    partition_near(&v, |&x| x < cut),
+                    v.partition_point(|&x| x < cut)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn partition_near_end_is_partition_point() {
+        for n in 0..40 {
+            let v: Vec<usize> = (0..n).collect();
+            for cut in 0..=n + 1 {
+                assert_eq!(
+                    partition_near_end(&v, |&x| x < cut),
+                    v.partition_point(|&x| x < cut)
+                );
+            }
+        }
+    }
 }

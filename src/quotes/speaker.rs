@@ -8,6 +8,7 @@
 //! phrase is named by the canonical name of the entity mentioned in it, and a pronoun by the
 //! entity it refers to.
 
+use super::index::partition_near_end;
 use super::Ctx;
 use crate::quotes::lexicon;
 use crate::types::{Entity, Label, Span};
@@ -294,7 +295,7 @@ pub(crate) fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (
     if np.pronoun {
         let w = ctx.slice(span);
         if !ctx.entities.is_empty() {
-            if let Some(e) = resolve_pronoun(ctx, w, span) {
+            if let Some(e) = resolve_pronoun(ctx, w, span, np.start) {
                 return (e.canonical.clone(), span);
             }
             return (w.to_owned(), span);
@@ -332,7 +333,13 @@ pub(crate) fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (
 /// Among the mentions of the last few sentences, one that opens its sentence (a subject) wins
 /// over a more recent one inside the sentence ("Roe attacked Doe. “…,” he said.");
 /// otherwise the most recent.
-pub(crate) fn resolve_pronoun<'e>(ctx: &Ctx<'e>, pronoun: &str, at: Span) -> Option<&'e Entity> {
+/// `at_tok`: the pronoun's token (the first token at or after `at.start`).
+pub(crate) fn resolve_pronoun<'e>(
+    ctx: &Ctx<'e>,
+    pronoun: &str,
+    at: Span,
+    at_tok: usize,
+) -> Option<&'e Entity> {
     let mentions = ctx.mentions()?;
     let p = pronoun.to_ascii_lowercase();
     let labels: &[Label] = match p.as_str() {
@@ -340,7 +347,7 @@ pub(crate) fn resolve_pronoun<'e>(ctx: &Ctx<'e>, pronoun: &str, at: Span) -> Opt
         "it" => &[Label::Org],
         _ => &[Label::Org, Label::Per],
     };
-    let at_tok = ctx.tokens.partition_point(|t| t.start < at.start);
+    debug_assert_eq!(at_tok, ctx.tokens.partition_point(|t| t.start < at.start));
     let at_sent = ctx.sent_of.get(at_tok).copied().unwrap_or(0) as usize;
     for &label in labels {
         let entities: &'e [Entity] = ctx.entities;
@@ -352,7 +359,8 @@ pub(crate) fn resolve_pronoun<'e>(ctx: &Ctx<'e>, pronoun: &str, at: Span) -> Opt
             continue;
         };
         let subject = cands.take(8).find(|e| {
-            let t = ctx.tokens.partition_point(|x| x.start < e.span.start);
+            // The mention's first token (at or before the pronoun's).
+            let t = partition_near_end(&ctx.tokens[..at_tok], |x| x.start < e.span.start);
             let Some(&sent) = ctx.sent_of.get(t) else {
                 return false;
             };
