@@ -1,4 +1,5 @@
-//! Telling a quotation (direct or partial) from a quoted title or a scare quote.
+//! Classification: tells a quotation (direct or partial) from a quoted title or a scare quote.
+//! Must never move a span or look for a speaker: it only labels the spans `detect` found.
 //!
 //! The decision rests on where the opening mark stands and what the quoted text looks like. On
 //! PolNeAR train, a quoted span that opens a sentence (or a paragraph) and ends in punctuation is
@@ -195,13 +196,20 @@ fn looks_like_title(ctx: &Ctx, m: &Marked, words: usize) -> bool {
         && (after_possessive || capitalised >= 2 || words == 1)
 }
 
+/// Whether the sentence of token `tok` has a cue word (looked up once per sentence).
 fn sentence_has_cue(ctx: &Ctx, tok: usize) -> bool {
-    let s = &ctx.sentences[ctx.sent_of[tok] as usize];
-    s.tokens.clone().any(|i| {
+    let k = ctx.sent_of[tok] as usize;
+    if let Some(&known) = ctx.scans.sentence_cue.borrow().get(&k) {
+        return known;
+    }
+    let s = &ctx.sentences[k];
+    let found = s.tokens.clone().any(|i| {
         let t = &ctx.tokens[i];
         t.kind == TokenKind::Word && {
             let w = t.text(ctx.text);
             w == "according" || lexicon::is_cue(&ctx.lower(i)) || lexicon::is_judging(w)
         }
-    })
+    });
+    ctx.scans.sentence_cue.borrow_mut().insert(k, found);
+    found
 }

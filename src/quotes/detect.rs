@@ -1,4 +1,5 @@
-//! Finding quoted spans: pairing quotation marks paragraph by paragraph.
+//! Detection: finds quoted spans by pairing the quotation marks, paragraph by paragraph.
+//! Must never judge what a span is (quotation, title) or who said it; it reads only the marks.
 //!
 //! Double marks (curly “ ” and straight ") pair on a small stack; single marks (‘ ’ ') only count
 //! as quotation marks when they flank like one (an apostrophe in "voters’ concerns" or "don’t"
@@ -8,6 +9,7 @@
 //! paragraph continues when the next paragraph opens with a mark (the newspaper convention for
 //! quotations over several paragraphs); otherwise it is dropped.
 
+use super::index::{partition_near, work};
 use crate::text::{Token, TokenKind};
 use crate::types::Span;
 
@@ -80,6 +82,51 @@ struct Open {
     single: bool,
 }
 
+/// The open marks of a paragraph, innermost last. The positions of the open double marks are
+/// kept apart, so that finding the innermost one never walks over single marks.
+#[derive(Debug, Default)]
+struct OpenMarks {
+    all: Vec<Open>,
+    /// Positions in `all` of the curly and of the straight double marks.
+    curly: Vec<usize>,
+    straight: Vec<usize>,
+}
+
+impl OpenMarks {
+    fn push(&mut self, o: Open) {
+        if !o.single {
+            let k = self.all.len();
+            if o.curly {
+                self.curly.push(k);
+            } else {
+                self.straight.push(k);
+            }
+        }
+        self.all.push(o);
+    }
+    /// Keeps the first `k` marks.
+    fn truncate(&mut self, k: usize) {
+        work::tick(self.all.len().saturating_sub(k));
+        self.all.truncate(k);
+        while self.curly.last().is_some_and(|&i| i >= k) {
+            self.curly.pop();
+        }
+        while self.straight.last().is_some_and(|&i| i >= k) {
+            self.straight.pop();
+        }
+    }
+    /// The position of the innermost open double mark.
+    fn last_double(&self) -> Option<usize> {
+        self.curly.last().max(self.straight.last()).copied()
+    }
+    fn last_curly(&self) -> Option<usize> {
+        self.curly.last().copied()
+    }
+    fn last_straight(&self) -> Option<usize> {
+        self.straight.last().copied()
+    }
+}
+
 /// Finds the quoted spans of a text, in text order.
 ///
 /// `apostrophe_pairs`: a pair of apostrophes ('') that can open a quotation opens one (the
@@ -92,8 +139,9 @@ pub(crate) fn find(
 ) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut t = 0;
-    let mut carried = false; // the previous paragraph left a quotation open and this one may continue it
-                             // The quotation-mark tokens, in order: the only ones this pass looks at.
+    // The previous paragraph left a quotation open and this one may continue it.
+    let mut carried = false;
+    // The quotation-mark tokens, in order: the only ones this pass looks at.
     let marks: Vec<usize> = tokens
         .iter()
         .enumerate()
@@ -102,10 +150,10 @@ pub(crate) fn find(
         .collect();
     let mut q = 0;
     for (p, para) in paragraphs.iter().enumerate() {
-        let first = t + tokens[t..].partition_point(|x| x.end <= para.start);
-        let last = first + tokens[first..].partition_point(|x| x.start < para.end);
+        let first = t + partition_near(&tokens[t..], |x| x.end <= para.start);
+        let last = first + partition_near(&tokens[first..], |x| x.start < para.end);
         t = last;
-        let continues_here = carried
+        let continues = carried
             && first < last
             && tokens[first].kind == TokenKind::Quote
             && matches!(
@@ -119,128 +167,28 @@ pub(crate) fn find(
         if q >= marks.len() || marks[q] >= last {
             continue;
         }
-        let mut stack: Vec<Open> = Vec::new();
-        let mut nested: Vec<Marked> = Vec::new();
+        let mut pairing = Paragraph {
+            text,
+            tokens,
+            index: p,
+            first,
+            last,
+            continues,
+            stack: OpenMarks::default(),
+            nested: Vec::new(),
+        };
         let mut first_in_para = true;
         while q < marks.len() && marks[q] < last {
             let i = marks[q];
             q += 1;
-            let tok = &tokens[i];
-            let Some(mark) = mark_of(tok.text(text)) else {
-                continue;
-            };
-            let (can_open, can_close) = flanks(text, tok);
-            // Two apostrophes open as well as close in some styles (''Yes,'' he said).
-            let mark = if apostrophe_pairs
-                && mark == Mark::DoubleClose
-                && can_open
-                && tok.end - tok.start == 2
-            {
-                Mark::DoubleOpen
-            } else {
-                mark
-            };
-            let mut emit = |o: Open, close: usize, stack_len: usize, out: &mut Vec<Marked>| {
-                if stack_len == 0 && close > o.tok + 1 {
-                    let cont = continues_here && o.tok == first && !o.single;
-                    out.push(marked(text, tokens, o, close, tokens[close].start, p, cont));
-                    nested.clear();
-                } else if stack_len == 1 && close > o.tok + 1 && !o.single {
-                    // Inside a quotation: kept in case the outer mark turns out to be stray.
-                    nested.push(marked(
-                        text,
-                        tokens,
-                        o,
-                        close,
-                        tokens[close].start,
-                        p,
-                        false,
-                    ));
-                }
-            };
-            match mark {
-                Mark::DoubleOpen => {
-                    if let Some(k) = stack.iter().rposition(|o| !o.single && o.curly) {
-                        // An open curly quotation and another opening mark: the first was stray.
-                        stack.truncate(k);
-                    }
-                    stack.push(Open {
-                        tok: i,
-                        curly: true,
-                        single: false,
-                    });
-                }
-                Mark::DoubleClose => {
-                    if let Some(k) = stack.iter().rposition(|o| !o.single) {
-                        let o = stack[k];
-                        stack.truncate(k);
-                        emit(o, i, k, &mut out);
-                    }
-                    // else: a stray closing mark, ignored.
-                }
-                Mark::DoubleStraight => {
-                    let straight_open = stack.iter().rposition(|o| !o.single && !o.curly);
-                    match straight_open {
-                        Some(k) if can_close || !can_open => {
-                            let o = stack[k];
-                            stack.truncate(k);
-                            emit(o, i, k, &mut out);
-                        }
-                        Some(k) => {
-                            // Opening-looking mark while a straight quotation is open: re-sync.
-                            stack.truncate(k);
-                            stack.push(Open {
-                                tok: i,
-                                curly: false,
-                                single: false,
-                            });
-                        }
-                        None => {
-                            let curly_open = stack.iter().rposition(|o| !o.single && o.curly);
-                            match curly_open {
-                                Some(k) if can_close && !can_open => {
-                                    let o = stack[k];
-                                    stack.truncate(k);
-                                    emit(o, i, k, &mut out);
-                                }
-                                _ if can_open || (!can_close && first_in_para) => {
-                                    stack.push(Open {
-                                        tok: i,
-                                        curly: false,
-                                        single: false,
-                                    })
-                                }
-                                _ => {}
-                            }
-                        }
-                    }
-                }
-                Mark::SingleOpen | Mark::SingleStraight if can_open => {
-                    stack.push(Open {
-                        tok: i,
-                        curly: mark == Mark::SingleOpen,
-                        single: true,
-                    });
-                }
-                Mark::SingleClose | Mark::SingleStraight if can_close => {
-                    if let Some(o) = stack.last().copied().filter(|o| o.single) {
-                        // "voters’ concerns": a plural possessive, not a closing mark.
-                        let possessive = text[..tok.start].ends_with(['s', 'S'])
-                            && next_is_lower_word(text, tokens, i + 1, last);
-                        if !possessive {
-                            stack.pop();
-                            emit(o, i, stack.len(), &mut out);
-                        }
-                    }
-                }
-                _ => {}
+            work::tick(1);
+            if pairing.mark(i, apostrophe_pairs, first_in_para, &mut out) {
+                first_in_para = false;
             }
-            first_in_para = false;
         }
-        // A quotation left open at the paragraph end: keep it if the next paragraph continues it.
-        if let Some(o) = stack.first().copied().filter(|o| !o.single) {
-            let next_opens = paragraphs.get(p + 1).is_some_and(|np| {
-                let k = t + tokens[t..].partition_point(|x| x.start < np.start);
+        let next_opens = || {
+            paragraphs.get(p + 1).is_some_and(|np| {
+                let k = t + partition_near(&tokens[t..], |x| x.start < np.start);
                 tokens.get(k).is_some_and(|x| {
                     x.start < np.end
                         && x.kind == TokenKind::Quote
@@ -249,21 +197,149 @@ pub(crate) fn find(
                             Some(Mark::DoubleOpen | Mark::DoubleStraight)
                         )
                 })
-            });
-            if !nested.is_empty() {
-                // The open mark never closed but quotations inside it did: the outer mark was
-                // stray (or an excerpt convention); keep the inner quotations.
-                out.append(&mut nested);
-            } else if next_opens && last > o.tok + 1 {
-                let cont = continues_here && o.tok == first;
-                let mut m = marked(text, tokens, o, last, tokens[last - 1].end, p, cont);
-                m.close = None;
-                out.push(m);
-                carried = true;
-            }
-        }
+            })
+        };
+        carried = pairing.finish(next_opens, &mut out);
     }
     out
+}
+
+/// The marks of one paragraph being paired.
+struct Paragraph<'t> {
+    text: &'t str,
+    tokens: &'t [Token],
+    /// The paragraph's index, first token and end token (exclusive).
+    index: usize,
+    first: usize,
+    last: usize,
+    /// It opens by continuing a quotation left open by the paragraph before.
+    continues: bool,
+    stack: OpenMarks,
+    /// Quotations closed inside an open one, kept in case the outer mark turns out stray.
+    nested: Vec<Marked>,
+}
+
+impl Paragraph<'_> {
+    /// Pairs the quotation-mark token `i`; false if it is no mark this pass knows.
+    fn mark(
+        &mut self,
+        i: usize,
+        apostrophe_pairs: bool,
+        first_in_para: bool,
+        out: &mut Vec<Marked>,
+    ) -> bool {
+        let tok = &self.tokens[i];
+        let Some(mark) = mark_of(tok.text(self.text)) else {
+            return false;
+        };
+        let (can_open, can_close) = flanks(self.text, tok);
+        // Two apostrophes open as well as close in some styles (''Yes,'' he said).
+        let mark = if apostrophe_pairs
+            && mark == Mark::DoubleClose
+            && can_open
+            && tok.end - tok.start == 2
+        {
+            Mark::DoubleOpen
+        } else {
+            mark
+        };
+        let open = |curly: bool, single: bool| Open {
+            tok: i,
+            curly,
+            single,
+        };
+        match mark {
+            Mark::DoubleOpen => {
+                if let Some(k) = self.stack.last_curly() {
+                    // An open curly quotation and another opening mark: the first was stray.
+                    self.stack.truncate(k);
+                }
+                self.stack.push(open(true, false));
+            }
+            Mark::DoubleClose => {
+                if let Some(k) = self.stack.last_double() {
+                    self.close_at(k, i, out);
+                }
+                // else: a stray closing mark, ignored.
+            }
+            Mark::DoubleStraight => match (self.stack.last_straight(), self.stack.last_curly()) {
+                (Some(k), _) if can_close || !can_open => self.close_at(k, i, out),
+                (Some(k), _) => {
+                    // Opening-looking mark while a straight quotation is open: re-sync.
+                    self.stack.truncate(k);
+                    self.stack.push(open(false, false));
+                }
+                (None, Some(k)) if can_close && !can_open => self.close_at(k, i, out),
+                (None, _) if can_open || (!can_close && first_in_para) => {
+                    self.stack.push(open(false, false))
+                }
+                (None, _) => {}
+            },
+            Mark::SingleOpen | Mark::SingleStraight if can_open => {
+                self.stack.push(open(mark == Mark::SingleOpen, true));
+            }
+            Mark::SingleClose | Mark::SingleStraight
+                if can_close && self.stack.all.last().is_some_and(|o| o.single) =>
+            {
+                // "voters’ concerns": a plural possessive, not a closing mark.
+                let possessive = self.text[..tok.start].ends_with(['s', 'S'])
+                    && next_is_lower_word(self.text, self.tokens, i + 1, self.last);
+                if !possessive {
+                    self.close_at(self.stack.all.len() - 1, i, out);
+                }
+            }
+            _ => {}
+        }
+        true
+    }
+
+    /// Closes the open mark at stack position `k` with the mark at token `close`.
+    fn close_at(&mut self, k: usize, close: usize, out: &mut Vec<Marked>) {
+        let o = self.stack.all[k];
+        self.stack.truncate(k);
+        if close <= o.tok + 1 {
+            return;
+        }
+        let (text, tokens, end_b) = (self.text, self.tokens, self.tokens[close].start);
+        if k == 0 {
+            let cont = self.continues && o.tok == self.first && !o.single;
+            out.push(marked(text, tokens, o, close, end_b, self.index, cont));
+            self.nested.clear();
+        } else if k == 1 && !o.single {
+            // Inside a quotation: kept in case the outer mark turns out to be stray.
+            let m = marked(text, tokens, o, close, end_b, self.index, false);
+            self.nested.push(m);
+        }
+    }
+
+    /// At the paragraph end: keeps a quotation left open if the next paragraph continues it
+    /// (`next_opens`: whether it opens with a double mark), and then says so.
+    fn finish(mut self, next_opens: impl FnOnce() -> bool, out: &mut Vec<Marked>) -> bool {
+        let Some(o) = self.stack.all.first().copied().filter(|o| !o.single) else {
+            return false;
+        };
+        if !self.nested.is_empty() {
+            // The open mark never closed but quotations inside it did: the outer mark was
+            // stray (or an excerpt convention); keep the inner quotations.
+            out.append(&mut self.nested);
+        } else if self.last > o.tok + 1 && next_opens() {
+            let cont = self.continues && o.tok == self.first;
+            let end_b = self.tokens[self.last - 1].end;
+            let mut m = marked(
+                self.text,
+                self.tokens,
+                o,
+                self.last,
+                end_b,
+                self.index,
+                cont,
+            );
+            m.close = None;
+            out.push(m);
+            return true;
+        }
+        false
+    }
 }
 
 fn next_is_lower_word(text: &str, tokens: &[Token], i: usize, last: usize) -> bool {

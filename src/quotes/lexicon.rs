@@ -1,4 +1,5 @@
-//! Word lists for attribution.
+//! Word lists for the quote layer: cue verbs, verbs of judging and naming, pronouns, stop words.
+//! Must never hold logic or text from a corpus: sets of words and the lookups into them only.
 //!
 //! The cue verbs were read off the cue spans of the direct and mixed attributions in the PolNeAR
 //! training split (all forms of a verb that occurs at least twice as the cue of a quotation,

@@ -1,40 +1,52 @@
-//! Quotations and their speakers (issue 5).
+//! Quotations and their speakers: finds quoted spans, keeps the quotations and attributes each.
+//! Must never decide anything itself: it runs the steps below in order and passes each
+//! quotation's attribution on to the quotations after it (groups, inheritance).
 //!
-//! Three cheap passes over the tokens: `detect` pairs the quotation marks paragraph by
-//! paragraph (curly and straight double marks, single marks only where they flank like marks,
-//! never apostrophes; the stack is reset at every paragraph so a stray mark spoils at most its
-//! own paragraph; a quotation left open at a paragraph end continues when the next paragraph
-//! opens with a mark), `classify` keeps quotations, direct or partial, and drops titles and
-//! scare quotes, `attribution` finds the cue and the speaker of each: "X said" / "said X" /
-//! "according to X" / "X said: “…”" / a dash byline, in the quotation's sentence, then a colon or
-//! the previous sentences of its paragraph, then the previous paragraph; an interrupted
-//! quotation (“…,” he wrote. “…”) and the paragraphs of one quotation share a `group` and a
-//! speaker, and a quotation with no cue of its own inherits the speaker of the quotation before
-//! it (within three paragraphs).
+//! The steps, one file each:
+//! - `detect`: pairs the quotation marks paragraph by paragraph (curly and straight double
+//!   marks, single marks only where they flank like marks, never apostrophes; a stray mark
+//!   spoils at most its own paragraph; a quotation left open at a paragraph end continues when
+//!   the next paragraph opens with a mark).
+//! - `classify`: keeps quotations, direct or partial, and drops titles and scare quotes.
+//! - `cues`: finds the cue of each and its speaker phrase: "X said" / "said X" / "according to
+//!   X" / "X said: “…”" / a dash byline, in the quotation's sentence, then a colon or the
+//!   previous sentences of its paragraph, then the previous paragraph.
+//! - `speaker`: the speaker phrase next to a cue, and its name: through the entity layer when it
+//!   has run (an entity mention inside the phrase gives its group's canonical name; a pronoun
+//!   names the entity it refers to, a compatible mention before it, outside quotations,
+//!   preferring a recent sentence subject, while `speaker_span` stays on the pronoun); without
+//!   entities the phrase's name (its capitalised run) or the role phrase ("a Pence
+//!   spokeswoman"), and he/she names the last speaker named before, if any.
+//! - `index`: lookups built once per document, so each step costs the same however long the
+//!   document is; `lexicon`: the word lists.
 //!
-//! Speakers are named through the entity layer when it has run: an entity mention inside the
-//! speaker phrase gives its group's canonical name; a pronoun names the entity it refers to
-//! (a compatible mention before it, outside quotations, preferring a recent sentence subject),
-//! while `speaker_span` stays on the pronoun. Without entities the speaker is the phrase's name
-//! (its capitalised run) or the role phrase ("a Pence spokeswoman"), and he/she names the last
-//! speaker named before, if any.
+//! Here: an interrupted quotation (“…,” he wrote. “…”) and the paragraphs of one quotation share
+//! a `group` and a speaker, and a quotation with no cue of its own inherits the speaker of the
+//! quotation before it (within three paragraphs).
 //!
 //! On PolNeAR (direct quotations, `examples/quotes_dev.rs` + `score.py`, no entities): train
 //! overlap F1 0.925, speaker accuracy 0.964, end to end 0.891; dev 0.928 / 0.982 / 0.911.
 
-mod attribution;
 mod classify;
+mod cues;
 mod detect;
+mod index;
 mod lexicon;
+mod speaker;
+#[cfg(test)]
+mod tests;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::error::Result;
 use crate::pipeline::Extractor;
-use crate::text::Token;
-use crate::types::{Document, Entity, Label, Quote, QuoteKind, Sentence, Span};
-use attribution::{Found, Np};
+use crate::text::{Token, TokenKind};
+use crate::types::{Document, Entity, Quote, QuoteKind, Sentence, Span};
 use classify::Class;
+use cues::{find_context, find_own, Found};
+use index::{work, Mentions, Runs, Scans};
+use speaker::name_speaker;
 
 /// The quote layer.
 #[derive(Debug, Clone)]
@@ -77,10 +89,18 @@ pub(crate) struct Ctx<'a> {
     /// First token of each paragraph, plus the token count at the end.
     pub para_first: Vec<usize>,
     pub entities: &'a [Entity],
+    /// Token runs (time words, next word, next comma, double marks).
+    pub runs: Runs<'a>,
+    /// The contents of the quotations found: mentions inside them are not antecedents.
+    quoted: Vec<Span>,
+    /// The entity mentions sorted by offset, built on first need.
+    mentions: OnceCell<Mentions>,
+    /// Memoised scans.
+    pub scans: Scans,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a Document) -> Self {
+    fn new(doc: &'a Document, quoted: Vec<Span>) -> Self {
         let mut sent_of = vec![0u32; doc.tokens.len()];
         let mut para_first = vec![doc.tokens.len(); doc.paragraphs.len() + 1];
         for (k, s) in doc.sentences.iter().enumerate() {
@@ -102,7 +122,21 @@ impl<'a> Ctx<'a> {
             sent_of,
             para_first,
             entities: &doc.entities,
+            runs: Runs::new(&doc.text, &doc.tokens),
+            quoted,
+            mentions: OnceCell::new(),
+            scans: Scans::default(),
         }
+    }
+    /// The entity mentions, if the entity layer found any.
+    fn mentions(&self) -> Option<&Mentions> {
+        if self.entities.is_empty() {
+            return None;
+        }
+        Some(
+            self.mentions
+                .get_or_init(|| Mentions::new(self.entities, &self.quoted)),
+        )
     }
     pub(crate) fn tok(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
@@ -129,6 +163,39 @@ impl<'a> Ctx<'a> {
     pub(crate) fn para_end_token(&self, i: usize) -> usize {
         self.para_first[self.paragraph_of(i) + 1]
     }
+    /// The byte span of a token range.
+    pub(crate) fn span_of(&self, start: usize, end: usize) -> Span {
+        Span::new(self.tokens[start].start, self.tokens[end - 1].end)
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word || self.tokens[i].kind == TokenKind::Number
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+            && self.tok(i).starts_with(|c: char| c.is_uppercase())
+    }
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens[i].kind == TokenKind::Punct && self.tok(i) == p
+    }
+    fn is_terminal(&self, i: usize) -> bool {
+        matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Ellipsis)
+            && matches!(self.tok(i), "." | "!" | "?" | "…" | "...")
+    }
+    fn is_double_mark(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Quote
+            && matches!(self.tok(i), "\u{201C}" | "\u{201D}" | "\"" | "``" | "''")
+    }
+    fn is_possessive(&self, i: usize) -> bool {
+        matches!(self.tok(i), "’s" | "'s" | "’" | "'")
+    }
+    /// Name connectors inside a capitalised run ("Beto O'Rourke", "Ruth Bader Ginsburg",
+    /// "Osama bin Laden").
+    fn is_name_link(&self, i: usize) -> bool {
+        matches!(
+            self.tok(i),
+            "de" | "van" | "von" | "bin" | "al" | "der" | "la" | "du" | "del" | "da" | "&"
+        )
+    }
 }
 
 /// How a quotation got its speaker.
@@ -140,6 +207,17 @@ enum Source {
     Inherit(usize),
 }
 
+/// How an output quotation was attributed, kept for the quotations after it.
+#[derive(Debug, Clone, Copy)]
+struct Attributed {
+    /// Its own cue, or the cue it inherited (never an inheritance: followed to its source).
+    source: Option<Source>,
+    /// Its paragraph.
+    paragraph: usize,
+    /// The token of its closing mark (`None` when it runs on to the next paragraph).
+    close: Option<usize>,
+}
+
 impl QuoteExtractor {
     /// Finds the quotations of a prepared document (tokens, sentences, paragraphs and, if the
     /// entity layer ran, entities).
@@ -147,269 +225,176 @@ impl QuoteExtractor {
         if doc.tokens.is_empty() || doc.sentences.is_empty() {
             return Vec::new();
         }
-        let ctx = Ctx::new(doc);
         let marks = detect::find(
             &doc.text,
             &doc.tokens,
             &doc.paragraphs,
             self.apostrophe_pairs,
         );
+        if marks.is_empty() {
+            return Vec::new();
+        }
         // Quotation contents: mentions inside them are not antecedents of the writer's pronouns.
-        let quoted: Vec<Span> = if doc.entities.is_empty() {
-            Vec::new()
-        } else {
-            marks.iter().map(|m| m.content).collect()
-        };
-        let mut out: Vec<Quote> = Vec::new();
-        // Per output quote: how it was attributed and its paragraph (for inheritance).
-        let mut info: Vec<(Option<Source>, usize, Option<usize>)> = Vec::new();
-        let mut next_group = 0usize;
-        let mut last_named: Option<String> = None;
-        let mut prev_mark_open: Option<bool> = None; // previous kept mark ran on (no close)
+        let quoted: Vec<Span> = marks.iter().map(|m| m.content).collect();
+        let ctx = Ctx::new(doc, quoted);
+        let mut story = Story::default();
         for m in &marks {
-            let class = classify::classify(&ctx, m);
-            let kind = match class {
+            let kind = match classify::classify(&ctx, m) {
                 Class::Direct => QuoteKind::Direct,
                 Class::Partial => QuoteKind::Partial,
                 Class::NotAQuote => continue,
             };
-            let para = m.paragraph;
-            let prev = out.len().checked_sub(1);
-            let continues = m.continues && prev_mark_open == Some(true) && prev.is_some();
-            prev_mark_open = Some(m.close.is_none());
-
-            let own = find_own(&ctx, m, kind);
-            let mut group = if continues {
-                prev.map(|p| out[p].group)
-            } else {
-                None
-            };
-            let source = match own {
-                Some(f) => Some(Source::Own(f)),
-                None => {
-                    if continues {
-                        group = prev.map(|p| out[p].group);
-                        prev.map(Source::Inherit)
-                    } else if kind == QuoteKind::Partial {
-                        None
-                    } else {
-                        // An interrupted quotation: “…,” he wrote. “…”
-                        let interrupted = prev.filter(|&p| {
-                            info[p].1 == para
-                                && matches!(info[p].0, Some(Source::Own(f))
-                                    if info[p].2.is_some_and(|c| f.cue_start > c && f.cue_start < m.open))
-                        });
-                        if let Some(p) = interrupted {
-                            group = Some(out[p].group);
-                            Some(Source::Inherit(p))
-                        } else {
-                            find_context(&ctx, m)
-                                .map(Source::Own)
-                                .or_else(|| inherit_nearby(&info, &out, para).map(Source::Inherit))
-                        }
-                    }
-                }
-            };
+            let continues =
+                m.continues && story.prev_mark_open == Some(true) && !story.out.is_empty();
+            story.prev_mark_open = Some(m.close.is_none());
+            let (source, group) = story.source_of(&ctx, m, kind, continues);
             let group = group.unwrap_or_else(|| {
-                next_group += 1;
-                next_group - 1
+                story.next_group += 1;
+                story.next_group - 1
             });
-            let (speaker, speaker_span, cue, cue_span) = match source {
-                Some(Source::Own(f)) => {
-                    let (name, span) = name_speaker(&ctx, &quoted, &f.np, &last_named);
-                    let cs = attribution::span_of(&ctx, f.cue_start, f.cue_end);
-                    (
-                        Some(name),
-                        Some(span),
-                        Some(ctx.slice(cs).to_owned()),
-                        Some(cs),
-                    )
-                }
-                Some(Source::Inherit(p)) => (
-                    out[p].speaker.clone(),
-                    out[p].speaker_span,
-                    out[p].cue.clone(),
-                    out[p].cue_span,
-                ),
-                None => (None, None, None, None),
-            };
-            if let (Some(Source::Own(f)), Some(name)) = (source, &speaker) {
+            let said = story.said(&ctx, source);
+            if let (Some(Source::Own(f)), Some(name)) = (source, &said.speaker) {
                 if !f.np.pronoun {
-                    last_named = Some(name.clone());
+                    story.last_named = Some(name.clone());
                 }
             }
             if kind == QuoteKind::Partial && !self.partial {
                 continue;
             }
-            let resolved_source = match source {
-                Some(Source::Inherit(p)) => info[p].0,
-                s => s,
-            };
-            out.push(Quote {
-                span: m.content,
-                kind,
-                speaker,
-                speaker_span,
-                cue,
-                cue_span,
-                group,
-            });
-            info.push((resolved_source, para, m.close));
+            story.push(m, kind, source, said, group);
         }
-        out
+        story.out
     }
 }
 
-/// The quotation's own attribution, in its sentence (or a short "X said." right after it).
-fn find_own(ctx: &Ctx, m: &detect::Marked, kind: QuoteKind) -> Option<Found> {
-    let ends_comma = ctx.slice(m.content).ends_with(',');
-    if ends_comma {
-        if let Some(f) = attribution::cue_after(ctx, m) {
-            return Some(f);
-        }
-    }
-    if let Some(f) = attribution::cue_before(ctx, m) {
-        return Some(f);
-    }
-    if kind == QuoteKind::Partial {
-        // "Mueller found a “benefit”": verbs of finding and judging attribute quoted words too.
-        return attribution::judging_cue_before(ctx, m);
-    }
-    if !ends_comma {
-        return attribution::cue_after(ctx, m);
-    }
-    None
+/// What the quotations found so far pass on to the next ones.
+#[derive(Default)]
+struct Story {
+    /// The quotations output so far, and how each was attributed.
+    out: Vec<Quote>,
+    info: Vec<Attributed>,
+    next_group: usize,
+    /// The last speaker named by a name (not a pronoun): who he/she is without entities.
+    last_named: Option<String>,
+    /// Whether the previous quotation kept ran on to the next paragraph (no closing mark).
+    prev_mark_open: Option<bool>,
+    /// The last direct quotation with a speaker (what a quotation without a cue inherits).
+    last_spoken: Option<usize>,
 }
 
-/// An attribution in the context of a quotation that has none in its own sentence.
-fn find_context(ctx: &Ctx, m: &detect::Marked) -> Option<Found> {
-    let pf = ctx.para_first_token(m.open);
-    // A colon at the end of the previous sentence or paragraph: "Okafor continued:".
-    if m.open > 0 && ctx.tok(m.open - 1) == ":" {
-        if let Some(f) = attribution::colon_intro(ctx, m.open - 1) {
-            return Some(f);
-        }
-    }
-    if m.open > pf && ctx.tok(m.open - 1) == "," {
-        if let Some(f) = attribution::comma_intro(ctx, m.open - 1) {
-            return Some(f);
-        }
-    }
-    if m.open > pf {
-        if let Some(f) = attribution::cue_in_previous_sentences(ctx, m.open, pf) {
-            return Some(f);
-        }
-    } else if pf > 0 {
-        // The last sentence of the previous paragraph, if it is not a quotation itself.
-        let ppf = ctx.para_first_token(pf - 1);
-        let s = ctx.sentences[ctx.sent_of[pf - 1] as usize]
-            .tokens
-            .start
-            .max(ppf);
-        if ctx.tokens[s].kind != crate::text::TokenKind::Quote
-            && ctx.tokens[pf - 1].kind != crate::text::TokenKind::Quote
-        {
-            if let Some(f) = attribution::cue_backwards(ctx, pf, s) {
-                return Some(f);
-            }
-        }
-    }
-    None
+/// The speaker and the cue a quotation carries.
+struct Said {
+    speaker: Option<String>,
+    speaker_span: Option<Span>,
+    cue: Option<String>,
+    cue_span: Option<Span>,
 }
 
-/// The nearest earlier quotation with a speaker, within three paragraphs.
-fn inherit_nearby(
-    info: &[(Option<Source>, usize, Option<usize>)],
-    out: &[Quote],
-    para: usize,
-) -> Option<usize> {
-    (0..out.len())
-        .rev()
-        .take_while(|&p| info[p].1 + 3 >= para)
-        .find(|&p| out[p].speaker.is_some() && out[p].kind == QuoteKind::Direct)
-}
-
-/// The speaker's name and the span of the mention the attribution rests on.
-fn name_speaker(
-    ctx: &Ctx,
-    quoted: &[Span],
-    np: &Np,
-    last_named: &Option<String>,
-) -> (String, Span) {
-    let span = attribution::span_of(ctx, np.start, np.end);
-    let head = attribution::span_of(ctx, np.head_start, np.head_end);
-    if np.pronoun {
-        let w = ctx.slice(span);
-        if !ctx.entities.is_empty() {
-            if let Some(e) = resolve_pronoun(ctx, quoted, w, span) {
-                return (e.canonical.clone(), span);
-            }
-            return (w.to_owned(), span);
+impl Story {
+    /// How quotation `m` is attributed, and the group it joins (`None`: a group of its own).
+    /// `continues`: it continues the previous quotation into a new paragraph.
+    fn source_of(
+        &self,
+        ctx: &Ctx,
+        m: &detect::Marked,
+        kind: QuoteKind,
+        continues: bool,
+    ) -> (Option<Source>, Option<usize>) {
+        let prev = self.out.len().checked_sub(1);
+        let group = if continues {
+            prev.map(|p| self.out[p].group)
+        } else {
+            None
+        };
+        if let Some(f) = find_own(ctx, m, kind) {
+            return (Some(Source::Own(f)), group);
         }
-        // Without entities: the last speaker named before, for he/she.
-        let personal = matches!(w.to_ascii_lowercase().as_str(), "he" | "she");
-        if personal {
-            if let Some(n) = last_named {
-                return (n.clone(), span);
-            }
+        if continues {
+            return (prev.map(Source::Inherit), group);
         }
-        return (w.to_owned(), span);
-    }
-    // An entity mention inside the phrase names it (a person first, then an organisation).
-    let best = ctx
-        .entities
-        .iter()
-        .filter(|e| e.span.overlaps(&span))
-        .min_by_key(|e| (e.label != Label::Per, !e.span.overlaps(&head), e.span.start));
-    if let Some(e) = best {
-        return (e.canonical.clone(), span);
-    }
-    (ctx.slice(head).to_owned(), span)
-}
-
-/// The entity a pronoun refers to: a compatible mention before it (a person for he/she/I, an
-/// organisation for it, an organisation or else a person for they/we), outside quotations.
-/// Among the mentions of the last few sentences, one that opens its sentence (a subject) wins
-/// over a more recent one inside the sentence ("Roe attacked Doe. “…,” he said.");
-/// otherwise the most recent.
-pub(crate) fn resolve_pronoun<'e>(
-    ctx: &Ctx<'e>,
-    quoted: &[Span],
-    pronoun: &str,
-    at: Span,
-) -> Option<&'e Entity> {
-    let p = pronoun.to_ascii_lowercase();
-    let labels: &[Label] = match p.as_str() {
-        "he" | "she" | "i" => &[Label::Per],
-        "it" => &[Label::Org],
-        _ => &[Label::Org, Label::Per],
-    };
-    let at_tok = ctx.tokens.partition_point(|t| t.start < at.start);
-    let at_sent = ctx.sent_of.get(at_tok).copied().unwrap_or(0) as usize;
-    for &label in labels {
-        let mut cands: Vec<&Entity> = ctx
-            .entities
-            .iter()
-            .filter(|e| e.label == label && e.span.end <= at.start)
-            .filter(|e| !quoted.iter().any(|q| q.contains(&e.span)))
-            .collect();
-        if cands.is_empty() {
-            continue;
+        if kind == QuoteKind::Partial {
+            return (None, None);
         }
-        cands.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-        let subject = cands.iter().take(8).find(|e| {
-            let t = ctx.tokens.partition_point(|x| x.start < e.span.start);
-            let Some(&sent) = ctx.sent_of.get(t) else {
-                return false;
-            };
-            let first = ctx.sentences[sent as usize].tokens.start;
-            at_sent.saturating_sub(sent as usize) <= 3
-                && (t == first
-                    || (t > first && ctx.tok(t - 1) == ",")
-                    || (t - first <= 3
-                        && (first..t).all(|i| ctx.tok(i).starts_with(char::is_uppercase))))
+        // An interrupted quotation: “…,” he wrote. “…”
+        let interrupted = prev.filter(|&p| {
+            let a = &self.info[p];
+            a.paragraph == m.paragraph
+                && matches!(a.source, Some(Source::Own(f))
+                    if a.close.is_some_and(|c| f.cue_start > c && f.cue_start < m.open))
         });
-        return Some(subject.copied().unwrap_or(cands[0]));
+        if let Some(p) = interrupted {
+            return (Some(Source::Inherit(p)), Some(self.out[p].group));
+        }
+        let source = find_context(ctx, m).map(Source::Own).or_else(|| {
+            inherit_nearby(&self.info, self.last_spoken, m.paragraph).map(Source::Inherit)
+        });
+        (source, None)
     }
-    None
+
+    /// The speaker and cue that `source` gives.
+    fn said(&self, ctx: &Ctx, source: Option<Source>) -> Said {
+        match source {
+            Some(Source::Own(f)) => {
+                let (name, span) = name_speaker(ctx, &f.np, &self.last_named);
+                let cs = ctx.span_of(f.cue_start, f.cue_end);
+                Said {
+                    speaker: Some(name),
+                    speaker_span: Some(span),
+                    cue: Some(ctx.slice(cs).to_owned()),
+                    cue_span: Some(cs),
+                }
+            }
+            Some(Source::Inherit(p)) => Said {
+                speaker: self.out[p].speaker.clone(),
+                speaker_span: self.out[p].speaker_span,
+                cue: self.out[p].cue.clone(),
+                cue_span: self.out[p].cue_span,
+            },
+            None => Said {
+                speaker: None,
+                speaker_span: None,
+                cue: None,
+                cue_span: None,
+            },
+        }
+    }
+
+    /// Outputs quotation `m`.
+    fn push(
+        &mut self,
+        m: &detect::Marked,
+        kind: QuoteKind,
+        source: Option<Source>,
+        said: Said,
+        group: usize,
+    ) {
+        let source = match source {
+            Some(Source::Inherit(p)) => self.info[p].source,
+            s => s,
+        };
+        if said.speaker.is_some() && kind == QuoteKind::Direct {
+            self.last_spoken = Some(self.out.len());
+        }
+        self.out.push(Quote {
+            span: m.content,
+            kind,
+            speaker: said.speaker,
+            speaker_span: said.speaker_span,
+            cue: said.cue,
+            cue_span: said.cue_span,
+            group,
+        });
+        self.info.push(Attributed {
+            source,
+            paragraph: m.paragraph,
+            close: m.close,
+        });
+    }
+}
+
+/// The nearest earlier direct quotation with a speaker (`last_spoken`), if it stands within
+/// three paragraphs (quotations come in paragraph order, so no earlier one can be nearer).
+fn inherit_nearby(info: &[Attributed], last_spoken: Option<usize>, para: usize) -> Option<usize> {
+    work::tick(1);
+    last_spoken.filter(|&p| info[p].paragraph + 3 >= para)
 }
