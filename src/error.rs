@@ -16,6 +16,12 @@ pub enum Error {
     /// Reading or writing a file failed.
     #[error("[E003] {0}")]
     Io(String),
+    /// A document is longer than the size limit (`max_chars`, `TIDINGS_MAX_CHARS`).
+    #[error("[E004] {0}")]
+    TooLarge(String),
+    /// The work was cancelled (the user pressed Ctrl-C); the bindings raise `KeyboardInterrupt`.
+    #[error("[E005] interrupted")]
+    Interrupted,
     /// A bug: an extractor panicked on this document. The document is kept, with this error.
     #[error("[E900] internal error while analysing the document: {0}. Please report it with the text that caused it.")]
     Internal(String),
@@ -28,6 +34,8 @@ impl Error {
             Error::InvalidInput(_) => "E001",
             Error::Model(_) => "E002",
             Error::Io(_) => "E003",
+            Error::TooLarge(_) => "E004",
+            Error::Interrupted => "E005",
             Error::Internal(_) => "E900",
         }
     }

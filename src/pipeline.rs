@@ -1,15 +1,15 @@
 //! Documents and batches: the text layer, then each extractor in turn, in parallel over documents.
 
-use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::types::Document;
-use crate::{entities, quotes, temporal, text};
+use crate::{chunk, entities, quotes, temporal, text, threads};
 
 /// One layer of analysis. Extractors run in order on a document whose text layer (tokens,
 /// sentences, paragraphs) is ready; a later extractor may read what earlier ones found
@@ -41,6 +41,8 @@ pub fn prepare(text: &str, date: Option<NaiveDate>) -> Document {
 #[derive(Clone)]
 pub struct Pipeline {
     extractors: Vec<Arc<dyn Extractor>>,
+    /// The document size limit in characters; None reads `TIDINGS_MAX_CHARS` on each call.
+    max_chars: Option<usize>,
 }
 
 impl Default for Pipeline {
@@ -52,7 +54,10 @@ impl Default for Pipeline {
 
 impl Pipeline {
     pub fn new(extractors: Vec<Arc<dyn Extractor>>) -> Self {
-        Pipeline { extractors }
+        Pipeline {
+            extractors,
+            max_chars: None,
+        }
     }
 
     /// Entities with the given model, then dates and quotes.
@@ -69,9 +74,35 @@ impl Pipeline {
     }
 
     /// Analyses one text. Never panics: a failing extractor leaves its error on the document
-    /// and the layers found before it.
+    /// and the layers found before it. A text longer than [`chunk::CHUNK_BYTES`] is analysed in
+    /// pieces cut at paragraph breaks (see [`chunk::cut`]), so memory stays bounded per piece.
+    /// A text over the size limit ([`max_chars`]) gives a document with no text and that error.
     pub fn analyze(&self, text: &str, date: Option<NaiveDate>) -> Document {
-        self.run(text, date, None)
+        match self.analyze_cancellable(text, date, &Cancel::default()) {
+            Ok(doc) => doc,
+            Err(e) => Document {
+                error: Some(e),
+                ..Document::default()
+            },
+        }
+    }
+
+    /// Like [`Pipeline::analyze`], but stops early with [`Error::Interrupted`] once `cancel` is
+    /// set: it is checked between the layers and between the pieces of a long text.
+    pub fn analyze_cancellable(
+        &self,
+        text: &str,
+        date: Option<NaiveDate>,
+        cancel: &Cancel,
+    ) -> Result<Document> {
+        if let Err(e) = check_size(text, self.max_chars()?) {
+            return Ok(Document {
+                date,
+                error: Some(e),
+                ..Document::default()
+            });
+        }
+        self.analyze_in_pieces(text, date, chunk::CHUNK_BYTES, cancel, None)
     }
 
     /// Like [`Pipeline::analyze`], also adding the time spent in each stage to `times`:
@@ -82,7 +113,39 @@ impl Pipeline {
         date: Option<NaiveDate>,
         times: &mut [Duration],
     ) -> Document {
-        self.run(text, date, Some(times))
+        let never = Cancel::default();
+        self.analyze_in_pieces(text, date, chunk::CHUNK_BYTES, &never, Some(times))
+            .unwrap_or_else(|e| Document {
+                error: Some(e),
+                ..Document::default()
+            })
+    }
+
+    /// Analyses `text` as pieces of at most `piece_bytes` bytes, joined into one document (one
+    /// piece, the common case, is the plain analysis). Pieces after the first get the date given,
+    /// or else the one the first piece read from the text.
+    pub fn analyze_in_pieces(
+        &self,
+        text: &str,
+        date: Option<NaiveDate>,
+        piece_bytes: usize,
+        cancel: &Cancel,
+        mut times: Option<&mut [Duration]>,
+    ) -> Result<Document> {
+        let ranges = chunk::cut(text, piece_bytes);
+        if ranges.len() == 1 {
+            return self.run(text, date, times, cancel);
+        }
+        let mut pieces = Vec::with_capacity(ranges.len());
+        let mut rest_date = date;
+        for (k, r) in ranges.into_iter().enumerate() {
+            let piece = self.run(&text[r.clone()], rest_date, times.as_deref_mut(), cancel)?;
+            if k == 0 {
+                rest_date = piece.date;
+            }
+            pieces.push((r.start, piece));
+        }
+        Ok(chunk::join(text, pieces))
     }
 
     fn run(
@@ -90,12 +153,14 @@ impl Pipeline {
         text: &str,
         date: Option<NaiveDate>,
         mut times: Option<&mut [Duration]>,
-    ) -> Document {
+        cancel: &Cancel,
+    ) -> Result<Document> {
+        cancel.check()?;
         let start = Instant::now();
         let mut doc = match catch_unwind(|| prepare(text, date)) {
             Ok(doc) => doc,
             Err(p) => {
-                return Document {
+                return Ok(Document {
                     text: text.to_owned(),
                     date,
                     error: Some(Error::Internal(format!(
@@ -103,7 +168,7 @@ impl Pipeline {
                         panic_message(&p)
                     ))),
                     ..Document::default()
-                }
+                })
             }
         };
         let mut lap = |k: usize, since: Instant| {
@@ -113,6 +178,7 @@ impl Pipeline {
         };
         lap(0, start);
         for (k, ex) in self.extractors.iter().enumerate() {
+            cancel.check()?;
             let start = Instant::now();
             let r = catch_unwind(AssertUnwindSafe(|| ex.extract(&mut doc)));
             lap(k + 1, start);
@@ -130,7 +196,7 @@ impl Pipeline {
                 break;
             }
         }
-        doc
+        Ok(doc)
     }
 
     /// Analyses many texts in parallel; the output has one document per input, in input order,
@@ -141,16 +207,21 @@ impl Pipeline {
         dates: &[Option<NaiveDate>],
         n_threads: Option<usize>,
     ) -> Result<Vec<Document>> {
-        self.analyze_many_with(texts, dates, n_threads, |d| d)
+        let n_threads = n_threads.map(|n| n as u128);
+        let threads = threads::resolve(n_threads)?;
+        self.analyze_many_with(texts, dates, threads.n, &Cancel::default(), |d| d)
     }
 
-    /// Like [`Pipeline::analyze_many`], but maps each document through `f` on the worker thread
-    /// (the Python bindings convert offsets there, in parallel).
+    /// Like [`Pipeline::analyze_many`] on `n_threads` threads (already resolved, see
+    /// [`threads::resolve`]), mapping each document through `f` on the worker thread (the Python
+    /// bindings convert offsets there, in parallel). Stops with [`Error::Interrupted`] once
+    /// `cancel` is set: it is checked between documents, layers and pieces of long documents.
     pub fn analyze_many_with<S, T, F>(
         &self,
         texts: &[S],
         dates: &[Option<NaiveDate>],
-        n_threads: Option<usize>,
+        n_threads: usize,
+        cancel: &Cancel,
         f: F,
     ) -> Result<Vec<T>>
     where
@@ -165,17 +236,105 @@ impl Pipeline {
                 dates.len()
             )));
         }
+        let max_chars = self.max_chars()?;
         let date = |i: usize| dates.get(i).copied().flatten();
-        let threads = resolve_threads(n_threads)?;
-        let one = |(i, t): (usize, &S)| f(self.analyze(t.as_ref(), date(i)));
-        if threads <= 1 || texts.len() <= 1 || forked() {
-            return Ok(texts.iter().enumerate().map(one).collect());
+        let one = |(i, t): (usize, &S)| -> Result<T> {
+            let (t, d) = (t.as_ref(), date(i));
+            let doc = match check_size(t, max_chars) {
+                Ok(()) => self.analyze_in_pieces(t, d, chunk::CHUNK_BYTES, cancel, None)?,
+                Err(e) => Document {
+                    date: d,
+                    error: Some(e),
+                    ..Document::default()
+                },
+            };
+            Ok(f(doc))
+        };
+        if n_threads <= 1 || texts.len() <= 1 || forked() {
+            return texts.iter().enumerate().map(one).collect();
         }
-        let pool = thread_pool(threads)?;
-        Ok(pool.install(|| {
+        mark_process();
+        let pool = threads::pool(n_threads)?;
+        pool.install(|| {
             use rayon::prelude::*;
             texts.par_iter().enumerate().map(one).collect()
-        }))
+        })
+    }
+
+    /// The document size limit of this pipeline: set by [`Pipeline::with_max_chars`], else
+    /// [`max_chars`]`(None)`.
+    pub fn max_chars(&self) -> Result<usize> {
+        match self.max_chars {
+            Some(n) => Ok(n),
+            None => max_chars(None),
+        }
+    }
+
+    /// The same pipeline with another document size limit, in characters.
+    pub fn with_max_chars(mut self, n: usize) -> Self {
+        self.max_chars = Some(n);
+        self
+    }
+}
+
+/// The default largest document, in characters (code points).
+pub const DEFAULT_MAX_CHARS: usize = 100_000_000;
+
+/// The document size limit in characters: the argument, else `TIDINGS_MAX_CHARS`, else
+/// [`DEFAULT_MAX_CHARS`].
+pub fn max_chars(arg: Option<usize>) -> Result<usize> {
+    if let Some(n) = arg {
+        return Ok(n);
+    }
+    match std::env::var("TIDINGS_MAX_CHARS") {
+        Ok(v) => v.trim().replace('_', "").parse::<usize>().map_err(|_| {
+            Error::InvalidInput(format!(
+                "TIDINGS_MAX_CHARS={v:?} is not a whole number of characters; unset it or set it to e.g. 100000000"
+            ))
+        }),
+        Err(_) => Ok(DEFAULT_MAX_CHARS),
+    }
+}
+
+/// [`Error::TooLarge`] when `text` has more than `max` characters.
+pub fn check_size(text: &str, max: usize) -> Result<()> {
+    // Bytes bound characters from above, so most texts are let through without counting.
+    if text.len() <= max {
+        return Ok(());
+    }
+    let n = text.chars().count();
+    if n <= max {
+        return Ok(());
+    }
+    Err(too_large(n, max))
+}
+
+/// The error for a document of `n` characters over the limit `max`.
+pub fn too_large(n: usize, max: usize) -> Error {
+    Error::TooLarge(format!(
+        "the document has {n} characters, more than the limit of {max}; split it, or raise the \
+         limit with max_chars= or the TIDINGS_MAX_CHARS environment variable"
+    ))
+}
+
+/// A flag that asks running work to stop (set when the user presses Ctrl-C). Clones share it.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+    /// [`Error::Interrupted`] once cancelled.
+    pub fn check(&self) -> Result<()> {
+        if self.is_cancelled() {
+            Err(Error::Interrupted)
+        } else {
+            Ok(())
+        }
     }
 }
 
@@ -189,25 +348,10 @@ fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
     }
 }
 
-/// The thread count: the argument, else `TIDINGS_NUM_THREADS`, else all cores.
+/// The thread count: the argument, else `TIDINGS_NUM_THREADS`, else all cores; capped at the
+/// cores (see [`threads::resolve`]).
 pub fn resolve_threads(n_threads: Option<usize>) -> Result<usize> {
-    if let Some(n) = n_threads {
-        if n == 0 {
-            return Err(Error::InvalidInput(
-                "n_threads must be at least 1 (or None for all cores)".into(),
-            ));
-        }
-        return Ok(n);
-    }
-    if let Ok(v) = std::env::var("TIDINGS_NUM_THREADS") {
-        return match v.trim().parse::<usize>() {
-            Ok(n) if n > 0 => Ok(n),
-            _ => Err(Error::InvalidInput(format!(
-                "TIDINGS_NUM_THREADS={v:?} is not a positive integer; unset it or set it to e.g. 4"
-            ))),
-        };
-    }
-    Ok(std::thread::available_parallelism().map_or(1, |n| n.get()))
+    Ok(threads::resolve(n_threads.map(|n| n as u128))?.n)
 }
 
 static MAIN_PID: OnceLock<u32> = OnceLock::new();
@@ -221,24 +365,6 @@ pub fn mark_process() {
 /// so such a child works serially.
 pub fn forked() -> bool {
     MAIN_PID.get().is_some_and(|&pid| pid != std::process::id())
-}
-
-fn thread_pool(n: usize) -> Result<Arc<rayon::ThreadPool>> {
-    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
-    mark_process();
-    let pools = POOLS.get_or_init(Default::default);
-    let mut pools = pools.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(p) = pools.get(&n) {
-        return Ok(p.clone());
-    }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(n)
-        .thread_name(|i| format!("tidings-{i}"))
-        .build()
-        .map_err(|e| Error::Internal(format!("cannot start {n} threads: {e}")))?;
-    let pool = Arc::new(pool);
-    pools.insert(n, pool.clone());
-    Ok(pool)
 }
 
 #[cfg(test)]
