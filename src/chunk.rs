@@ -63,23 +63,28 @@ fn best_cut(bytes: &[u8], lo: usize, end: usize) -> Option<usize> {
         .map(|i| lo + i + 1)
 }
 
-/// Joins the analyses of consecutive pieces of `text` (each with its byte offset in `text`) into
-/// one document: spans shifted by the piece's offset, token, sentence and paragraph indices by
-/// the counts before it, entity and quote groups renumbered so that they stay unique. The
-/// document date and its source are the first piece's; the first error of any piece is kept.
-pub fn join(text: &str, pieces: Vec<(usize, Document)>) -> Document {
-    let mut doc = Document {
-        text: text.to_owned(),
-        ..Document::default()
-    };
-    let mut first = true;
-    let (mut entity_groups, mut quote_groups) = (0, 0);
-    for (off, piece) in pieces {
-        if first {
+/// Joins the analyses of consecutive pieces of a text into one document, one piece at a time
+/// (so a piece is dropped as soon as it is joined): spans shifted by the piece's byte offset in
+/// the text, token, sentence and paragraph indices by the counts before it, entity and quote
+/// groups renumbered so that they stay unique. The document date and its source are the first
+/// piece's; the first error of any piece is kept.
+#[derive(Default)]
+pub struct Joiner {
+    doc: Document,
+    pieces: usize,
+    entity_groups: usize,
+    quote_groups: usize,
+}
+
+impl Joiner {
+    /// Adds the analysis of the piece that starts at byte `off` of the text.
+    pub fn push(&mut self, off: usize, piece: Document) {
+        let doc = &mut self.doc;
+        if self.pieces == 0 {
             doc.date = piece.date;
             doc.date_source = piece.date_source;
-            first = false;
         }
+        self.pieces += 1;
         let shift = |s: Span| Span::new(s.start + off, s.end + off);
         let (n_tokens, n_paragraphs) = (doc.tokens.len(), doc.paragraphs.len());
         doc.tokens.extend(piece.tokens.into_iter().map(|mut t| {
@@ -96,36 +101,42 @@ pub fn join(text: &str, pieces: Vec<(usize, Document)>) -> Document {
                 s.paragraph += n_paragraphs;
                 s
             }));
-        let next_entity_group = piece
+        let groups = piece
             .entities
             .iter()
             .map(|e| e.group + 1)
             .max()
             .unwrap_or(0);
+        let before = self.entity_groups;
         doc.entities.extend(piece.entities.into_iter().map(|mut e| {
             e.span = shift(e.span);
-            e.group += entity_groups;
+            e.group += before;
             e
         }));
-        entity_groups += next_entity_group;
+        self.entity_groups += groups;
         doc.dates.extend(piece.dates.into_iter().map(|mut t| {
             t.span = shift(t.span);
             t
         }));
-        let next_quote_group = piece.quotes.iter().map(|q| q.group + 1).max().unwrap_or(0);
+        let groups = piece.quotes.iter().map(|q| q.group + 1).max().unwrap_or(0);
+        let before = self.quote_groups;
         doc.quotes.extend(piece.quotes.into_iter().map(|mut q| {
             q.span = shift(q.span);
             q.speaker_span = q.speaker_span.map(shift);
             q.cue_span = q.cue_span.map(shift);
-            q.group += quote_groups;
+            q.group += before;
             q
         }));
-        quote_groups += next_quote_group;
+        self.quote_groups += groups;
         if doc.error.is_none() {
             doc.error = piece.error;
         }
     }
-    doc
+
+    /// The joined document of `text` (the whole text the pieces were cut from).
+    pub fn finish(self, text: String) -> Document {
+        Document { text, ..self.doc }
+    }
 }
 
 #[cfg(test)]

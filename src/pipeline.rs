@@ -88,14 +88,15 @@ impl Pipeline {
     }
 
     /// Like [`Pipeline::analyze`], but stops early with [`Error::Interrupted`] once `cancel` is
-    /// set: it is checked between the layers and between the pieces of a long text.
-    pub fn analyze_cancellable(
+    /// set: it is checked between the layers and between the pieces of a long text. An owned
+    /// `String` becomes the text of a long document without a copy.
+    pub fn analyze_cancellable<S: AsRef<str> + Into<String>>(
         &self,
-        text: &str,
+        text: S,
         date: Option<NaiveDate>,
         cancel: &Cancel,
     ) -> Result<Document> {
-        if let Err(e) = check_size(text, self.max_chars()?) {
+        if let Err(e) = check_size(text.as_ref(), self.max_chars()?) {
             return Ok(Document {
                 date,
                 error: Some(e),
@@ -123,29 +124,32 @@ impl Pipeline {
 
     /// Analyses `text` as pieces of at most `piece_bytes` bytes, joined into one document (one
     /// piece, the common case, is the plain analysis). Pieces after the first get the date given,
-    /// or else the one the first piece read from the text.
-    pub fn analyze_in_pieces(
+    /// or else the one the first piece read from the text. An owned `String` becomes the
+    /// document's text without a copy.
+    pub fn analyze_in_pieces<S: AsRef<str> + Into<String>>(
         &self,
-        text: &str,
+        text: S,
         date: Option<NaiveDate>,
         piece_bytes: usize,
         cancel: &Cancel,
         mut times: Option<&mut [Duration]>,
     ) -> Result<Document> {
-        let ranges = chunk::cut(text, piece_bytes);
+        let whole = text.as_ref();
+        let ranges = chunk::cut(whole, piece_bytes);
         if ranges.len() == 1 {
-            return self.run(text, date, times, cancel);
+            return self.run(whole, date, times, cancel);
         }
-        let mut pieces = Vec::with_capacity(ranges.len());
+        let mut joined = chunk::Joiner::default();
         let mut rest_date = date;
         for (k, r) in ranges.into_iter().enumerate() {
-            let piece = self.run(&text[r.clone()], rest_date, times.as_deref_mut(), cancel)?;
+            let mut piece = self.run(&whole[r.clone()], rest_date, times.as_deref_mut(), cancel)?;
             if k == 0 {
                 rest_date = piece.date;
             }
-            pieces.push((r.start, piece));
+            piece.text = String::new();
+            joined.push(r.start, piece);
         }
-        Ok(chunk::join(text, pieces))
+        Ok(joined.finish(text.into()))
     }
 
     fn run(

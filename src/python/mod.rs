@@ -276,12 +276,19 @@ fn analyze(
     let pipeline = pipeline_for(model)?.with_max_chars(max_chars);
     let small = text.len() < WATCH_BYTES;
     let data = run_interruptible(py, small, move |cancel| {
-        let doc = pipeline.analyze_cancellable(&text, date, cancel)?;
-        Ok(DocData::from_core(doc))
+        let doc = pipeline.analyze_cancellable(text, date, cancel)?;
+        Ok(to_python(doc))
     })?;
     Ok(Document {
         data: Arc::new(data),
     })
+}
+
+/// A core document as Python sees it. The tokens are dropped first: Python never sees them, and
+/// on a long document they are the largest part of it (about 5 bytes a character).
+fn to_python(mut doc: crate::types::Document) -> DocData {
+    doc.tokens = Vec::new();
+    DocData::from_core(doc)
 }
 
 /// The error recorded on document `i` of a batch for an input that raised `e`.
@@ -391,7 +398,7 @@ fn analyze_many(
             .collect();
         let ok_dates: Vec<Option<NaiveDate>> = ok_idx.iter().map(|&i| date_list[i]).collect();
         let mut done = pipeline
-            .analyze_many_with(&ok_texts, &ok_dates, threads.n, cancel, DocData::from_core)?
+            .analyze_many_with(&ok_texts, &ok_dates, threads.n, cancel, to_python)?
             .into_iter();
         let mut out = Vec::with_capacity(n);
         for item in &items {
