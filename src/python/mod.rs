@@ -76,53 +76,44 @@ const SIGNAL_TICK: Duration = Duration::from_millis(50);
 
 /// Like [`run_detached`], but interruptible: unless `small`, `f` runs on a worker thread while
 /// this thread (GIL released) wakes every [`SIGNAL_TICK`] to run Python's signal handlers. When
-/// one raises (Ctrl-C gives `KeyboardInterrupt`), the cancel flag handed to `f` is set, `f` stops
-/// at its next check (between documents, layers and pieces of a long document) and that
-/// exception is raised.
-fn run_interruptible<T: Send, F: FnOnce(&Cancel) -> Result<T, Error> + Send>(
-    py: Python<'_>,
-    small: bool,
-    f: F,
-) -> PyResult<T> {
+/// one raises (Ctrl-C gives `KeyboardInterrupt`), that exception is raised at once and the cancel
+/// flag handed to `f` is set; the worker, which owns everything it uses, stops at its next check
+/// (between documents, layers and pieces of a long document) and its result is dropped.
+fn run_interruptible<T, F>(py: Python<'_>, small: bool, f: F) -> PyResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&Cancel) -> Result<T, Error> + Send + 'static,
+{
+    use std::sync::mpsc::{sync_channel, RecvTimeoutError};
     let cancel = Cancel::default();
     if small {
         return run_detached(py, || f(&cancel));
     }
-    let (result, interrupt) = py.detach(|| {
-        std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::channel();
-            let worker_cancel = cancel.clone();
-            scope.spawn(move || {
-                let r = catch_unwind(AssertUnwindSafe(|| f(&worker_cancel)));
-                let _ = tx.send(r);
-            });
-            let mut interrupt: Option<PyErr> = None;
-            loop {
-                match rx.recv_timeout(SIGNAL_TICK) {
-                    Ok(r) => {
-                        let r = r.unwrap_or_else(|p| Err(Error::Internal(panic_message(&p))));
-                        return (r, interrupt);
-                    }
-                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                        if interrupt.is_none() {
-                            if let Err(e) = Python::attach(|py| py.check_signals()) {
-                                cancel.cancel();
-                                interrupt = Some(e);
-                            }
-                        }
-                    }
-                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                        let e = Error::Internal("the worker thread ended without a result".into());
-                        return (Err(e), interrupt);
-                    }
+    let (tx, rx) = sync_channel(1);
+    let worker_cancel = cancel.clone();
+    std::thread::Builder::new()
+        .name("tidings-call".into())
+        .spawn(move || {
+            let r = catch_unwind(AssertUnwindSafe(|| f(&worker_cancel)));
+            let _ = tx.send(r.unwrap_or_else(|p| Err(Error::Internal(panic_message(&p)))));
+        })
+        .map_err(|e| Error::Internal(format!("cannot start a worker thread: {e}")))?;
+    let outcome: Result<Result<T, Error>, PyErr> = py.detach(move || loop {
+        match rx.recv_timeout(SIGNAL_TICK) {
+            Ok(r) => return Ok(r),
+            Err(RecvTimeoutError::Timeout) => {
+                if let Err(e) = Python::attach(|py| py.check_signals()) {
+                    cancel.cancel();
+                    return Err(e);
                 }
             }
-        })
+            Err(RecvTimeoutError::Disconnected) => {
+                let e = Error::Internal("the worker thread ended without a result".into());
+                return Ok(Err(e));
+            }
+        }
     });
-    match interrupt {
-        Some(e) => Err(e),
-        None => result.map_err(PyErr::from),
-    }
+    outcome?.map_err(PyErr::from)
 }
 
 /// Shows the warning of a thread count that was cut down.
