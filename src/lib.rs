@@ -7,6 +7,7 @@
 pub mod chunk;
 pub mod entities;
 pub mod error;
+pub mod layer;
 pub mod pipeline;
 pub mod quotes;
 pub mod temporal;
@@ -18,5 +19,6 @@ pub mod types;
 mod python;
 
 pub use error::{Error, Result};
-pub use pipeline::{Cancel, Extractor, Pipeline};
+pub use layer::Extractor;
+pub use pipeline::{Cancel, Pipeline};
 pub use types::{Document, Entity, Label, Quote, QuoteKind, Sentence, Span, Timex, TimexType};

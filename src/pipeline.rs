@@ -8,34 +8,9 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
+pub use crate::layer::{prepare, Extractor};
 use crate::types::Document;
-use crate::{chunk, entities, quotes, temporal, text, threads};
-
-/// One layer of analysis. Extractors run in order on a document whose text layer (tokens,
-/// sentences, paragraphs) is ready; a later extractor may read what earlier ones found
-/// (quotes read entities to name speakers).
-pub trait Extractor: Send + Sync {
-    /// A short name for reports and benchmarks ("entities", "dates", "quotes").
-    fn name(&self) -> &'static str;
-    /// Adds this layer's findings to the document.
-    fn extract(&self, doc: &mut Document) -> Result<()>;
-}
-
-/// The text layer alone: a document with tokens, paragraphs and sentences.
-pub fn prepare(text: &str, date: Option<NaiveDate>) -> Document {
-    let tokens = text::tokenize(text);
-    let paragraphs = text::paragraphs(text);
-    let sentences = text::sentences(text, &tokens, &paragraphs);
-    Document {
-        text: text.to_owned(),
-        date,
-        date_source: date.map(|_| crate::types::DateSource::Given),
-        tokens,
-        sentences,
-        paragraphs,
-        ..Document::default()
-    }
-}
+use crate::{chunk, entities, quotes, temporal, threads};
 
 /// An ordered list of extractors.
 #[derive(Clone)]

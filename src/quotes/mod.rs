@@ -30,7 +30,7 @@ mod lexicon;
 use std::borrow::Cow;
 
 use crate::error::Result;
-use crate::pipeline::Extractor;
+use crate::layer::Extractor;
 use crate::text::Token;
 use crate::types::{Document, Entity, Label, Quote, QuoteKind, Sentence, Span};
 use attribution::{Found, Np};

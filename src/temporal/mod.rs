@@ -29,7 +29,7 @@ mod value;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::error::Result;
-use crate::pipeline::Extractor;
+use crate::layer::Extractor;
 use crate::text::{Token, TokenKind};
 use crate::types::{DateSource, Document, Timex, TimexType};
 

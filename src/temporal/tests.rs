@@ -1,7 +1,7 @@
 //! Short texts of our own for each value form, the reference-time rules and the no-date cases.
 
 use super::*;
-use crate::pipeline::prepare;
+use crate::layer::prepare;
 
 type Found = Vec<(String, &'static str, String)>;
 
