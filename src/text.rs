@@ -1,53 +1,11 @@
 //! The text layer: a tokenizer for news English, a paragraph and sentence splitter, and the
 //! conversion from byte offsets to Python code-point offsets.
 //!
-//! Tokens keep byte ranges into the original text; nothing is normalised or copied.
-
-use serde::Serialize;
+//! Tokens keep byte ranges into the original text; nothing is normalised or copied. The token
+//! types are declared with the other result types in [`crate::types`].
 
 use crate::types::{Sentence, Span};
-
-/// What a token is; extractors use it to skip work (the temporal tagger only looks at some kinds).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub enum TokenKind {
-    /// Letters, possibly with digits, hyphens, internal apostrophes or periods ("U.S.", "Jr.", "anti-Trump").
-    Word,
-    /// Starts with a digit: "2016", "12:30", "1,000", "1990s", "21st", "2016-09-20".
-    Number,
-    /// A quotation mark, straight or curly, single or double (also a possible apostrophe: "voters’").
-    Quote,
-    /// "—", "–", "--", or a lone "-".
-    Dash,
-    /// "..." or "…".
-    Ellipsis,
-    /// . , ; : ! ? ( ) [ ] { } /
-    Punct,
-    Url,
-    Email,
-    /// @handle
-    Handle,
-    /// #hashtag
-    Hashtag,
-    /// Anything else: $, %, &, emoji...
-    Symbol,
-}
-
-/// A token: a byte range into the text and its kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokenKind,
-}
-
-impl Token {
-    pub fn span(&self) -> Span {
-        Span::new(self.start, self.end)
-    }
-    pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.start..self.end]
-    }
-}
+pub use crate::types::{Token, TokenKind};
 
 /// Abbreviations that keep their period ("Jr." is one token). Titles never end a sentence.
 const TITLES: &[&str] = &[
