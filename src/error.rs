@@ -46,3 +46,23 @@ impl From<std::io::Error> for Error {
         Error::Io(e.to_string())
     }
 }
+
+/// Runs `f`, turning a panic into [`Error::Internal`] with the panic's message (after `context`
+/// and a colon, when `context` is not empty). The one place where tidings catches panics, used by
+/// the pipeline around each layer and by the Python bindings around each call.
+pub fn catch_panic<T>(context: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|p| {
+        let msg = if let Some(s) = p.downcast_ref::<&str>() {
+            (*s).to_owned()
+        } else if let Some(s) = p.downcast_ref::<String>() {
+            s.clone()
+        } else {
+            "panic".to_owned()
+        };
+        Err(Error::Internal(if context.is_empty() {
+            msg
+        } else {
+            format!("{context}: {msg}")
+        }))
+    })
+}

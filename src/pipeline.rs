@@ -1,13 +1,12 @@
 //! Documents and batches: the text layer, then each extractor in turn, in parallel over documents.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, Result};
+use crate::error::{catch_panic, Error, Result};
 pub use crate::layer::{prepare, Extractor};
 use crate::types::Document;
 use crate::{chunk, entities, quotes, temporal, threads};
@@ -136,16 +135,13 @@ impl Pipeline {
     ) -> Result<Document> {
         cancel.check()?;
         let start = Instant::now();
-        let mut doc = match catch_unwind(|| prepare(text, date)) {
+        let mut doc = match catch_panic("text layer", || Ok(prepare(text, date))) {
             Ok(doc) => doc,
-            Err(p) => {
+            Err(e) => {
                 return Ok(Document {
                     text: text.to_owned(),
                     date,
-                    error: Some(Error::Internal(format!(
-                        "text layer: {}",
-                        panic_message(&p)
-                    ))),
+                    error: Some(e),
                     ..Document::default()
                 })
             }
@@ -159,17 +155,8 @@ impl Pipeline {
         for (k, ex) in self.extractors.iter().enumerate() {
             cancel.check()?;
             let start = Instant::now();
-            let r = catch_unwind(AssertUnwindSafe(|| ex.extract(&mut doc)));
+            let err = catch_panic(ex.name(), || ex.extract(&mut doc)).err();
             lap(k + 1, start);
-            let err = match r {
-                Ok(Ok(())) => None,
-                Ok(Err(e)) => Some(e),
-                Err(p) => Some(Error::Internal(format!(
-                    "{}: {}",
-                    ex.name(),
-                    panic_message(&p)
-                ))),
-            };
             if let Some(e) = err {
                 doc.error = Some(e);
                 break;
@@ -314,16 +301,6 @@ impl Cancel {
         } else {
             Ok(())
         }
-    }
-}
-
-fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
-    if let Some(s) = p.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = p.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "panic".to_owned()
     }
 }
 

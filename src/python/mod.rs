@@ -8,7 +8,6 @@ mod model;
 mod objects;
 mod tables;
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -17,7 +16,7 @@ use pyo3::exceptions::{PyKeyboardInterrupt, PyTypeError, PyUserWarning, PyValueE
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
-use crate::error::Error;
+use crate::error::{catch_panic, Error};
 use crate::pipeline::{Cancel, Pipeline};
 use crate::threads;
 use inputs::{coerce_date, coerce_text, type_name};
@@ -47,24 +46,12 @@ impl From<Error> for PyErr {
     }
 }
 
-/// The message of a caught panic.
-fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
-    p.downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| p.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".into())
-}
-
 /// Runs `f` without the GIL, turning a panic into `InternalError` instead of letting it reach Python.
 fn run_detached<T: Send, F: FnOnce() -> Result<T, Error> + Send>(
     py: Python<'_>,
     f: F,
 ) -> PyResult<T> {
-    py.detach(move || match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(r) => r,
-        Err(p) => Err(Error::Internal(panic_message(&p))),
-    })
-    .map_err(PyErr::from)
+    py.detach(move || catch_panic("", f)).map_err(PyErr::from)
 }
 
 /// Work smaller than this many bytes of text runs on the calling thread: it ends before a
@@ -94,8 +81,7 @@ where
     std::thread::Builder::new()
         .name("tidings-call".into())
         .spawn(move || {
-            let r = catch_unwind(AssertUnwindSafe(|| f(&worker_cancel)));
-            let _ = tx.send(r.unwrap_or_else(|p| Err(Error::Internal(panic_message(&p)))));
+            let _ = tx.send(catch_panic("", || f(&worker_cancel)));
         })
         .map_err(|e| Error::Internal(format!("cannot start a worker thread: {e}")))?;
     let outcome: Result<Result<T, Error>, PyErr> = py.detach(move || loop {
