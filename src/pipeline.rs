@@ -227,6 +227,44 @@ impl Pipeline {
         })
     }
 
+    /// Analyses a batch in which some inputs were already found unusable (a text that is not a
+    /// string, a date that is not a date): every item gives one document, in order; a failed
+    /// item's document keeps its text and carries its error, the others are analysed as by
+    /// [`Pipeline::analyze_many_with`]. This is the batch contract: a batch never dies for one
+    /// bad document.
+    pub fn analyze_batch<T, F>(
+        &self,
+        items: &[BatchItem],
+        n_threads: usize,
+        cancel: &Cancel,
+        f: F,
+    ) -> Result<Vec<T>>
+    where
+        T: Send,
+        F: Fn(Document) -> T + Sync,
+    {
+        let (texts, dates): (Vec<&str>, Vec<Option<NaiveDate>>) = items
+            .iter()
+            .filter_map(|it| match it {
+                BatchItem::Text(t, d) => Some((t.as_str(), *d)),
+                BatchItem::Failed { .. } => None,
+            })
+            .unzip();
+        let mut done = self
+            .analyze_many_with(&texts, &dates, n_threads, cancel, &f)?
+            .into_iter();
+        let out = items.iter().map(|it| match it {
+            BatchItem::Text(..) => done.next(),
+            BatchItem::Failed { text, error } => Some(f(Document {
+                text: text.clone(),
+                error: Some(error.clone()),
+                ..Document::default()
+            })),
+        });
+        out.collect::<Option<Vec<T>>>()
+            .ok_or_else(|| Error::Internal("a batch lost a document".into()))
+    }
+
     /// The document size limit of this pipeline: set by [`Pipeline::with_max_chars`], else
     /// [`max_chars`]`(None)`.
     pub fn max_chars(&self) -> Result<usize> {
@@ -240,6 +278,31 @@ impl Pipeline {
     pub fn with_max_chars(mut self, n: usize) -> Self {
         self.max_chars = Some(n);
         self
+    }
+}
+
+/// One input of [`Pipeline::analyze_batch`].
+#[derive(Debug, Clone)]
+pub enum BatchItem {
+    /// A text to analyse, with its document date.
+    Text(String, Option<NaiveDate>),
+    /// An input found unusable; its document keeps `text` (empty when it was not a text) and
+    /// carries `error`.
+    Failed { text: String, error: Error },
+}
+
+/// Parses a document date given as text: ISO `YYYY-MM-DD`, optionally followed by a time
+/// (`T12:00:00`, ` 12:00`), which is ignored.
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate> {
+    let t = s.trim();
+    let head = t.get(..10).unwrap_or(t);
+    let rest = t.get(10..).unwrap_or("");
+    let tail_ok = rest.is_empty() || rest.starts_with(['T', 't', ' ']);
+    match NaiveDate::parse_from_str(head, "%Y-%m-%d") {
+        Ok(d) if tail_ok && head.len() == 10 => Ok(d),
+        _ => Err(Error::InvalidInput(format!(
+            "date {s:?} is not an ISO date; use \"YYYY-MM-DD\" (e.g. \"2016-09-20\"), a datetime.date, or None"
+        ))),
     }
 }
 
@@ -372,5 +435,48 @@ mod tests {
         let p = Pipeline::default();
         assert!(p.analyze_many(&["a", "b"], &[None], None).is_err());
         assert!(p.analyze_many(&["a"], &[], Some(0)).is_err());
+    }
+
+    #[test]
+    fn a_batch_keeps_failed_items_in_place() {
+        let p = Pipeline::new(vec![]);
+        let items = vec![
+            BatchItem::Text("One.".into(), None),
+            BatchItem::Failed {
+                text: "kept".into(),
+                error: Error::InvalidInput("bad date".into()),
+            },
+            BatchItem::Text("Two.".into(), NaiveDate::from_ymd_opt(2016, 9, 20)),
+        ];
+        for n in [1, 2] {
+            let docs = p
+                .analyze_batch(&items, n, &Cancel::default(), |d| d)
+                .unwrap();
+            let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+            assert_eq!(texts, ["One.", "kept", "Two."]);
+            assert_eq!(docs[1].error, Some(Error::InvalidInput("bad date".into())));
+            assert!(docs[0].error.is_none() && docs[2].error.is_none());
+            assert_eq!(docs[2].date, NaiveDate::from_ymd_opt(2016, 9, 20));
+        }
+    }
+
+    #[test]
+    fn a_cancelled_batch_stops_with_interrupted() {
+        let cancel = Cancel::default();
+        cancel.cancel();
+        let p = Pipeline::default();
+        let r = p.analyze_many_with(&["a", "b", "c"], &[], 2, &cancel, |d| d);
+        assert_eq!(r.unwrap_err(), Error::Interrupted);
+    }
+
+    #[test]
+    fn iso_dates_parse_with_or_without_a_time() {
+        let d = NaiveDate::from_ymd_opt(2016, 9, 20);
+        for s in ["2016-09-20", " 2016-09-20T23:59:00", "2016-09-20 12:00"] {
+            assert_eq!(parse_iso_date(s).ok(), d, "{s}");
+        }
+        for s in ["20160920", "2016-13-01", "2016-09-20x", "", "yesterday"] {
+            assert!(parse_iso_date(s).is_err(), "{s}");
+        }
     }
 }

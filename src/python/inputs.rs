@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyFloat, PyInt, PyString};
 
 use crate::error::Error;
-use crate::pipeline;
+use crate::pipeline::{self, parse_iso_date};
 
 pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
@@ -46,20 +46,6 @@ pub fn coerce_text(obj: &Bound<'_, PyAny>, what: &str, max_chars: usize) -> PyRe
         ))
         .into()
     })
-}
-
-/// Parses an ISO date: `YYYY-MM-DD`, optionally followed by a time (`T12:00:00`, ` 12:00`).
-pub fn parse_iso_date(s: &str) -> Result<NaiveDate, Error> {
-    let t = s.trim();
-    let head = t.get(..10).unwrap_or(t);
-    let rest = t.get(10..).unwrap_or("");
-    let tail_ok = rest.is_empty() || rest.starts_with(['T', 't', ' ']);
-    match NaiveDate::parse_from_str(head, "%Y-%m-%d") {
-        Ok(d) if tail_ok && head.len() == 10 => Ok(d),
-        _ => Err(Error::InvalidInput(format!(
-            "date {s:?} is not an ISO date; use \"YYYY-MM-DD\" (e.g. \"2016-09-20\"), a datetime.date, or None"
-        ))),
-    }
 }
 
 /// True for the values that mean "no date": None, `pandas.NaT`, `numpy.datetime64("NaT")` and

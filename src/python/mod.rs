@@ -17,7 +17,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
 use crate::error::{catch_panic, Error};
-use crate::pipeline::{Cancel, Pipeline};
+use crate::pipeline::{BatchItem, Cancel, Pipeline};
 use crate::threads;
 use inputs::{coerce_date, coerce_text, type_name};
 use objects::{DocData, EntityRow, QuoteRow, SentenceRow, TimexRow};
@@ -367,24 +367,16 @@ fn analyze_many(
         .map(|t| t.as_ref().map_or(0, |s| s.len()))
         .sum();
     let pipeline = pipeline.with_max_chars(max_chars);
+    let items: Vec<BatchItem> = items
+        .into_iter()
+        .zip(date_list)
+        .map(|(item, date)| match item {
+            Ok(text) => BatchItem::Text(text, date),
+            Err(f) => f.into_item(),
+        })
+        .collect();
     let datas = run_interruptible(py, total < WATCH_BYTES, move |cancel| {
-        let ok_idx: Vec<usize> = (0..n).filter(|&i| items[i].is_ok()).collect();
-        let ok_texts: Vec<&str> = ok_idx
-            .iter()
-            .map(|&i| items[i].as_ref().map_or("", |s| s.as_str()))
-            .collect();
-        let ok_dates: Vec<Option<NaiveDate>> = ok_idx.iter().map(|&i| date_list[i]).collect();
-        let mut done = pipeline
-            .analyze_many_with(&ok_texts, &ok_dates, threads.n, cancel, to_python)?
-            .into_iter();
-        let mut out = Vec::with_capacity(n);
-        for item in &items {
-            match item {
-                Ok(_) => out.push(done.next().expect("one result per text")),
-                Err(f) => out.push(f.to_doc()),
-            }
-        }
-        Ok(out)
+        pipeline.analyze_batch(&items, threads.n, cancel, to_python)
     })?;
     Ok(datas
         .into_iter()
@@ -400,14 +392,17 @@ struct Failed {
 }
 
 impl Failed {
-    fn to_doc(&self) -> DocData {
+    fn into_item(self) -> BatchItem {
         let msg = self.msgs.join("; ");
-        let err = if self.too_large {
+        let error = if self.too_large {
             Error::TooLarge(msg)
         } else {
             Error::InvalidInput(msg)
         };
-        DocData::failed(self.text.clone(), err)
+        BatchItem::Failed {
+            text: self.text,
+            error,
+        }
     }
 }
 
