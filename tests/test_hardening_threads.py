@@ -12,19 +12,46 @@ import tidings
 CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
+HUGE = r"""
+import sys, warnings
+import tidings
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    docs = tidings.analyze_many(["Paris.", "Rome."], n_threads=int(sys.argv[1]))
+print([d.entities[0].text for d in docs])
+print([str(w.message) for w in caught if w.category is UserWarning])
+"""
+
+
 @pytest.mark.parametrize("n", [10**9, 10**20])
 def test_a_huge_thread_count_warns_and_uses_the_cores(n):
-    with pytest.warns(UserWarning, match=rf"n_threads={n} is more than the {CORES} cores"):
-        docs = tidings.analyze_many(["Paris.", "Rome."], n_threads=n)
-    assert [d.entities[0].text for d in docs] == ["Paris", "Rome"]
+    # In a child with a time limit: before the fix, 10**9 tried to start 65,535 threads and
+    # never returned, and 10**20 was "must be int or None, not int".
+    try:
+        out = subprocess.run([sys.executable, "-c", HUGE, str(n)], capture_output=True, text=True,
+                             timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"analyze_many(n_threads={n}) did not return within 60 s")
+    assert out.returncode == 0, out.stderr
+    found, warned = out.stdout.splitlines()
+    assert found == "['Paris', 'Rome']"
+    assert f"n_threads={n} is more than the {CORES} cores" in warned
 
 
-def test_a_huge_env_thread_count_warns_and_uses_the_cores(monkeypatch):
-    monkeypatch.setenv("TIDINGS_NUM_THREADS", "1000000")
-    with pytest.warns(UserWarning, match="TIDINGS_NUM_THREADS=1000000"):
-        docs = tidings.analyze_many(["Paris.", "Rome."])
-    assert len(docs) == 2
-    assert tidings.default_threads() == CORES
+def test_a_huge_env_thread_count_warns_and_uses_the_cores():
+    env = dict(os.environ, TIDINGS_NUM_THREADS="1000000")
+    code = HUGE.replace("n_threads=int(sys.argv[1])", "n_threads=None")
+    code += "print(tidings.default_threads())\n"
+    try:
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                             timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("TIDINGS_NUM_THREADS=1000000: analyze_many did not return within 60 s")
+    assert out.returncode == 0, out.stderr
+    found, warned, default = out.stdout.splitlines()
+    assert found == "['Paris', 'Rome']"
+    assert "TIDINGS_NUM_THREADS=1000000 is more than" in warned
+    assert int(default) == CORES
 
 
 CHILD = r"""
