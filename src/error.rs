@@ -16,6 +16,12 @@ pub enum Error {
     /// Reading or writing a file failed.
     #[error("[E003] {0}")]
     Io(String),
+    /// A document is longer than the size limit (`max_chars`, `TIDINGS_MAX_CHARS`).
+    #[error("[E004] {0}")]
+    TooLarge(String),
+    /// The work was cancelled (the user pressed Ctrl-C); the bindings raise `KeyboardInterrupt`.
+    #[error("[E005] interrupted")]
+    Interrupted,
     /// A bug: an extractor panicked on this document. The document is kept, with this error.
     #[error("[E900] internal error while analysing the document: {0}. Please report it with the text that caused it.")]
     Internal(String),
@@ -28,6 +34,8 @@ impl Error {
             Error::InvalidInput(_) => "E001",
             Error::Model(_) => "E002",
             Error::Io(_) => "E003",
+            Error::TooLarge(_) => "E004",
+            Error::Interrupted => "E005",
             Error::Internal(_) => "E900",
         }
     }
@@ -37,4 +45,24 @@ impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
         Error::Io(e.to_string())
     }
+}
+
+/// Runs `f`, turning a panic into [`Error::Internal`] with the panic's message (after `context`
+/// and a colon, when `context` is not empty). The one place where tidings catches panics, used by
+/// the pipeline around each layer and by the Python bindings around each call.
+pub fn catch_panic<T>(context: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|p| {
+        let msg = if let Some(s) = p.downcast_ref::<&str>() {
+            (*s).to_owned()
+        } else if let Some(s) = p.downcast_ref::<String>() {
+            s.clone()
+        } else {
+            "panic".to_owned()
+        };
+        Err(Error::Internal(if context.is_empty() {
+            msg
+        } else {
+            format!("{context}: {msg}")
+        }))
+    })
 }

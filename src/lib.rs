@@ -4,17 +4,21 @@
 //! `python` feature (on by default) adds the pyo3 bindings in [`python`], which convert byte offsets
 //! to Python code-point offsets once, at the boundary.
 
+pub mod chunk;
 pub mod entities;
 pub mod error;
+pub mod layer;
 pub mod pipeline;
 pub mod quotes;
 pub mod temporal;
 pub mod text;
+pub mod threads;
 pub mod types;
 
 #[cfg(feature = "python")]
 mod python;
 
 pub use error::{Error, Result};
-pub use pipeline::{Extractor, Pipeline};
+pub use layer::Extractor;
+pub use pipeline::{Cancel, Pipeline};
 pub use types::{Document, Entity, Label, Quote, QuoteKind, Sentence, Span, Timex, TimexType};

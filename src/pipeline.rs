@@ -1,46 +1,22 @@
 //! Documents and batches: the text layer, then each extractor in turn, in parallel over documents.
 
-use std::collections::HashMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, Result};
+use crate::error::{catch_panic, Error, Result};
+pub use crate::layer::{prepare, Extractor};
 use crate::types::Document;
-use crate::{entities, quotes, temporal, text};
-
-/// One layer of analysis. Extractors run in order on a document whose text layer (tokens,
-/// sentences, paragraphs) is ready; a later extractor may read what earlier ones found
-/// (quotes read entities to name speakers).
-pub trait Extractor: Send + Sync {
-    /// A short name for reports and benchmarks ("entities", "dates", "quotes").
-    fn name(&self) -> &'static str;
-    /// Adds this layer's findings to the document.
-    fn extract(&self, doc: &mut Document) -> Result<()>;
-}
-
-/// The text layer alone: a document with tokens, paragraphs and sentences.
-pub fn prepare(text: &str, date: Option<NaiveDate>) -> Document {
-    let tokens = text::tokenize(text);
-    let paragraphs = text::paragraphs(text);
-    let sentences = text::sentences(text, &tokens, &paragraphs);
-    Document {
-        text: text.to_owned(),
-        date,
-        date_source: date.map(|_| crate::types::DateSource::Given),
-        tokens,
-        sentences,
-        paragraphs,
-        ..Document::default()
-    }
-}
+use crate::{chunk, entities, quotes, temporal, threads};
 
 /// An ordered list of extractors.
 #[derive(Clone)]
 pub struct Pipeline {
     extractors: Vec<Arc<dyn Extractor>>,
+    /// The document size limit in characters; None reads `TIDINGS_MAX_CHARS` on each call.
+    max_chars: Option<usize>,
 }
 
 impl Default for Pipeline {
@@ -52,7 +28,10 @@ impl Default for Pipeline {
 
 impl Pipeline {
     pub fn new(extractors: Vec<Arc<dyn Extractor>>) -> Self {
-        Pipeline { extractors }
+        Pipeline {
+            extractors,
+            max_chars: None,
+        }
     }
 
     /// Entities with the given model, then dates and quotes.
@@ -69,9 +48,36 @@ impl Pipeline {
     }
 
     /// Analyses one text. Never panics: a failing extractor leaves its error on the document
-    /// and the layers found before it.
+    /// and the layers found before it. A text longer than [`chunk::CHUNK_BYTES`] is analysed in
+    /// pieces cut at paragraph breaks (see [`chunk::cut`]), so memory stays bounded per piece.
+    /// A text over the size limit ([`max_chars`]) gives a document with no text and that error.
     pub fn analyze(&self, text: &str, date: Option<NaiveDate>) -> Document {
-        self.run(text, date, None)
+        match self.analyze_cancellable(text, date, &Cancel::default()) {
+            Ok(doc) => doc,
+            Err(e) => Document {
+                error: Some(e),
+                ..Document::default()
+            },
+        }
+    }
+
+    /// Like [`Pipeline::analyze`], but stops early with [`Error::Interrupted`] once `cancel` is
+    /// set: it is checked between the layers and between the pieces of a long text. An owned
+    /// `String` becomes the text of a long document without a copy.
+    pub fn analyze_cancellable<S: AsRef<str> + Into<String>>(
+        &self,
+        text: S,
+        date: Option<NaiveDate>,
+        cancel: &Cancel,
+    ) -> Result<Document> {
+        if let Err(e) = check_size(text.as_ref(), self.max_chars()?) {
+            return Ok(Document {
+                date,
+                error: Some(e),
+                ..Document::default()
+            });
+        }
+        self.analyze_in_pieces(text, date, chunk::CHUNK_BYTES, cancel, None)
     }
 
     /// Like [`Pipeline::analyze`], also adding the time spent in each stage to `times`:
@@ -82,7 +88,42 @@ impl Pipeline {
         date: Option<NaiveDate>,
         times: &mut [Duration],
     ) -> Document {
-        self.run(text, date, Some(times))
+        let never = Cancel::default();
+        self.analyze_in_pieces(text, date, chunk::CHUNK_BYTES, &never, Some(times))
+            .unwrap_or_else(|e| Document {
+                error: Some(e),
+                ..Document::default()
+            })
+    }
+
+    /// Analyses `text` as pieces of at most `piece_bytes` bytes, joined into one document (one
+    /// piece, the common case, is the plain analysis). Pieces after the first get the date given,
+    /// or else the one the first piece read from the text. An owned `String` becomes the
+    /// document's text without a copy.
+    pub fn analyze_in_pieces<S: AsRef<str> + Into<String>>(
+        &self,
+        text: S,
+        date: Option<NaiveDate>,
+        piece_bytes: usize,
+        cancel: &Cancel,
+        mut times: Option<&mut [Duration]>,
+    ) -> Result<Document> {
+        let whole = text.as_ref();
+        let ranges = chunk::cut(whole, piece_bytes);
+        if ranges.len() == 1 {
+            return self.run(whole, date, times, cancel);
+        }
+        let mut joined = chunk::Joiner::default();
+        let mut rest_date = date;
+        for (k, r) in ranges.into_iter().enumerate() {
+            let mut piece = self.run(&whole[r.clone()], rest_date, times.as_deref_mut(), cancel)?;
+            if k == 0 {
+                rest_date = piece.date;
+            }
+            piece.text = String::new();
+            joined.push(r.start, piece);
+        }
+        Ok(joined.finish(text.into()))
     }
 
     fn run(
@@ -90,20 +131,19 @@ impl Pipeline {
         text: &str,
         date: Option<NaiveDate>,
         mut times: Option<&mut [Duration]>,
-    ) -> Document {
+        cancel: &Cancel,
+    ) -> Result<Document> {
+        cancel.check()?;
         let start = Instant::now();
-        let mut doc = match catch_unwind(|| prepare(text, date)) {
+        let mut doc = match catch_panic("text layer", || Ok(prepare(text, date))) {
             Ok(doc) => doc,
-            Err(p) => {
-                return Document {
+            Err(e) => {
+                return Ok(Document {
                     text: text.to_owned(),
                     date,
-                    error: Some(Error::Internal(format!(
-                        "text layer: {}",
-                        panic_message(&p)
-                    ))),
+                    error: Some(e),
                     ..Document::default()
-                }
+                })
             }
         };
         let mut lap = |k: usize, since: Instant| {
@@ -113,24 +153,16 @@ impl Pipeline {
         };
         lap(0, start);
         for (k, ex) in self.extractors.iter().enumerate() {
+            cancel.check()?;
             let start = Instant::now();
-            let r = catch_unwind(AssertUnwindSafe(|| ex.extract(&mut doc)));
+            let err = catch_panic(ex.name(), || ex.extract(&mut doc)).err();
             lap(k + 1, start);
-            let err = match r {
-                Ok(Ok(())) => None,
-                Ok(Err(e)) => Some(e),
-                Err(p) => Some(Error::Internal(format!(
-                    "{}: {}",
-                    ex.name(),
-                    panic_message(&p)
-                ))),
-            };
             if let Some(e) = err {
                 doc.error = Some(e);
                 break;
             }
         }
-        doc
+        Ok(doc)
     }
 
     /// Analyses many texts in parallel; the output has one document per input, in input order,
@@ -141,16 +173,21 @@ impl Pipeline {
         dates: &[Option<NaiveDate>],
         n_threads: Option<usize>,
     ) -> Result<Vec<Document>> {
-        self.analyze_many_with(texts, dates, n_threads, |d| d)
+        let n_threads = n_threads.map(|n| n as u128);
+        let threads = threads::resolve(n_threads)?;
+        self.analyze_many_with(texts, dates, threads.n, &Cancel::default(), |d| d)
     }
 
-    /// Like [`Pipeline::analyze_many`], but maps each document through `f` on the worker thread
-    /// (the Python bindings convert offsets there, in parallel).
+    /// Like [`Pipeline::analyze_many`] on `n_threads` threads (already resolved, see
+    /// [`threads::resolve`]), mapping each document through `f` on the worker thread (the Python
+    /// bindings convert offsets there, in parallel). Stops with [`Error::Interrupted`] once
+    /// `cancel` is set: it is checked between documents, layers and pieces of long documents.
     pub fn analyze_many_with<S, T, F>(
         &self,
         texts: &[S],
         dates: &[Option<NaiveDate>],
-        n_threads: Option<usize>,
+        n_threads: usize,
+        cancel: &Cancel,
         f: F,
     ) -> Result<Vec<T>>
     where
@@ -165,49 +202,175 @@ impl Pipeline {
                 dates.len()
             )));
         }
+        let max_chars = self.max_chars()?;
         let date = |i: usize| dates.get(i).copied().flatten();
-        let threads = resolve_threads(n_threads)?;
-        let one = |(i, t): (usize, &S)| f(self.analyze(t.as_ref(), date(i)));
-        if threads <= 1 || texts.len() <= 1 || forked() {
-            return Ok(texts.iter().enumerate().map(one).collect());
+        let one = |(i, t): (usize, &S)| -> Result<T> {
+            let (t, d) = (t.as_ref(), date(i));
+            let doc = match check_size(t, max_chars) {
+                Ok(()) => self.analyze_in_pieces(t, d, chunk::CHUNK_BYTES, cancel, None)?,
+                Err(e) => Document {
+                    date: d,
+                    error: Some(e),
+                    ..Document::default()
+                },
+            };
+            Ok(f(doc))
+        };
+        if n_threads <= 1 || texts.len() <= 1 || forked() {
+            return texts.iter().enumerate().map(one).collect();
         }
-        let pool = thread_pool(threads)?;
-        Ok(pool.install(|| {
+        mark_process();
+        let pool = threads::pool(n_threads)?;
+        pool.install(|| {
             use rayon::prelude::*;
             texts.par_iter().enumerate().map(one).collect()
-        }))
+        })
     }
-}
 
-fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
-    if let Some(s) = p.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = p.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "panic".to_owned()
+    /// Analyses a batch in which some inputs were already found unusable (a text that is not a
+    /// string, a date that is not a date): every item gives one document, in order; a failed
+    /// item's document keeps its text and carries its error, the others are analysed as by
+    /// [`Pipeline::analyze_many_with`]. This is the batch contract: a batch never dies for one
+    /// bad document.
+    pub fn analyze_batch<T, F>(
+        &self,
+        items: &[BatchItem],
+        n_threads: usize,
+        cancel: &Cancel,
+        f: F,
+    ) -> Result<Vec<T>>
+    where
+        T: Send,
+        F: Fn(Document) -> T + Sync,
+    {
+        let (texts, dates): (Vec<&str>, Vec<Option<NaiveDate>>) = items
+            .iter()
+            .filter_map(|it| match it {
+                BatchItem::Text(t, d) => Some((t.as_str(), *d)),
+                BatchItem::Failed { .. } => None,
+            })
+            .unzip();
+        let mut done = self
+            .analyze_many_with(&texts, &dates, n_threads, cancel, &f)?
+            .into_iter();
+        let out = items.iter().map(|it| match it {
+            BatchItem::Text(..) => done.next(),
+            BatchItem::Failed { text, error } => Some(f(Document {
+                text: text.clone(),
+                error: Some(error.clone()),
+                ..Document::default()
+            })),
+        });
+        out.collect::<Option<Vec<T>>>()
+            .ok_or_else(|| Error::Internal("a batch lost a document".into()))
     }
-}
 
-/// The thread count: the argument, else `TIDINGS_NUM_THREADS`, else all cores.
-pub fn resolve_threads(n_threads: Option<usize>) -> Result<usize> {
-    if let Some(n) = n_threads {
-        if n == 0 {
-            return Err(Error::InvalidInput(
-                "n_threads must be at least 1 (or None for all cores)".into(),
-            ));
+    /// The document size limit of this pipeline: set by [`Pipeline::with_max_chars`], else
+    /// [`max_chars`]`(None)`.
+    pub fn max_chars(&self) -> Result<usize> {
+        match self.max_chars {
+            Some(n) => Ok(n),
+            None => max_chars(None),
         }
+    }
+
+    /// The same pipeline with another document size limit, in characters.
+    pub fn with_max_chars(mut self, n: usize) -> Self {
+        self.max_chars = Some(n);
+        self
+    }
+}
+
+/// One input of [`Pipeline::analyze_batch`].
+#[derive(Debug, Clone)]
+pub enum BatchItem {
+    /// A text to analyse, with its document date.
+    Text(String, Option<NaiveDate>),
+    /// An input found unusable; its document keeps `text` (empty when it was not a text) and
+    /// carries `error`.
+    Failed { text: String, error: Error },
+}
+
+/// Parses a document date given as text: ISO `YYYY-MM-DD`, optionally followed by a time
+/// (`T12:00:00`, ` 12:00`), which is ignored.
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate> {
+    let t = s.trim();
+    let head = t.get(..10).unwrap_or(t);
+    let rest = t.get(10..).unwrap_or("");
+    let tail_ok = rest.is_empty() || rest.starts_with(['T', 't', ' ']);
+    match NaiveDate::parse_from_str(head, "%Y-%m-%d") {
+        Ok(d) if tail_ok && head.len() == 10 => Ok(d),
+        _ => Err(Error::InvalidInput(format!(
+            "date {s:?} is not an ISO date; use \"YYYY-MM-DD\" (e.g. \"2016-09-20\"), a datetime.date, or None"
+        ))),
+    }
+}
+
+/// The default largest document, in characters (code points).
+pub const DEFAULT_MAX_CHARS: usize = 100_000_000;
+
+/// The document size limit in characters: the argument, else `TIDINGS_MAX_CHARS`, else
+/// [`DEFAULT_MAX_CHARS`].
+pub fn max_chars(arg: Option<usize>) -> Result<usize> {
+    if let Some(n) = arg {
         return Ok(n);
     }
-    if let Ok(v) = std::env::var("TIDINGS_NUM_THREADS") {
-        return match v.trim().parse::<usize>() {
-            Ok(n) if n > 0 => Ok(n),
-            _ => Err(Error::InvalidInput(format!(
-                "TIDINGS_NUM_THREADS={v:?} is not a positive integer; unset it or set it to e.g. 4"
-            ))),
-        };
+    match std::env::var("TIDINGS_MAX_CHARS") {
+        Ok(v) => v.trim().replace('_', "").parse::<usize>().map_err(|_| {
+            Error::InvalidInput(format!(
+                "TIDINGS_MAX_CHARS={v:?} is not a whole number of characters; unset it or set it to e.g. 100000000"
+            ))
+        }),
+        Err(_) => Ok(DEFAULT_MAX_CHARS),
     }
-    Ok(std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// [`Error::TooLarge`] when `text` has more than `max` characters.
+pub fn check_size(text: &str, max: usize) -> Result<()> {
+    // Bytes bound characters from above, so most texts are let through without counting.
+    if text.len() <= max {
+        return Ok(());
+    }
+    let n = text.chars().count();
+    if n <= max {
+        return Ok(());
+    }
+    Err(too_large(n, max))
+}
+
+/// The error for a document of `n` characters over the limit `max`.
+pub fn too_large(n: usize, max: usize) -> Error {
+    Error::TooLarge(format!(
+        "the document has {n} characters, more than the limit of {max}; split it, or raise the \
+         limit with max_chars= or the TIDINGS_MAX_CHARS environment variable"
+    ))
+}
+
+/// A flag that asks running work to stop (set when the user presses Ctrl-C). Clones share it.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+    /// [`Error::Interrupted`] once cancelled.
+    pub fn check(&self) -> Result<()> {
+        if self.is_cancelled() {
+            Err(Error::Interrupted)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The thread count: the argument, else `TIDINGS_NUM_THREADS`, else all cores; capped at the
+/// cores (see [`threads::resolve`]).
+pub fn resolve_threads(n_threads: Option<usize>) -> Result<usize> {
+    Ok(threads::resolve(n_threads.map(|n| n as u128))?.n)
 }
 
 static MAIN_PID: OnceLock<u32> = OnceLock::new();
@@ -221,24 +384,6 @@ pub fn mark_process() {
 /// so such a child works serially.
 pub fn forked() -> bool {
     MAIN_PID.get().is_some_and(|&pid| pid != std::process::id())
-}
-
-fn thread_pool(n: usize) -> Result<Arc<rayon::ThreadPool>> {
-    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
-    mark_process();
-    let pools = POOLS.get_or_init(Default::default);
-    let mut pools = pools.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(p) = pools.get(&n) {
-        return Ok(p.clone());
-    }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(n)
-        .thread_name(|i| format!("tidings-{i}"))
-        .build()
-        .map_err(|e| Error::Internal(format!("cannot start {n} threads: {e}")))?;
-    let pool = Arc::new(pool);
-    pools.insert(n, pool.clone());
-    Ok(pool)
 }
 
 #[cfg(test)]
@@ -290,5 +435,48 @@ mod tests {
         let p = Pipeline::default();
         assert!(p.analyze_many(&["a", "b"], &[None], None).is_err());
         assert!(p.analyze_many(&["a"], &[], Some(0)).is_err());
+    }
+
+    #[test]
+    fn a_batch_keeps_failed_items_in_place() {
+        let p = Pipeline::new(vec![]);
+        let items = vec![
+            BatchItem::Text("One.".into(), None),
+            BatchItem::Failed {
+                text: "kept".into(),
+                error: Error::InvalidInput("bad date".into()),
+            },
+            BatchItem::Text("Two.".into(), NaiveDate::from_ymd_opt(2016, 9, 20)),
+        ];
+        for n in [1, 2] {
+            let docs = p
+                .analyze_batch(&items, n, &Cancel::default(), |d| d)
+                .unwrap();
+            let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+            assert_eq!(texts, ["One.", "kept", "Two."]);
+            assert_eq!(docs[1].error, Some(Error::InvalidInput("bad date".into())));
+            assert!(docs[0].error.is_none() && docs[2].error.is_none());
+            assert_eq!(docs[2].date, NaiveDate::from_ymd_opt(2016, 9, 20));
+        }
+    }
+
+    #[test]
+    fn a_cancelled_batch_stops_with_interrupted() {
+        let cancel = Cancel::default();
+        cancel.cancel();
+        let p = Pipeline::default();
+        let r = p.analyze_many_with(&["a", "b", "c"], &[], 2, &cancel, |d| d);
+        assert_eq!(r.unwrap_err(), Error::Interrupted);
+    }
+
+    #[test]
+    fn iso_dates_parse_with_or_without_a_time() {
+        let d = NaiveDate::from_ymd_opt(2016, 9, 20);
+        for s in ["2016-09-20", " 2016-09-20T23:59:00", "2016-09-20 12:00"] {
+            assert_eq!(parse_iso_date(s).ok(), d, "{s}");
+        }
+        for s in ["20160920", "2016-13-01", "2016-09-20x", "", "yesterday"] {
+            assert!(parse_iso_date(s).is_err(), "{s}");
+        }
     }
 }

@@ -1,53 +1,11 @@
 //! The text layer: a tokenizer for news English, a paragraph and sentence splitter, and the
 //! conversion from byte offsets to Python code-point offsets.
 //!
-//! Tokens keep byte ranges into the original text; nothing is normalised or copied.
-
-use serde::Serialize;
+//! Tokens keep byte ranges into the original text; nothing is normalised or copied. The token
+//! types are declared with the other result types in [`crate::types`].
 
 use crate::types::{Sentence, Span};
-
-/// What a token is; extractors use it to skip work (the temporal tagger only looks at some kinds).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub enum TokenKind {
-    /// Letters, possibly with digits, hyphens, internal apostrophes or periods ("U.S.", "Jr.", "anti-Trump").
-    Word,
-    /// Starts with a digit: "2016", "12:30", "1,000", "1990s", "21st", "2016-09-20".
-    Number,
-    /// A quotation mark, straight or curly, single or double (also a possible apostrophe: "voters’").
-    Quote,
-    /// "—", "–", "--", or a lone "-".
-    Dash,
-    /// "..." or "…".
-    Ellipsis,
-    /// . , ; : ! ? ( ) [ ] { } /
-    Punct,
-    Url,
-    Email,
-    /// @handle
-    Handle,
-    /// #hashtag
-    Hashtag,
-    /// Anything else: $, %, &, emoji...
-    Symbol,
-}
-
-/// A token: a byte range into the text and its kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokenKind,
-}
-
-impl Token {
-    pub fn span(&self) -> Span {
-        Span::new(self.start, self.end)
-    }
-    pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.start..self.end]
-    }
-}
+pub use crate::types::{Token, TokenKind};
 
 /// Abbreviations that keep their period ("Jr." is one token). Titles never end a sentence.
 const TITLES: &[&str] = &[
@@ -721,35 +679,66 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Sente
 }
 
 /// Converts byte offsets of one text into code-point offsets (what Python's `str` indexes).
-pub struct CharOffsets {
-    /// `None` for ASCII text, where bytes and code points coincide.
-    map: Option<Vec<u32>>,
+/// It keeps one count per block of [`CharOffsets::BLOCK`] bytes (an eighth of a byte per byte
+/// of text, where a table per byte cost four) and counts the rest of a block on each lookup.
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    /// Code points before the start of each block; empty for ASCII text, where bytes and code
+    /// points coincide.
+    blocks: Vec<usize>,
 }
 
-impl CharOffsets {
-    pub fn new(text: &str) -> Self {
+impl<'a> CharOffsets<'a> {
+    const BLOCK: usize = 64;
+
+    pub fn new(text: &'a str) -> Self {
         if text.is_ascii() {
-            return CharOffsets { map: None };
+            return CharOffsets {
+                text,
+                blocks: Vec::new(),
+            };
         }
-        let mut map = vec![0u32; text.len() + 1];
-        let mut ci = 0u32;
-        for (b, c) in text.char_indices() {
-            for k in 0..c.len_utf8() {
-                map[b + k] = ci;
-            }
-            ci += 1;
+        let mut blocks = Vec::with_capacity(text.len() / Self::BLOCK + 1);
+        let mut before = 0;
+        for block in text.as_bytes().chunks(Self::BLOCK) {
+            blocks.push(before);
+            before += starts(block);
         }
-        map[text.len()] = ci;
-        CharOffsets { map: Some(map) }
+        CharOffsets { text, blocks }
     }
 
+    /// The code-point offset of byte offset `byte` (`byte <= text.len()`); a byte inside a
+    /// character maps to that character.
     #[inline]
     pub fn get(&self, byte: usize) -> usize {
-        match &self.map {
-            None => byte,
-            Some(m) => m[byte] as usize,
+        if self.blocks.is_empty() {
+            return byte;
+        }
+        let bytes = self.text.as_bytes();
+        let k = byte / Self::BLOCK;
+        let Some(&before) = self.blocks.get(k) else {
+            // byte == text.len() at the start of a block past the last one.
+            return self.blocks.last().copied().unwrap_or(0)
+                + starts(&bytes[(k - 1) * Self::BLOCK..]);
+        };
+        let n = before + starts(&bytes[k * Self::BLOCK..byte]);
+        if byte < bytes.len() && is_continuation(bytes[byte]) {
+            n - 1
+        } else {
+            n
         }
     }
+}
+
+#[inline]
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// The number of characters that start in `bytes`.
+#[inline]
+fn starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| !is_continuation(b)).count()
 }
 
 #[cfg(test)]
@@ -871,5 +860,24 @@ mod tests {
         assert_eq!(m.get(2), 1);
         assert_eq!(m.get(6), 2);
         assert_eq!(m.get(7), 3);
+    }
+
+    #[test]
+    fn char_offsets_match_code_points_at_every_byte_of_long_texts() {
+        let texts = [63, 64, 65, 128, 1000]
+            .map(|n| "aé👍 b\n€".chars().cycle().take(n).collect::<String>());
+        // A text whose length is a whole number of blocks.
+        let whole = format!("é{}", "a".repeat(126));
+        for text in texts.iter().chain([&whole]) {
+            let m = CharOffsets::new(text);
+            let mut expected = vec![0; text.len() + 1];
+            for (ci, (b, c)) in text.char_indices().enumerate() {
+                expected[b..b + c.len_utf8()].fill(ci);
+            }
+            expected[text.len()] = text.chars().count();
+            for (b, &e) in expected.iter().enumerate() {
+                assert_eq!(m.get(b), e, "byte {b} of a {}-byte text", text.len());
+            }
+        }
     }
 }

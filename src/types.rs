@@ -5,7 +5,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::text::Token;
 
 /// A half-open byte range `[start, end)` into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
@@ -30,6 +29,48 @@ impl Span {
     }
     pub fn contains(&self, other: &Span) -> bool {
         self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// What a token is; extractors use it to skip work (the temporal tagger only looks at some kinds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum TokenKind {
+    /// Letters, possibly with digits, hyphens, internal apostrophes or periods ("U.S.", "Jr.", "anti-Trump").
+    Word,
+    /// Starts with a digit: "2016", "12:30", "1,000", "1990s", "21st", "2016-09-20".
+    Number,
+    /// A quotation mark, straight or curly, single or double (also a possible apostrophe: "voters’").
+    Quote,
+    /// "—", "–", "--", or a lone "-".
+    Dash,
+    /// "..." or "…".
+    Ellipsis,
+    /// . , ; : ! ? ( ) [ ] { } /
+    Punct,
+    Url,
+    Email,
+    /// @handle
+    Handle,
+    /// #hashtag
+    Hashtag,
+    /// Anything else: $, %, &, emoji...
+    Symbol,
+}
+
+/// A token: a byte range into the text and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
     }
 }
 

@@ -7,7 +7,8 @@ from typing import Any, Literal, final
 
 __version__: str
 
-_DateLike = str | datetime.date | None
+# Also numpy.datetime64; None, float NaN, pandas.NaT and numpy NaT mean "no date".
+_DateLike = str | datetime.date | float | None
 
 @final
 class Sentence:
@@ -141,13 +142,16 @@ class Model:
 
 _ModelLike = Model | str | os.PathLike[str] | None
 
-def analyze(text: str, date: _DateLike = None, model: _ModelLike = None) -> Document: ...
+def analyze(
+    text: str, date: _DateLike = None, model: _ModelLike = None, max_chars: int | None = None
+) -> Document: ...
 def analyze_many(
     texts: Iterable[str],
     dates: _DateLike | Iterable[_DateLike] = None,
     n_threads: int | None = None,
     errors: Literal["record", "raise"] = "record",
     model: _ModelLike = None,
+    max_chars: int | None = None,
 ) -> list[Document]: ...
 def builtin_model() -> Model: ...
 def load_model(path: str | os.PathLike[str]) -> Model: ...

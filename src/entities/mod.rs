@@ -73,7 +73,7 @@ pub use model::Model;
 pub use train::{train, EpochReport, TrainConfig, TrainReport};
 
 use crate::error::Result;
-use crate::pipeline::Extractor;
+use crate::layer::Extractor;
 use crate::types::{Document, Label, Span};
 
 /// The entity layer: tags `doc.tokens` sentence by sentence and groups the mentions.

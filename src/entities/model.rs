@@ -17,6 +17,44 @@ const FORMAT_VERSION: u32 = 2;
 /// Bumped whenever feature extraction changes in a way that invalidates trained weights.
 pub(crate) const FEATURE_VERSION: u32 = 4;
 
+/// Bytes before the payload: magic, format version, payload length, checksum.
+const HEADER_BYTES: usize = 12 + 4 + 8 + 8;
+
+/// Checks the magic and the format version at the start of `data` and returns the payload length
+/// the header declares.
+fn payload_len(data: &[u8]) -> Result<u64> {
+    if data.len() < MAGIC.len() || &data[..MAGIC.len()] != MAGIC {
+        return Err(Error::Model(
+            "not a tidings entity model (wrong magic header)".into(),
+        ));
+    }
+    let mut r = Reader {
+        data,
+        pos: MAGIC.len(),
+    };
+    let version = r.u32()?;
+    if version != FORMAT_VERSION {
+        return Err(Error::Model(format!(
+            "entity model format version {version} is not supported (this tidings reads version {FORMAT_VERSION})"
+        )));
+    }
+    r.u64()
+}
+
+/// Reads into `buf` until it is full or the reader ends; returns the bytes read.
+fn read_up_to(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
 /// A trained entity tagger: feature weights plus the external knowledge its features read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
@@ -397,14 +435,46 @@ impl Model {
         Ok(m)
     }
 
-    /// Reads a model from a file written by [`Model::save`].
+    /// Reads a model from a file written by [`Model::save`]. The file type, the header and the
+    /// declared payload size are checked against the file's metadata before the rest is read, so
+    /// a device (`/dev/zero`), a FIFO or a header claiming gigabytes fails fast, without blocking
+    /// or allocating.
     pub fn load(path: &Path) -> Result<Model> {
-        let data = std::fs::read(path)
-            .map_err(|e| Error::Io(format!("cannot read entity model {}: {e}", path.display())))?;
-        Model::from_bytes(&data).map_err(|e| match e {
-            Error::Model(m) => Error::Model(format!("{}: {m}", path.display())),
+        use std::io::Read;
+        let name = path.display();
+        let io = |e: std::io::Error| Error::Io(format!("cannot read entity model {name}: {e}"));
+        let meta = std::fs::metadata(path).map_err(io)?;
+        if !meta.is_file() {
+            let kind = if meta.is_dir() {
+                "a directory"
+            } else {
+                "not a regular file"
+            };
+            return Err(Error::Model(format!(
+                "{name}: {kind}; an entity model is a file written by Model.save"
+            )));
+        }
+        let size = meta.len();
+        let mut file = std::fs::File::open(path).map_err(io)?;
+        let mut head = [0u8; HEADER_BYTES];
+        let got = read_up_to(&mut file, &mut head).map_err(io)?;
+        let at_file = |e: Error| match e {
+            Error::Model(m) => Error::Model(format!("{name}: {m}")),
             e => e,
-        })
+        };
+        let declared = payload_len(&head[..got]).map_err(at_file)?;
+        let held = size.saturating_sub(HEADER_BYTES as u64);
+        if got < HEADER_BYTES || declared != held {
+            return Err(at_file(Error::Model(format!(
+                "entity model file is truncated or has trailing bytes: the header says {declared} \
+                 bytes of payload, the file holds {held}"
+            ))));
+        }
+        let mut data = Vec::with_capacity(size as usize);
+        data.extend_from_slice(&head[..got]);
+        // At most one byte more than declared, so a file that grows while read is caught below.
+        file.take(declared + 1).read_to_end(&mut data).map_err(io)?;
+        Model::from_bytes(&data).map_err(at_file)
     }
 
     /// Writes the model to a file.
@@ -415,22 +485,11 @@ impl Model {
 
     /// Parses and validates a model.
     pub fn from_bytes(data: &[u8]) -> Result<Model> {
-        if data.len() < MAGIC.len() || &data[..MAGIC.len()] != MAGIC {
-            return Err(Error::Model(
-                "not a tidings entity model (wrong magic header)".into(),
-            ));
-        }
+        let len = payload_len(data)?;
         let mut r = Reader {
             data,
-            pos: MAGIC.len(),
+            pos: HEADER_BYTES - 8,
         };
-        let version = r.u32()?;
-        if version != FORMAT_VERSION {
-            return Err(Error::Model(format!(
-                "entity model format version {version} is not supported (this tidings reads version {FORMAT_VERSION})"
-            )));
-        }
-        let len = r.u64()?;
         let sum = r.u64()?;
         let payload = &data[r.pos..];
         if payload.len() as u64 != len {

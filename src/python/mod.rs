@@ -3,20 +3,23 @@
 //! Inputs are copied into owned Rust values, the work runs with the GIL released and panics
 //! caught ([`run_detached`]), and results are converted to code-point offsets once.
 
+mod inputs;
 mod model;
 mod objects;
 mod tables;
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use chrono::NaiveDate;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyKeyboardInterrupt, PyTypeError, PyUserWarning, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyList, PyString};
+use pyo3::types::{PyList, PyString};
 
-use crate::error::Error;
-use crate::pipeline::Pipeline;
+use crate::error::{catch_panic, Error};
+use crate::pipeline::{BatchItem, Cancel, Pipeline};
+use crate::threads;
+use inputs::{coerce_date, coerce_text, type_name};
 use objects::{DocData, EntityRow, QuoteRow, SentenceRow, TimexRow};
 
 /// Maps each core error to its class in `tidings.exceptions`.
@@ -26,7 +29,9 @@ impl From<Error> for PyErr {
             Error::InvalidInput(_) => "InvalidInputError",
             Error::Model(_) => "ModelError",
             Error::Io(_) => "TidingsIOError",
+            Error::TooLarge(_) => "DocumentTooLargeError",
             Error::Internal(_) => "InternalError",
+            Error::Interrupted => return PyKeyboardInterrupt::new_err(()),
         };
         let msg = e.to_string();
         Python::attach(|py| {
@@ -46,18 +51,69 @@ fn run_detached<T: Send, F: FnOnce() -> Result<T, Error> + Send>(
     py: Python<'_>,
     f: F,
 ) -> PyResult<T> {
-    py.detach(move || match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(r) => r,
-        Err(p) => {
-            let msg = p
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| p.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".into());
-            Err(Error::Internal(msg))
+    py.detach(move || catch_panic("", f)).map_err(PyErr::from)
+}
+
+/// Work smaller than this many bytes of text runs on the calling thread: it ends before a
+/// Ctrl-C would be noticed anyway, and a thread would cost more than the work.
+const WATCH_BYTES: usize = 64 * 1024;
+
+/// How often a long call looks for a pending Ctrl-C.
+const SIGNAL_TICK: Duration = Duration::from_millis(50);
+
+/// Like [`run_detached`], but interruptible: unless `small`, `f` runs on a worker thread while
+/// this thread (GIL released) wakes every [`SIGNAL_TICK`] to run Python's signal handlers. When
+/// one raises (Ctrl-C gives `KeyboardInterrupt`), that exception is raised at once and the cancel
+/// flag handed to `f` is set; the worker, which owns everything it uses, stops at its next check
+/// (between documents, layers and pieces of a long document) and its result is dropped.
+fn run_interruptible<T, F>(py: Python<'_>, small: bool, f: F) -> PyResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&Cancel) -> Result<T, Error> + Send + 'static,
+{
+    use std::sync::mpsc::{sync_channel, RecvTimeoutError};
+    let cancel = Cancel::default();
+    if small {
+        return run_detached(py, || f(&cancel));
+    }
+    let (tx, rx) = sync_channel(1);
+    let worker_cancel = cancel.clone();
+    std::thread::Builder::new()
+        .name("tidings-call".into())
+        .spawn(move || {
+            let _ = tx.send(catch_panic("", || f(&worker_cancel)));
+        })
+        .map_err(|e| Error::Internal(format!("cannot start a worker thread: {e}")))?;
+    let outcome: Result<Result<T, Error>, PyErr> = py.detach(move || loop {
+        match rx.recv_timeout(SIGNAL_TICK) {
+            Ok(r) => return Ok(r),
+            Err(RecvTimeoutError::Timeout) => {
+                if let Err(e) = Python::attach(|py| py.check_signals()) {
+                    cancel.cancel();
+                    return Err(e);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                let e = Error::Internal("the worker thread ended without a result".into());
+                return Ok(Err(e));
+            }
         }
-    })
-    .map_err(PyErr::from)
+    });
+    outcome?.map_err(PyErr::from)
+}
+
+/// Shows the warning of a thread count that was cut down.
+fn warn_threads(py: Python<'_>, t: &threads::Threads) -> PyResult<()> {
+    if let Some(w) = &t.warning {
+        let cat = py.get_type::<PyUserWarning>();
+        PyErr::warn(
+            py,
+            &cat,
+            &std::ffi::CString::new(w.as_str()).unwrap_or_default(),
+            2,
+        )?;
+    }
+    Ok(())
 }
 
 fn default_pipeline() -> &'static Pipeline {
@@ -81,70 +137,6 @@ fn pipeline_for(model: Option<&Bound<'_, PyAny>>) -> PyResult<Pipeline> {
         "[E001] model must be a tidings.Model, a path to a model file, or None, not {}",
         type_name(m)
     )))
-}
-
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".into())
-}
-
-/// `text` must be a `str`; bytes get a hint to decode.
-fn coerce_text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
-    let s = obj.cast::<PyString>().map_err(|_| {
-        let t = type_name(obj);
-        let hint = if t == "bytes" || t == "bytearray" {
-            " (decode it first, e.g. data.decode(\"utf-8\"))"
-        } else {
-            ""
-        };
-        PyTypeError::new_err(format!("[E001] {what} must be str, not {t}{hint}"))
-    })?;
-    s.to_cow().map(|c| c.into_owned()).map_err(|_| {
-        Error::InvalidInput(format!(
-            "{what} contains lone surrogate characters and is not valid Unicode; clean it first, e.g. \
-             text.encode(\"utf-8\", \"replace\").decode(\"utf-8\")"
-        ))
-        .into()
-    })
-}
-
-/// Parses an ISO date: `YYYY-MM-DD`, optionally followed by a time (`T12:00:00`, ` 12:00`).
-pub fn parse_iso_date(s: &str) -> Result<NaiveDate, Error> {
-    let t = s.trim();
-    let head = t.get(..10).unwrap_or(t);
-    let rest = t.get(10..).unwrap_or("");
-    let tail_ok = rest.is_empty() || rest.starts_with(['T', 't', ' ']);
-    match NaiveDate::parse_from_str(head, "%Y-%m-%d") {
-        Ok(d) if tail_ok && head.len() == 10 => Ok(d),
-        _ => Err(Error::InvalidInput(format!(
-            "date {s:?} is not an ISO date; use \"YYYY-MM-DD\" (e.g. \"2016-09-20\"), a datetime.date, or None"
-        ))),
-    }
-}
-
-/// `date` may be None, an ISO string, a `datetime.date` or a `datetime.datetime`.
-fn coerce_date(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<NaiveDate>> {
-    let Some(obj) = obj else { return Ok(None) };
-    if obj.is_none() {
-        return Ok(None);
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Some(parse_iso_date(&s.to_cow()?)?));
-    }
-    if obj.cast::<PyDate>().is_ok() {
-        // datetime.datetime is a subclass of datetime.date: pyo3 takes its calendar date.
-        return obj.extract::<NaiveDate>().map(Some);
-    }
-    Err(PyTypeError::new_err(format!(
-        "[E001] date must be an ISO string (\"YYYY-MM-DD\"), datetime.date, datetime.datetime or None, not {}",
-        type_name(obj)
-    )))
-}
-
-fn is_date_like(obj: &Bound<'_, PyAny>) -> bool {
-    obj.cast::<PyString>().is_ok() || obj.cast::<PyDate>().is_ok()
 }
 
 /// The analysis of one text: its sentences, entities, dates and quotes.
@@ -244,39 +236,52 @@ impl Document {
 }
 
 /// Analyse one text. `date` (ISO string, datetime.date or None) anchors relative dates.
+/// A text longer than `max_chars` characters raises `DocumentTooLargeError`; Ctrl-C raises
+/// `KeyboardInterrupt` within a fraction of a second.
 #[pyfunction]
-#[pyo3(signature = (text, date=None, model=None))]
+#[pyo3(signature = (text, date=None, model=None, max_chars=None))]
 fn analyze(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     date: Option<&Bound<'_, PyAny>>,
     model: Option<&Bound<'_, PyAny>>,
+    max_chars: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Document> {
-    let text = coerce_text(text, "text")?;
-    let date = coerce_date(date)?;
-    let pipeline = pipeline_for(model)?;
-    let data = run_detached(py, move || {
-        Ok(DocData::from_core(pipeline.analyze(&text, date)))
+    let max_chars = inputs::max_chars_arg(max_chars)?;
+    let text = coerce_text(text, "text", max_chars)?;
+    let date = coerce_date(date, "date")?;
+    let pipeline = pipeline_for(model)?.with_max_chars(max_chars);
+    let small = text.len() < WATCH_BYTES;
+    let data = run_interruptible(py, small, move |cancel| {
+        let doc = pipeline.analyze_cancellable(text, date, cancel)?;
+        Ok(to_python(doc))
     })?;
     Ok(Document {
         data: Arc::new(data),
     })
 }
 
+/// A core document as Python sees it. The tokens are dropped first: Python never sees them, and
+/// on a long document they are the largest part of it (about 5 bytes a character).
+fn to_python(mut doc: crate::types::Document) -> DocData {
+    doc.tokens = Vec::new();
+    DocData::from_core(doc)
+}
+
 /// The error recorded on document `i` of a batch for an input that raised `e`.
-fn recorded_error(py: Python<'_>, e: &PyErr, i: usize) -> Error {
+fn recorded_error(py: Python<'_>, e: &PyErr, i: usize) -> String {
     let msg = e.value(py).str().map(|s| s.to_string()).unwrap_or_default();
-    Error::InvalidInput(format!(
-        "document {i}: {}",
-        msg.trim_start_matches("[E001] ")
-    ))
+    let msg = msg
+        .trim_start_matches("[E001] ")
+        .trim_start_matches("[E004] ");
+    format!("document {i}: {msg}")
 }
 
 /// Analyse many texts in parallel (GIL released); one Document per text, in order.
 /// A text or date that is not usable gives a Document with `error` set (errors="record")
-/// or raises (errors="raise").
+/// or raises (errors="raise"). Ctrl-C raises `KeyboardInterrupt` within a fraction of a second.
 #[pyfunction]
-#[pyo3(signature = (texts, dates=None, n_threads=None, errors="record", model=None))]
+#[pyo3(signature = (texts, dates=None, n_threads=None, errors="record", model=None, max_chars=None))]
 fn analyze_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
@@ -284,8 +289,8 @@ fn analyze_many(
     n_threads: Option<&Bound<'_, PyAny>>,
     errors: &str,
     model: Option<&Bound<'_, PyAny>>,
+    max_chars: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Document>> {
-    let pipeline = pipeline_for(model)?;
     let raise = match errors {
         "record" => false,
         "raise" => true,
@@ -296,6 +301,8 @@ fn analyze_many(
             .into())
         }
     };
+    let pipeline = pipeline_for(model)?;
+    let max_chars = inputs::max_chars_arg(max_chars)?;
     if texts.cast::<PyString>().is_ok()
         || matches!(type_name(texts).as_str(), "bytes" | "bytearray")
     {
@@ -303,102 +310,107 @@ fn analyze_many(
             "[E001] texts must be a list (or other iterable) of str, not a single str; use analyze(text) for one text",
         ));
     }
-    let n_threads = match n_threads {
-        None => None,
-        Some(o) if o.is_none() => None,
-        Some(o) => match o.extract::<i64>() {
-            Ok(n) if n >= 1 && o.cast::<pyo3::types::PyBool>().is_err() => Some(n as usize),
-            Ok(n) => {
-                return Err(
-                    Error::InvalidInput(format!("n_threads must be >= 1 or None, not {n}")).into(),
-                )
-            }
-            Err(_) => {
-                return Err(PyTypeError::new_err(format!(
-                    "[E001] n_threads must be int or None, not {}",
-                    type_name(o)
-                )))
-            }
-        },
-    };
+    let threads = threads::resolve(inputs::n_threads_arg(n_threads)?)?;
+    warn_threads(py, &threads)?;
     let iter = texts.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "[E001] texts must be an iterable of str, not {}",
             type_name(texts)
         ))
     })?;
-    let mut items: Vec<Result<String, (String, Error)>> = Vec::new();
+    // Each item: its text, or what was wrong with it (whether it is too large, the messages, and
+    // the text when the text itself was fine).
+    let mut items: Vec<Result<String, Failed>> = Vec::new();
     for obj in iter {
         let obj = obj?;
-        match coerce_text(&obj, "text") {
+        match coerce_text(&obj, "text", max_chars) {
             Ok(s) => items.push(Ok(s)),
             Err(e) if raise => return Err(e),
             Err(e) => {
-                let err = recorded_error(py, &e, items.len());
-                items.push(Err((String::new(), err)));
+                let msg = recorded_error(py, &e, items.len());
+                let too_large = is_too_large(py, &e);
+                items.push(Err(Failed {
+                    too_large,
+                    msgs: vec![msg],
+                    text: String::new(),
+                }));
             }
         }
     }
     let n = items.len();
-    // One date for all, or one per text.
     let mut date_list: Vec<Option<NaiveDate>> = vec![None; n];
-    if let Some(d) = dates.filter(|d| !d.is_none()) {
-        if is_date_like(d) {
-            let one = coerce_date(Some(d))?;
-            date_list = vec![one; n];
-        } else {
-            let ds: Vec<Bound<'_, PyAny>> = d
-                .try_iter()
-                .map_err(|_| {
-                    PyTypeError::new_err(format!(
-                        "[E001] dates must be None, one date, or an iterable of dates, not {}",
-                        type_name(d)
-                    ))
-                })?
-                .collect::<PyResult<_>>()?;
-            if ds.len() != n {
-                return Err(Error::InvalidInput(format!(
-                    "got {n} texts but {} dates; pass one date per text, one date for all, or None",
-                    ds.len()
-                ))
-                .into());
-            }
-            for (i, d) in ds.iter().enumerate() {
-                match coerce_date(Some(d)) {
-                    Ok(x) => date_list[i] = x,
-                    Err(e) if raise => return Err(e),
-                    Err(e) => {
-                        let err = recorded_error(py, &e, i);
-                        let text = std::mem::replace(&mut items[i], Ok(String::new()));
-                        items[i] = Err((text.unwrap_or_else(|(t, _)| t), err));
+    if let Some(ds) = inputs::dates_arg(dates, n)? {
+        for (i, d) in ds.iter().enumerate() {
+            match coerce_date(Some(d), "date") {
+                Ok(x) => date_list[i] = x,
+                Err(e) if raise => return Err(e),
+                Err(e) => {
+                    let msg = recorded_error(py, &e, i);
+                    match &mut items[i] {
+                        // Both the text and the date are bad: the error names both.
+                        Err(f) => f.msgs.push(msg.replacen(&format!("document {i}: "), "", 1)),
+                        Ok(text) => {
+                            let text = std::mem::take(text);
+                            items[i] = Err(Failed {
+                                too_large: false,
+                                msgs: vec![msg],
+                                text,
+                            });
+                        }
                     }
                 }
             }
         }
     }
-    let datas = run_detached(py, move || {
-        let ok_idx: Vec<usize> = (0..n).filter(|&i| items[i].is_ok()).collect();
-        let ok_texts: Vec<&str> = ok_idx
-            .iter()
-            .map(|&i| items[i].as_ref().unwrap().as_str())
-            .collect();
-        let ok_dates: Vec<Option<NaiveDate>> = ok_idx.iter().map(|&i| date_list[i]).collect();
-        let mut done = pipeline
-            .analyze_many_with(&ok_texts, &ok_dates, n_threads, DocData::from_core)?
-            .into_iter();
-        let mut out = Vec::with_capacity(n);
-        for item in &items {
-            match item {
-                Ok(_) => out.push(done.next().expect("one result per text")),
-                Err((t, e)) => out.push(DocData::failed(t.clone(), e.clone())),
-            }
-        }
-        Ok(out)
+    let total: usize = items
+        .iter()
+        .map(|t| t.as_ref().map_or(0, |s| s.len()))
+        .sum();
+    let pipeline = pipeline.with_max_chars(max_chars);
+    let items: Vec<BatchItem> = items
+        .into_iter()
+        .zip(date_list)
+        .map(|(item, date)| match item {
+            Ok(text) => BatchItem::Text(text, date),
+            Err(f) => f.into_item(),
+        })
+        .collect();
+    let datas = run_interruptible(py, total < WATCH_BYTES, move |cancel| {
+        pipeline.analyze_batch(&items, threads.n, cancel, to_python)
     })?;
     Ok(datas
         .into_iter()
         .map(|d| Document { data: Arc::new(d) })
         .collect())
+}
+
+/// A batch item whose text or date was not usable.
+struct Failed {
+    too_large: bool,
+    msgs: Vec<String>,
+    text: String,
+}
+
+impl Failed {
+    fn into_item(self) -> BatchItem {
+        let msg = self.msgs.join("; ");
+        let error = if self.too_large {
+            Error::TooLarge(msg)
+        } else {
+            Error::InvalidInput(msg)
+        };
+        BatchItem::Failed {
+            text: self.text,
+            error,
+        }
+    }
+}
+
+/// True when `e` is a `DocumentTooLargeError`.
+fn is_too_large(py: Python<'_>, e: &PyErr) -> bool {
+    py.import("tidings.exceptions")
+        .and_then(|m| m.getattr("DocumentTooLargeError"))
+        .is_ok_and(|cls| e.value(py).is_instance(&cls).unwrap_or(false))
 }
 
 /// For benchmarks: analyse `texts` with only the named layers ("entities", "dates", "quotes";
@@ -420,9 +432,11 @@ fn _time_layers(
         }
     }
     let p = Pipeline::new(chosen);
+    let threads = threads::resolve(n_threads.map(|n| n as u128))?;
     run_detached(py, move || {
         let t = std::time::Instant::now();
-        let docs = p.analyze_many_with(&texts, &[], n_threads, |d| d.tokens.len())?;
+        let never = Cancel::default();
+        let docs = p.analyze_many_with(&texts, &[], threads.n, &never, |d| d.tokens.len())?;
         std::hint::black_box(docs);
         Ok(t.elapsed().as_secs_f64())
     })

@@ -119,20 +119,6 @@ fn ser_error<S: serde::Serializer>(e: &Option<Error>, s: S) -> Result<S::Ok, S::
 }
 
 impl DocData {
-    /// A document that could not be analysed at all (bad input in a batch).
-    pub fn failed(text: String, error: Error) -> Self {
-        DocData {
-            text,
-            date: None,
-            date_source: None,
-            error: Some(error),
-            sentences: vec![],
-            entities: vec![],
-            dates: vec![],
-            quotes: vec![],
-        }
-    }
-
     pub fn from_core(doc: Document) -> Self {
         let offsets = CharOffsets::new(&doc.text);
         let text = doc.text.as_str();

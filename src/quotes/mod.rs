@@ -40,9 +40,9 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::error::Result;
-use crate::pipeline::Extractor;
-use crate::text::{Token, TokenKind};
+use crate::layer::Extractor;
 use crate::types::{Document, Entity, Quote, QuoteKind, Sentence, Span};
+use crate::types::{Token, TokenKind};
 use classify::Class;
 use cues::{find_context, find_own, Found};
 use index::{work, Mentions, Runs, Scans};

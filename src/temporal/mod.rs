@@ -39,7 +39,7 @@ mod value;
 use chrono::NaiveDate;
 
 use crate::error::Result;
-use crate::pipeline::Extractor;
+use crate::layer::Extractor;
 use crate::text::TokenKind;
 use crate::types::{DateSource, Document, Timex, TimexType};
 
