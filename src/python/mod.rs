@@ -229,9 +229,10 @@ impl Document {
                 .unwrap_or_default()
         )
     }
-    /// Highlighted entities and dates, quotes underlined (for Jupyter).
-    fn _repr_html_(&self) -> String {
-        tables::render_html(&self.data)
+    /// The article view of `tidings.display`: entities, dates and quotes with their labels,
+    /// values and speakers (for Jupyter).
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        view_html(slf, "render_html")
     }
 }
 
@@ -487,4 +488,13 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_time_layers, m)?)?;
     m.add_function(wrap_pyfunction!(tables::table, m)?)?;
     Ok(())
+}
+
+/// HTML drawn by the Python view module (`tidings.view`), which owns how results look.
+fn view_html<T: pyo3::PyClass>(obj: &Bound<'_, T>, function: &str) -> PyResult<String> {
+    obj.py()
+        .import("tidings.view")?
+        .getattr(function)?
+        .call1((obj,))?
+        .extract()
 }

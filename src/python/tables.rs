@@ -282,6 +282,10 @@ impl Table {
     fn __len__(&self) -> usize {
         self.batch.num_rows()
     }
+    /// An HTML table of the first rows (for Jupyter), drawn by `tidings.view`.
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        super::view_html(slf, "table_html")
+    }
     fn __repr__(&self) -> String {
         format!(
             "Table({}, rows={}, columns=[{}])",
@@ -407,107 +411,4 @@ pub fn table(
         .collect();
     let batch = super::run_detached(py, move || build(&rows, layer))?;
     Ok(Table { batch, layer })
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-const COLORS: [(&str, &str); 5] = [
-    ("PER", "#aa9cfc"),
-    ("ORG", "#7aecec"),
-    ("LOC", "#feca74"),
-    ("MISC", "#e4e7d2"),
-    ("DATE", "#bfe1d9"),
-];
-
-/// displaCy-like HTML: entities and dates highlighted with their labels, quotes underlined.
-pub fn render_html(d: &DocData) -> String {
-    // (start, end, kind, label); quotes outermost. Spans that cross an accepted span are skipped.
-    let mut spans: Vec<(usize, usize, u8, String)> = Vec::new();
-    for q in &d.quotes {
-        spans.push((
-            q.start,
-            q.end,
-            0,
-            format!(
-                "{} quote{}",
-                q.kind,
-                q.speaker
-                    .as_ref()
-                    .map(|s| format!(" — {s}"))
-                    .unwrap_or_default()
-            ),
-        ));
-    }
-    for e in &d.entities {
-        spans.push((e.start, e.end, 1, e.label.to_string()));
-    }
-    for t in &d.dates {
-        spans.push((t.start, t.end, 2, format!("{} {}", t.ttype, t.value)));
-    }
-    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    let mut accepted: Vec<(usize, usize, u8, String)> = Vec::new();
-    let mut stack: Vec<usize> = Vec::new(); // ends of open accepted spans
-    for s in spans {
-        while stack.last().is_some_and(|&e| e <= s.0) {
-            stack.pop();
-        }
-        if stack.last().is_none_or(|&e| s.1 <= e) && s.1 > s.0 {
-            stack.push(s.1);
-            accepted.push(s);
-        }
-    }
-    let chars: Vec<char> = d.text.chars().collect();
-    let mut html = String::from("<div class=\"tidings\" style=\"line-height:2.2;white-space:pre-wrap;font-family:sans-serif\">");
-    let mut open: Vec<(usize, String)> = Vec::new();
-    let mut pos = 0;
-    let mut it = accepted.into_iter().peekable();
-    let flush = |html: &mut String, from: usize, to: usize| {
-        html.push_str(&escape(&chars[from..to].iter().collect::<String>()))
-    };
-    loop {
-        let next_open = it.peek().map(|s| s.0);
-        let next_close = open.last().map(|o| o.0);
-        let target = match (next_open, next_close) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(a), None) => a,
-            (None, Some(b)) => b,
-            (None, None) => break,
-        };
-        flush(&mut html, pos, target);
-        pos = target;
-        if next_close == Some(target) {
-            let (_, closing) = open.pop().unwrap();
-            html.push_str(&closing);
-            continue;
-        }
-        let (_, e, kind, label) = it.next().unwrap();
-        if kind == 0 {
-            html.push_str(&format!(
-                "<span title=\"{}\" style=\"border-bottom:2px solid #c0392b\">",
-                escape(&label)
-            ));
-            open.push((e, "</span>".into()));
-        } else {
-            let key = if kind == 2 { "DATE" } else { label.as_str() };
-            let color = COLORS.iter().find(|c| c.0 == key).map_or("#ddd", |c| c.1);
-            html.push_str(&format!(
-                "<mark style=\"background:{color};padding:0.2em 0.35em;border-radius:0.3em\">"
-            ));
-            open.push((
-                e,
-                format!(
-                    "<span style=\"font-size:0.7em;font-weight:bold;margin-left:0.4em\">{}</span></mark>",
-                    escape(&label)
-                ),
-            ));
-        }
-    }
-    flush(&mut html, pos, chars.len());
-    html.push_str("</div>");
-    html
 }
