@@ -87,7 +87,12 @@ impl<'a> Scan<'a> {
                         Trigger::IfNext => {
                             i + 2 < self.lim && self.head_trigger(i + 2) != Trigger::No
                         }
-                        Trigger::No => false,
+                        // "earlier in the week"
+                        Trigger::No => {
+                            matches!(self.w(i), "earlier" | "later")
+                                && self.w(i + 1) == "in"
+                                && self.w(i + 2) == "the"
+                        }
                     }
             }
         }

@@ -105,9 +105,11 @@ impl Scan<'_> {
                 "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "took" | "went"
                 | "came" | "told" | "made" | "got" | "gave" | "met" | "began" | "fell" | "rose"
                 | "won" | "lost" | "left" | "saw" | "yesterday" | "earlier" | "sold" | "paid"
-                | "held" | "brought" | "sent" | "ended" | "closed" | "agreed" | "announced" => {
-                    Tense::Past
-                }
+                | "held" | "brought" | "sent" | "ended" | "closed" | "agreed" | "announced"
+                | "wrote" | "spoke" | "became" | "found" | "thought" | "knew" | "ran" | "led"
+                | "chose" | "felt" | "kept" | "stood" | "struck" | "heard" | "bought"
+                | "sought" | "fought" | "drove" | "flew" | "grew" | "drew" | "broke" | "fled"
+                | "spent" | "built" | "shot" | "tweeted" | "posted" => Tense::Past,
                 // A past participle, not a name ("United", "Red"): capitals mid-sentence
                 // do not count.
                 _ if w.len() > 4

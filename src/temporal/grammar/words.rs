@@ -232,6 +232,14 @@ impl Tagger<'_> {
             }
             "currently" | "nowadays" | "presently" => Some(Value::PRESENT),
             "recently" | "lately" | "formerly" => Some(Value::PAST),
+            // "soon", "anytime soon"; not "soon after", "as soon as", "too soon to tell".
+            "soon"
+                if !matches!(n1, "after" | "as" | "thereafter" | "enough" | "became")
+                    && !n1.ends_with("ed")
+                    && !matches!(self.prev(i), "as" | "too" | "how" | "was" | "were" | "had") =>
+            {
+                Some(Value::FUTURE)
+            }
             "future" if matches!(self.prev(i), "in" | "near" | "distant" | "foreseeable") => {
                 Some(Value::FUTURE)
             }
@@ -244,6 +252,37 @@ impl Tagger<'_> {
                 _ => i,
             };
             return Some(Hit::date(s, i + 1, v));
+        }
+        // "an election year", "this election year": the year of the story.
+        if w == "election" && n1 == "year" && self.w(i + 2) != "-" {
+            // "an election year series": the article belongs to the noun it modifies.
+            let modifier = self.kind(i + 2) == Some(TokenKind::Word)
+                && !matches!(
+                    self.w(i + 2),
+                    "when"
+                        | "and"
+                        | "or"
+                        | "in"
+                        | "of"
+                        | "that"
+                        | "with"
+                        | "for"
+                        | "is"
+                        | "was"
+                        | "to"
+                        | "as"
+                        | "like"
+                        | "where"
+                        | "but"
+                        | "has"
+                        | "had"
+                );
+            let s = match self.prev(i) {
+                "an" | "this" if !modifier => i - 1,
+                _ => i,
+            };
+            let y = self.story.story_year()?;
+            return Some(Hit::date(s, i + 2, Value::year(y)));
         }
         if w == "tonight" {
             let (v, a) = self.story.rel_day(0);
