@@ -232,8 +232,13 @@ impl<'a> Tagger<'a> {
                 }
                 match self.at(i) {
                     Some(h) => {
-                        let end = h.end;
+                        let mut end = h.end;
+                        let to = self.range_end(&h);
                         self.push(h);
+                        if let Some(t) = to {
+                            end = t.end;
+                            self.push(t);
+                        }
                         i = end.max(i + 1);
                     }
                     None => i += 1,
@@ -351,6 +356,38 @@ impl Tagger<'_> {
             Anchor::Day(d, true) => Some(d),
             _ => None,
         })
+    }
+
+    /// The second day of a range written with one month: the "22" of "Sept. 19 to 22" is
+    /// September 22 (a timex of its own, as the first day is).
+    fn range_end(&self, h: &Hit) -> Option<Hit> {
+        let d = h.value.as_date()?;
+        if self.kind(h.end - 1) != Some(TokenKind::Number) || self.w(h.end - 1).len() > 2 {
+            return None;
+        }
+        let e = h.end;
+        if !matches!(self.w(e), "to" | "through" | "-" | "–") {
+            return None;
+        }
+        let n: u32 = self
+            .w(e + 1)
+            .parse()
+            .ok()
+            .filter(|_| self.w(e + 1).len() <= 2)?;
+        let after = self.w(e + 2);
+        if n <= d.day()
+            || lex::unit(after).is_some()
+            || lex::month(after).is_some()
+            || matches!(
+                after,
+                "%" | "percent" | "a.m." | "p.m." | "am" | "pm" | ":" | "."
+            ) && self.kind(e + 3) == Some(TokenKind::Number)
+            || matches!(after, "%" | "percent" | "a.m." | "p.m.")
+        {
+            return None;
+        }
+        let to = NaiveDate::from_ymd_opt(d.year(), d.month(), n)?;
+        Some(Hit::date(e + 1, e + 2, Value::day(to)))
     }
 
     /// The year a retrospective is set in: when the document date is known, the text dates

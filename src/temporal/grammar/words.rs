@@ -206,6 +206,14 @@ impl Tagger<'_> {
     pub(super) fn word(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
         let n1 = self.w(i + 1);
+        // "USA TODAY", "Breitbart News Daily": the word ends a name in capitals.
+        let in_name = i > self.sent_start && self.cap(i) && self.cap(i - 1) && {
+            let t = &self.text[self.toks[i - 1].start..self.toks[i - 1].end];
+            w == "daily" || t.len() > 1 && t.chars().all(|c| !c.is_lowercase())
+        };
+        if in_name && matches!(w, "today" | "daily") {
+            return None;
+        }
         if let Some(n) = day_word_offset(w) {
             let (v, a) = self.story.rel_day(n);
             if let Some(p) = lex::daypart(n1) {
@@ -248,7 +256,7 @@ impl Tagger<'_> {
         if let Some(v) = refv {
             // "right now", "more recently", "until recently"
             let s = match (self.prev(i), w) {
-                ("more" | "most", "recently") => i - 1,
+                ("more" | "most", "recently") | ("right", "now") => i - 1,
                 _ => i,
             };
             return Some(Hit::date(s, i + 1, v));
