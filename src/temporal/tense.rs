@@ -49,6 +49,10 @@ impl Scan<'_> {
             .find(|&k| is_mark(k))
             .map_or(self.sent_start, |k| k + 1);
         let hi = (i..self.lim).find(|&k| is_mark(k)).unwrap_or(self.lim);
+        // "told voters on Sunday that he would": the clause after "that" has its own tense.
+        let hi = (i + 1..hi)
+            .find(|&k| self.w(k) == "that" && self.kind(k + 1) == Some(TokenKind::Word))
+            .unwrap_or(hi);
         let t = self.nearest_tense(i, lo, hi);
         if t != Tense::None || (lo, hi) == (self.sent_start, self.lim) {
             return t;

@@ -63,6 +63,12 @@ impl Tagger<'_> {
             let y = h.value.as_year()?;
             return Some(Hit::date(i, h.end, Value::month(Some(y), m)).anchor(Anchor::Year(y)));
         }
+        // "January of that year": the year last written.
+        if n1 == "of" && self.w(i + 2) == "that" && self.w(i + 3) == "year" {
+            if let Some(y) = self.story.last_year() {
+                return Some(Hit::date(i, i + 4, Value::month(Some(y), m)));
+            }
+        }
         if matches!(n1, "this" | "last" | "next") && self.w(i + 2) == "year" {
             if let Some(d) = self.story.dct() {
                 let y = d.year()
@@ -465,6 +471,15 @@ impl Tagger<'_> {
             .and_then(|d0| self.year_for_month(d0.month(), Some(d0.day()), i))
             .or(base);
         let v = match y.and_then(md) {
+            // "Memorial Day weekend": the Saturday and Sunday before (or of) the holiday.
+            Some(d) if self.w(e) == "weekend" => {
+                let back = (d.weekday().number_from_monday() as i64 + 1) % 7;
+                return Some(Hit::date(
+                    i,
+                    e + 1,
+                    Value::weekend(d - Duration::days(back)),
+                ));
+            }
             Some(d) => Value::day(d),
             None => return Some(Hit::date(i, e, Value::UNKNOWN_DAY)),
         };

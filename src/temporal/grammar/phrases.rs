@@ -332,6 +332,10 @@ impl Tagger<'_> {
                 Kind::Other,
             ));
         }
+        // "the Year of the Woman": a name.
+        if self.cap(i + 1) && b == "of" {
+            return None;
+        }
         let u = lex::unit(a)?.0;
         // "the week": some week of the current year.
         let v = match self.story.dct() {
