@@ -1,5 +1,6 @@
 //! The story's time: the document date and where the narrative stands (the day it is at, the
-//! year of its last explicit date, the quarter a report speaks of), moved by each date found.
+//! year of its last explicit date or of a retrospective, the quarter a report speaks of, the
+//! date of the section or quotation being read), moved by each date found.
 //! The only place that holds that state; never reads tokens (callers pass the tense).
 
 use chrono::{Datelike, Duration, NaiveDate};

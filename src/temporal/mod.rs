@@ -3,8 +3,15 @@
 //!
 //! Layout: `scan` reads tokens and triggers, `tense` the tense around a token, `grammar/`
 //! the phrases (dates, durations, "the ..." phrases, relative and fixed words), `anchor`
-//! holds the story's time (document date, narrative year, day and quarter of reference),
-//! `value` types TIMEX3 values and writes them once, `lex` holds the word lists.
+//! holds the story's time (document date, narrative year, day and quarter of reference, the
+//! date of the section or quotation being read), `sections` finds the dated pieces of a
+//! compilation, `value` types TIMEX3 values and writes them once, `lex` holds the word lists.
+//!
+//! The story's time is kept apart from the document date: a retrospective (month-dated events,
+//! every written year before the document's) keeps its own year for bare dates; a quotation
+//! whose sentence says when it was said or sent ("On October 3, 2016, he wrote: “...today”")
+//! counts from that day until it closes; each section of a compilation with a date line of its
+//! own counts from it ([`sections`] lists them).
 //!
 //! Candidates start only at trigger tokens (month and weekday names, numbers, time words,
 //! relative words such as "last" or "the"; one hash lookup per token), so the grammar walks
