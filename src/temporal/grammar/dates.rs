@@ -360,8 +360,12 @@ impl Tagger<'_> {
         }
         if matches!(
             self.w(e),
-            "est" | "edt" | "gmt" | "pst" | "pdt" | "cst" | "cdt" | "et" | "utc"
-        ) {
+            "est" | "edt" | "gmt" | "pst" | "pdt" | "cst" | "cdt" | "et" | "e.t." | "utc"
+        ) || matches!(self.w(e), "eastern" | "pacific" | "central")
+            && self.cap(e)
+            && !matches!(self.w(e + 1), "time")
+            && self.kind(e + 1) != Some(TokenKind::Word)
+        {
             e += 1;
         }
         let mut day = self.story.current_day().map(Value::day);

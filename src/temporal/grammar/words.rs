@@ -171,6 +171,18 @@ impl Tagger<'_> {
         }
         let a = self.w(j);
         let n = if j > i + 1 { 2 } else { 1 };
+        // "every four years", "every 10 minutes".
+        if let Some(c) = lex::cardinal(a).filter(|&c| c > 1 && j == i + 1) {
+            if let Some((u, true)) = lex::unit(self.w(j + 1)) {
+                return Some(Hit::new(
+                    i,
+                    j + 2,
+                    TimexType::Set,
+                    Value::duration(u, Some(c)),
+                    Kind::Other,
+                ));
+            }
+        }
         if let Some((u, false)) = lex::unit(a) {
             return Some(Hit::new(
                 i,
