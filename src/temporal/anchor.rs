@@ -93,7 +93,11 @@ impl Story {
     pub(super) fn story_year(&self) -> Option<i32> {
         match self.story_year {
             Some(y) => Some(self.disc_year.map_or(y, |d| d.0)),
-            None => self.dct.map(|d| d.year()),
+            None => match self.disc_year {
+                // The year the narrative is in, when it set one lately.
+                Some((y, k)) if self.sent_idx <= k + DISCOURSE_SENTENCES => Some(y),
+                _ => self.dct.map(|d| d.year()),
+            },
         }
     }
 

@@ -44,7 +44,9 @@ impl Tagger<'_> {
             if year.is_none() && matches!(self.w(e), "%" | "percent" | "million" | "billion") {
                 return None;
             }
-            year = year.or_else(|| self.coordinated_year(e));
+            year = year
+                .or_else(|| self.coordinated_year(e))
+                .or_else(|| self.caption_year(e, m, d));
             return Some(match year {
                 Some(y) => match NaiveDate::from_ymd_opt(y, m, d) {
                     Some(dd) => Hit::date(i, e, Value::day(dd)).anchor(Anchor::Day(dd, true)),
@@ -139,6 +141,28 @@ impl Tagger<'_> {
     /// The year written after a coordinated date that shares it: "late September and early
     /// October 2016", "between March and May 1999", "Sept. 20 and 21, 2016". `e` is the
     /// token after the first, year-less date.
+    /// A month and day alone on their line ("JANUARY 18" over a photo) take the year of the
+    /// same day written out in full on the lines just after ("January 18, 2017 — ...").
+    fn caption_year(&self, e: usize, m: u32, d: u32) -> Option<i32> {
+        let end = self.toks[e - 1].end;
+        let line_end = self.text[end..]
+            .find('\n')
+            .map_or(self.text.len(), |k| end + k);
+        if !self.text[end..line_end].trim().is_empty() {
+            return None;
+        }
+        (e..(e + 12).min(self.toks.len())).find_map(|k| {
+            let same = lex::month(self.w_any(k)) == Some(m)
+                && self.w_any(k + 1).parse::<u32>().ok() == Some(d);
+            let k = if self.w_any(k + 2) == "," {
+                k + 3
+            } else {
+                k + 2
+            };
+            same.then(|| year_of(self.w_any(k))).flatten()
+        })
+    }
+
     pub(super) fn coordinated_year(&self, e: usize) -> Option<i32> {
         if !matches!(
             self.w(e),
