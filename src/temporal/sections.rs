@@ -85,8 +85,9 @@ impl Tagger<'_> {
                 let Anchor::Day(d, true) = h.anchor else {
                     return None;
                 };
+                // A date running on past the paragraph is no date line of it.
                 let h_end = toks[h.end - 1].end;
-                let rest = self.text[h_end..end].trim();
+                let rest = self.text.get(h_end..end)?.trim();
                 let alone = rest.chars().all(|c| !c.is_alphanumeric());
                 let dateline = rest.starts_with(['—', '–', ':', '-']);
                 return (alone || dateline).then_some(d);
