@@ -336,3 +336,36 @@ mod out_of_range {
         }
     }
 }
+
+#[test]
+fn sections_of_a_compilation_carry_their_own_dates() {
+    use tidings::temporal::{sections, SectionDateSource};
+    let p = Pipeline::default();
+    let text = "MORNING DIGEST\n\nMarch 1, 2016\n\nThe senator spoke today. [Reuters]\n\n\
+                March 8, 2016\n\nThe governor resigned yesterday. [AP]\n\n\
+                The mayor met donors on Monday. [Washington Post]";
+    let date = NaiveDate::from_ymd_opt(2016, 3, 15);
+    let doc = p.analyze(text, date);
+    let secs = sections(&doc);
+    let got: Vec<(&str, Option<NaiveDate>, SectionDateSource)> = secs
+        .iter()
+        .map(|s| (&text[s.start..s.end], s.date, s.date_source))
+        .collect();
+    let day = |d| NaiveDate::from_ymd_opt(2016, 3, d);
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(got[0].0, "MORNING DIGEST\n\n");
+    assert_eq!((got[0].1, got[0].2), (date, SectionDateSource::Document));
+    assert!(got[1].0.starts_with("March 1, 2016") && got[1].0.contains("[Reuters]"));
+    assert_eq!((got[1].1, got[1].2), (day(1), SectionDateSource::Stated));
+    assert_eq!((got[2].1, got[2].2), (day(8), SectionDateSource::Stated));
+    assert!(got[3].0.starts_with("The mayor"));
+    assert_eq!((got[3].1, got[3].2), (date, SectionDateSource::Document));
+    // Each piece counts from its own date; the undated last one from the document date.
+    let values: Vec<&str> = doc.dates.iter().map(|t| t.value.as_str()).collect();
+    assert!(values.contains(&"2016-03-01"), "{values:?}");
+    assert!(values.contains(&"2016-03-07"), "{values:?}");
+    assert!(values.contains(&"2016-03-14"), "{values:?}");
+    // A single article is no compilation.
+    let one = p.analyze("WASHINGTON, March 1, 2016 — The senator spoke today.", date);
+    assert!(sections(&one).is_empty());
+}

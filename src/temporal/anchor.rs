@@ -1,5 +1,6 @@
 //! The story's time: the document date and where the narrative stands (the day it is at, the
-//! year of its last explicit date, the quarter a report speaks of), moved by each date found.
+//! year of its last explicit date or of a retrospective, the quarter a report speaks of, the
+//! date of the section or quotation being read), moved by each date found.
 //! The only place that holds that state; never reads tokens (callers pass the tense).
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -24,7 +25,16 @@ pub(super) enum Anchor {
 
 /// The document date and the narrative state, in reading order.
 pub(super) struct Story {
+    /// The date relative words count from: the document date, else the date of the section
+    /// being read, else the day a quotation was said or sent (see [`Story::enter_quote`]).
     dct: Option<NaiveDate>,
+    /// The document date itself, never moved.
+    doc_date: Option<NaiveDate>,
+    /// In a retrospective (its explicit years all well before the document date): the year
+    /// the story happens in, for bare months and days before the text names one.
+    story_year: Option<i32>,
+    /// While inside a dated quotation: the reference day and date of the narrative outside it.
+    saved: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
     /// The year of the most recent explicit date, and the sentence it was in.
     disc_year: Option<(i32, usize)>,
     /// The sentence being read.
@@ -54,6 +64,9 @@ impl Story {
     pub(super) fn new(dct: Option<NaiveDate>) -> Self {
         Story {
             dct,
+            doc_date: dct,
+            story_year: None,
+            saved: None,
             disc_year: None,
             sent_idx: 0,
             ref_day: None,
@@ -63,9 +76,55 @@ impl Story {
         }
     }
 
-    /// The document date.
+    /// The date relative words count from (the document date, or the date of the section or
+    /// quotation being read).
     pub(super) fn dct(&self) -> Option<NaiveDate> {
         self.dct
+    }
+
+    /// The document is a retrospective set in `y`: bare dates take that year, and an
+    /// explicit year stays the story's year however far back it was written.
+    pub(super) fn set_story_year(&mut self, y: Option<i32>) {
+        self.story_year = y;
+    }
+
+    /// The year of the story, for "the summer", a holiday: the narrative's year in a
+    /// retrospective, else the year of the reference date.
+    pub(super) fn story_year(&self) -> Option<i32> {
+        match self.story_year {
+            Some(y) => Some(self.disc_year.map_or(y, |d| d.0)),
+            None => match self.disc_year {
+                // The year the narrative is in, when it set one lately.
+                Some((y, k)) if self.sent_idx <= k + DISCOURSE_SENTENCES => Some(y),
+                _ => self.dct.map(|d| d.year()),
+            },
+        }
+    }
+
+    /// A new section of a compilation begins, dated `date` (its dateline or date line) or
+    /// undated (it then counts from the document date). The narrative starts afresh.
+    pub(super) fn enter_section(&mut self, date: Option<NaiveDate>) {
+        self.leave_quote();
+        self.dct = date.or(self.doc_date);
+        self.ref_day = None;
+        self.disc_year = None;
+    }
+
+    /// A quotation said or sent on `day` opens: its relative words count from that day.
+    pub(super) fn enter_quote(&mut self, day: NaiveDate) {
+        if self.saved.is_none() {
+            self.saved = Some((self.dct, self.ref_day));
+        }
+        self.dct = Some(day);
+        self.ref_day = Some(day);
+    }
+
+    /// The dated quotation closes: the narrative is where it was before it.
+    pub(super) fn leave_quote(&mut self) {
+        if let Some((dct, day)) = self.saved.take() {
+            self.dct = dct;
+            self.ref_day = day;
+        }
     }
 
     /// The day the story is at: the last day mentioned, else the document date.
@@ -143,6 +202,11 @@ impl Story {
 
     /// The year of a month (and day) written without one, in a sentence of tense `tense`.
     pub(super) fn year_for_month(&self, m: u32, d: Option<u32>, tense: Tense) -> Option<i32> {
+        // A retrospective: the story's year, whatever the tense and however far back the
+        // last explicit year was written.
+        if let Some(y) = self.story_year {
+            return Some(self.disc_year.map_or(y, |d| d.0));
+        }
         // Narrative: the year of a recent explicit date, unless the sentence looks ahead.
         if let Some((y, k)) = self.disc_year {
             if self.sent_idx <= k + DISCOURSE_SENTENCES && tense != Tense::Future {

@@ -319,6 +319,7 @@ fn is_trigger(w: &str) -> bool {
 }
 
 const TRIGGERS: &[&str] = &[
+    "soon",
     "today",
     "yesterday",
     "tomorrow",

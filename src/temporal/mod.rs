@@ -3,8 +3,15 @@
 //!
 //! Layout: `scan` reads tokens and triggers, `tense` the tense around a token, `grammar/`
 //! the phrases (dates, durations, "the ..." phrases, relative and fixed words), `anchor`
-//! holds the story's time (document date, narrative year, day and quarter of reference),
-//! `value` types TIMEX3 values and writes them once, `lex` holds the word lists.
+//! holds the story's time (document date, narrative year, day and quarter of reference, the
+//! date of the section or quotation being read), `sections` finds the dated pieces of a
+//! compilation, `value` types TIMEX3 values and writes them once, `lex` holds the word lists.
+//!
+//! The story's time is kept apart from the document date: a retrospective (month-dated events,
+//! every written year before the document's) keeps its own year for bare dates; a quotation
+//! whose sentence says when it was said or sent ("On October 3, 2016, he wrote: “...today”")
+//! counts from that day until it closes; each section of a compilation with a date line of its
+//! own counts from it ([`sections`] lists them).
 //!
 //! Candidates start only at trigger tokens (month and weekday names, numbers, time words,
 //! relative words such as "last" or "the"; one hash lookup per token), so the grammar walks
@@ -33,10 +40,11 @@ mod anchor;
 mod grammar;
 mod lex;
 mod scan;
+mod sections;
 mod tense;
 mod value;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::error::Result;
 use crate::layer::Extractor;
@@ -46,6 +54,7 @@ use crate::types::{DateSource, Document, Timex, TimexType};
 use anchor::{Anchor, Found, Story};
 use grammar::Hit;
 use scan::Scan;
+pub use sections::{Section, SectionDateSource};
 pub use value::interval;
 use value::Value;
 
@@ -85,6 +94,15 @@ pub fn tag(doc: &Document) -> Vec<Timex> {
     let mut t = Tagger::new(doc, doc.date);
     t.run();
     t.out
+}
+
+/// The sections of a compilation of dated pieces (date lines, datelines, source tags such as
+/// "[Reuters]" closing a piece), each with the date its relative dates count from; empty when
+/// the document is a single piece.
+pub fn sections(doc: &Document) -> Vec<Section> {
+    let mut t = Tagger::new(doc, doc.date);
+    t.scan.lim = doc.tokens.len();
+    t.sections()
 }
 
 /// Reads a document date from the start of the text: a full date after "posted", "published",
@@ -131,6 +149,9 @@ struct Tagger<'a> {
     story: Story,
     out: Vec<Timex>,
     sentences: Vec<(usize, usize)>,
+    paragraphs: &'a [crate::types::Span],
+    /// The days found in the sentence being read: (end token, anchor).
+    sent_days: Vec<(usize, NaiveDate)>,
 }
 
 /// The grammar reads tokens through the tagger.
@@ -156,25 +177,75 @@ impl<'a> Tagger<'a> {
             story: Story::new(dct),
             out: Vec::new(),
             sentences,
+            paragraphs: &doc.paragraphs,
+            sent_days: Vec::new(),
         }
     }
 
     fn run(&mut self) {
         let sentences = std::mem::take(&mut self.sentences);
+        self.scan.lim = self.toks.len();
+        let retro = self.retrospective_year();
+        self.story.set_story_year(retro);
+        let mut sections = self.sections();
+        if sections
+            .iter()
+            .all(|x| x.date_source == SectionDateSource::Document)
+        {
+            sections.clear();
+        }
+        let mut next_section = 0;
+        let mut para = 0;
+        // Inside quotation marks (straight quotes toggle).
+        let mut quoted = false;
         for (k, &(s, e)) in sentences.iter().enumerate() {
             self.story.enter_sentence(k);
             self.scan.sent_start = s;
             self.scan.lim = e;
+            self.sent_days.clear();
             let mut i = s;
             while i < e {
+                let at = self.toks[i].start;
+                while next_section < sections.len() && sections[next_section].start <= at {
+                    self.story.enter_section(sections[next_section].date);
+                    next_section += 1;
+                    quoted = false;
+                }
+                // A new paragraph closes any quotation left open.
+                let mut new_para = false;
+                while para < self.paragraphs.len() && self.paragraphs[para].start <= at {
+                    para += 1;
+                    new_para = true;
+                }
+                if new_para {
+                    quoted = false;
+                    self.story.leave_quote();
+                }
+                if let Some(open) = quote_mark(self.w(i), quoted) {
+                    quoted = open;
+                    if open {
+                        if let Some(d) = self.said_on(i) {
+                            self.story.enter_quote(d);
+                        }
+                    } else {
+                        self.story.leave_quote();
+                    }
+                    i += 1;
+                    continue;
+                }
                 if !self.trigger(i) {
                     i += 1;
                     continue;
                 }
                 match self.at(i) {
                     Some(h) => {
-                        let end = h.end;
+                        let mut end = h.end;
+                        let to = self.range_end(&h);
                         self.push(h);
+                        if let Some(t) = to {
+                            end = t.end;
+                            self.push(t);
+                        }
                         i = end.max(i + 1);
                     }
                     None => i += 1,
@@ -201,6 +272,9 @@ impl<'a> Tagger<'a> {
             Value::Year(y) if self.kind(h.end - 1) == Some(TokenKind::Number) => Some(y),
             _ => None,
         };
+        if let Anchor::Day(d, true) = h.anchor {
+            self.sent_days.push((h.end, d));
+        }
         self.story.record(Found {
             anchor: h.anchor,
             attributive,
@@ -219,5 +293,138 @@ impl<'a> Tagger<'a> {
             modifier: h.modifier.map(str::to_owned),
             interval,
         });
+    }
+}
+
+/// Is `w` a quotation mark, and does it open (true) or close (false) a quotation? Straight
+/// quotes open when no quotation is open.
+fn quote_mark(w: &str, quoted: bool) -> Option<bool> {
+    match w {
+        "``" | "“" => Some(true),
+        "''" | "”" => Some(false),
+        "\"" => Some(!quoted),
+        _ => None,
+    }
+}
+
+/// Words that say a quotation was said or sent: "he wrote:", "she said on", "in an email".
+fn is_speech(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "wrote"
+            | "writes"
+            | "tweeted"
+            | "posted"
+            | "stated"
+            | "told"
+            | "added"
+            | "emailed"
+            | "e-mailed"
+            | "texted"
+            | "messaged"
+            | "declared"
+            | "replied"
+            | "responded"
+            | "email"
+            | "e-mail"
+            | "message"
+            | "letter"
+            | "memo"
+            | "tweet"
+            | "statement"
+    )
+}
+
+impl Tagger<'_> {
+    /// The day the quotation opening at token `i` was said or sent, where its sentence says
+    /// so with a full date and a verb of saying or writing, before the quotation ("On
+    /// October 3, 2016, he wrote: “...”") or after it ("“...,” he wrote on October 3, 2016.").
+    fn said_on(&self, i: usize) -> Option<NaiveDate> {
+        let before = self
+            .sent_days
+            .iter()
+            .rev()
+            .find(|&&(end, _)| end <= i)
+            .filter(|_| (self.sent_start..i).any(|k| is_speech(self.w(k))))
+            .map(|&(_, d)| d);
+        if before.is_some() {
+            return before;
+        }
+        let close = (i + 1..self.lim).find(|&k| quote_mark(self.w(k), true) == Some(false))?;
+        let end = (close + 1..self.lim)
+            .find(|&k| quote_mark(self.w(k), false) == Some(true))
+            .unwrap_or(self.lim);
+        if !(close + 1..end).any(|k| is_speech(self.w(k))) {
+            return None;
+        }
+        (close + 1..end).find_map(|k| match self.at(k)?.anchor {
+            Anchor::Day(d, true) => Some(d),
+            _ => None,
+        })
+    }
+
+    /// The second day of a range written with one month: the "22" of "Sept. 19 to 22" is
+    /// September 22 (a timex of its own, as the first day is).
+    fn range_end(&self, h: &Hit) -> Option<Hit> {
+        let d = h.value.as_date()?;
+        if self.kind(h.end - 1) != Some(TokenKind::Number) || self.w(h.end - 1).len() > 2 {
+            return None;
+        }
+        let e = h.end;
+        if !matches!(self.w(e), "to" | "through" | "-" | "–") {
+            return None;
+        }
+        let n: u32 = self
+            .w(e + 1)
+            .parse()
+            .ok()
+            .filter(|_| self.w(e + 1).len() <= 2)?;
+        let after = self.w(e + 2);
+        if n <= d.day()
+            || lex::unit(after).is_some()
+            || lex::month(after).is_some()
+            || matches!(
+                after,
+                "%" | "percent" | "a.m." | "p.m." | "am" | "pm" | ":" | "."
+            ) && self.kind(e + 3) == Some(TokenKind::Number)
+            || matches!(after, "%" | "percent" | "a.m." | "p.m.")
+        {
+            return None;
+        }
+        let to = NaiveDate::from_ymd_opt(d.year(), d.month(), n)?;
+        Some(Hit::date(e + 1, e + 2, Value::day(to)))
+    }
+
+    /// The year a retrospective is set in: when the document date is known, the text dates
+    /// at least two events to the month ("May 2015", "October 3, 2016") and all of them, like
+    /// every year it writes, fall before the document's year: the latest of those years.
+    fn retrospective_year(&self) -> Option<i32> {
+        let dct = self.story.dct()?;
+        let n = self.toks.len();
+        let is_year = |k: usize| {
+            (self.kind(k) == Some(TokenKind::Number))
+                .then(|| scan::year_of(self.w(k)))
+                .flatten()
+                .filter(|&y| y >= 1900)
+        };
+        let mut dated = Vec::new();
+        for k in 0..n {
+            if let Some(y) = is_year(k) {
+                if y >= dct.year() {
+                    return None;
+                }
+            }
+            if lex::month(self.w(k)).is_some() && self.cap(k) {
+                if let Some(y) = (k + 1..(k + 4).min(n)).find_map(is_year) {
+                    dated.push(y);
+                }
+            }
+        }
+        if dated.len() < 2 {
+            return None;
+        }
+        dated.into_iter().max()
     }
 }

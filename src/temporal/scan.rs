@@ -61,6 +61,11 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// The lower-cased token `i` wherever it is (a caption looks at the line after it).
+    pub(super) fn w_any(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
+    }
+
     pub(super) fn cap(&self, i: usize) -> bool {
         i < self.toks.len()
             && self.text[self.toks[i].start..]
@@ -87,7 +92,12 @@ impl<'a> Scan<'a> {
                         Trigger::IfNext => {
                             i + 2 < self.lim && self.head_trigger(i + 2) != Trigger::No
                         }
-                        Trigger::No => false,
+                        // "earlier in the week"
+                        Trigger::No => {
+                            matches!(self.w(i), "earlier" | "later")
+                                && self.w(i + 1) == "in"
+                                && self.w(i + 2) == "the"
+                        }
                     }
             }
         }

@@ -49,6 +49,10 @@ impl Scan<'_> {
             .find(|&k| is_mark(k))
             .map_or(self.sent_start, |k| k + 1);
         let hi = (i..self.lim).find(|&k| is_mark(k)).unwrap_or(self.lim);
+        // "told voters on Sunday that he would": the clause after "that" has its own tense.
+        let hi = (i + 1..hi)
+            .find(|&k| self.w(k) == "that" && self.kind(k + 1) == Some(TokenKind::Word))
+            .unwrap_or(hi);
         let t = self.nearest_tense(i, lo, hi);
         if t != Tense::None || (lo, hi) == (self.sent_start, self.lim) {
             return t;
@@ -105,9 +109,11 @@ impl Scan<'_> {
                 "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "took" | "went"
                 | "came" | "told" | "made" | "got" | "gave" | "met" | "began" | "fell" | "rose"
                 | "won" | "lost" | "left" | "saw" | "yesterday" | "earlier" | "sold" | "paid"
-                | "held" | "brought" | "sent" | "ended" | "closed" | "agreed" | "announced" => {
-                    Tense::Past
-                }
+                | "held" | "brought" | "sent" | "ended" | "closed" | "agreed" | "announced"
+                | "wrote" | "spoke" | "became" | "found" | "thought" | "knew" | "ran" | "led"
+                | "chose" | "felt" | "kept" | "stood" | "struck" | "heard" | "bought"
+                | "sought" | "fought" | "drove" | "flew" | "grew" | "drew" | "broke" | "fled"
+                | "spent" | "built" | "shot" | "tweeted" | "posted" => Tense::Past,
                 // A past participle, not a name ("United", "Red"): capitals mid-sentence
                 // do not count.
                 _ if w.len() > 4

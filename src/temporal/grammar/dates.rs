@@ -44,7 +44,9 @@ impl Tagger<'_> {
             if year.is_none() && matches!(self.w(e), "%" | "percent" | "million" | "billion") {
                 return None;
             }
-            year = year.or_else(|| self.coordinated_year(e));
+            year = year
+                .or_else(|| self.coordinated_year(e))
+                .or_else(|| self.caption_year(e, m, d));
             return Some(match year {
                 Some(y) => match NaiveDate::from_ymd_opt(y, m, d) {
                     Some(dd) => Hit::date(i, e, Value::day(dd)).anchor(Anchor::Day(dd, true)),
@@ -62,6 +64,12 @@ impl Tagger<'_> {
         if let Some(h) = self.spelled_year(i + 1) {
             let y = h.value.as_year()?;
             return Some(Hit::date(i, h.end, Value::month(Some(y), m)).anchor(Anchor::Year(y)));
+        }
+        // "January of that year": the year last written.
+        if n1 == "of" && self.w(i + 2) == "that" && self.w(i + 3) == "year" {
+            if let Some(y) = self.story.last_year() {
+                return Some(Hit::date(i, i + 4, Value::month(Some(y), m)));
+            }
         }
         if matches!(n1, "this" | "last" | "next") && self.w(i + 2) == "year" {
             if let Some(d) = self.story.dct() {
@@ -133,6 +141,28 @@ impl Tagger<'_> {
     /// The year written after a coordinated date that shares it: "late September and early
     /// October 2016", "between March and May 1999", "Sept. 20 and 21, 2016". `e` is the
     /// token after the first, year-less date.
+    /// A month and day alone on their line ("JANUARY 18" over a photo) take the year of the
+    /// same day written out in full on the lines just after ("January 18, 2017 — ...").
+    fn caption_year(&self, e: usize, m: u32, d: u32) -> Option<i32> {
+        let end = self.toks[e - 1].end;
+        let line_end = self.text[end..]
+            .find('\n')
+            .map_or(self.text.len(), |k| end + k);
+        if !self.text[end..line_end].trim().is_empty() {
+            return None;
+        }
+        (e..(e + 12).min(self.toks.len())).find_map(|k| {
+            let same = lex::month(self.w_any(k)) == Some(m)
+                && self.w_any(k + 1).parse::<u32>().ok() == Some(d);
+            let k = if self.w_any(k + 2) == "," {
+                k + 3
+            } else {
+                k + 2
+            };
+            same.then(|| year_of(self.w_any(k))).flatten()
+        })
+    }
+
     pub(super) fn coordinated_year(&self, e: usize) -> Option<i32> {
         if !matches!(
             self.w(e),
@@ -354,8 +384,12 @@ impl Tagger<'_> {
         }
         if matches!(
             self.w(e),
-            "est" | "edt" | "gmt" | "pst" | "pdt" | "cst" | "cdt" | "et" | "utc"
-        ) {
+            "est" | "edt" | "gmt" | "pst" | "pdt" | "cst" | "cdt" | "et" | "e.t." | "utc"
+        ) || matches!(self.w(e), "eastern" | "pacific" | "central")
+            && self.cap(e)
+            && !matches!(self.w(e + 1), "time")
+            && self.kind(e + 1) != Some(TokenKind::Word)
+        {
             e += 1;
         }
         let mut day = self.story.current_day().map(Value::day);
@@ -465,6 +499,15 @@ impl Tagger<'_> {
             .and_then(|d0| self.year_for_month(d0.month(), Some(d0.day()), i))
             .or(base);
         let v = match y.and_then(md) {
+            // "Memorial Day weekend": the Saturday and Sunday before (or of) the holiday.
+            Some(d) if self.w(e) == "weekend" => {
+                let back = (d.weekday().number_from_monday() as i64 + 1) % 7;
+                return Some(Hit::date(
+                    i,
+                    e + 1,
+                    Value::weekend(d - Duration::days(back)),
+                ));
+            }
             Some(d) => Value::day(d),
             None => return Some(Hit::date(i, e, Value::UNKNOWN_DAY)),
         };

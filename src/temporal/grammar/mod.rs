@@ -190,6 +190,20 @@ impl Tagger<'_> {
                 return None;
             }
         }
+        // "earlier in the week", "later in the month": that unit of the day the story is at
+        // ("later in the day" is not a date in TempEval-3).
+        if matches!(w, "earlier" | "later") && self.w(i + 1) == "in" && self.w(i + 2) == "the" {
+            let d = self.story.current_day();
+            let v = match (self.w(i + 3), d) {
+                ("week", Some(d)) => Some(Value::week(d)),
+                ("month", Some(d)) => Some(Value::month(Some(d.year()), d.month())),
+                ("year", Some(d)) => Some(Value::year(d.year())),
+                _ => None,
+            };
+            if let Some(v) = v.filter(|_| self.w(i + 4) != "of") {
+                return Some(Hit::date(i, i + 4, v));
+            }
+        }
         // Position modifiers before dates.
         let pmod: Option<(usize, Option<&'static str>)> = match w {
             "early" => Some((1, Some("START"))),

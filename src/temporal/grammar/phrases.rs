@@ -190,6 +190,21 @@ impl Tagger<'_> {
                 return Some(h);
             }
         }
+        // "the next decade": the ten years ahead, not the calendar decade after this one
+        // ("the past year" and "the last decade" stay the calendar ones, as in TempEval-3).
+        if let Some((u, false)) = lex::unit(b) {
+            let stretch =
+                matches!(a, "next" | "coming") && matches!(u, Unit::Decade | Unit::Century);
+            if stretch && !matches!(self.w(i + 3), "-" | "'s" | "’s") {
+                return Some(Hit::new(
+                    i,
+                    i + 3,
+                    TimexType::Duration,
+                    Value::duration(u, Some(1)),
+                    Kind::Other,
+                ));
+            }
+        }
         if matches!(
             a,
             "last" | "past" | "previous" | "next" | "coming" | "current"
@@ -317,6 +332,10 @@ impl Tagger<'_> {
                 Kind::Other,
             ));
         }
+        // "the Year of the Woman": a name.
+        if self.cap(i + 1) && b == "of" {
+            return None;
+        }
         let u = lex::unit(a)?.0;
         // "the week": some week of the current year.
         let v = match self.story.dct() {
@@ -333,7 +352,7 @@ impl Tagger<'_> {
                 return Some(Hit::date(i, h.end, Value::season(h.value.as_year()?, s)));
             }
         }
-        let y = self.story.dct().map(|d| d.year());
+        let y = self.story.story_year();
         let v = match y {
             Some(y) => Value::season(y, s),
             None => Value::Season(None, s),

@@ -171,6 +171,18 @@ impl Tagger<'_> {
         }
         let a = self.w(j);
         let n = if j > i + 1 { 2 } else { 1 };
+        // "every four years", "every 10 minutes".
+        if let Some(c) = lex::cardinal(a).filter(|&c| c > 1 && j == i + 1) {
+            if let Some((u, true)) = lex::unit(self.w(j + 1)) {
+                return Some(Hit::new(
+                    i,
+                    j + 2,
+                    TimexType::Set,
+                    Value::duration(u, Some(c)),
+                    Kind::Other,
+                ));
+            }
+        }
         if let Some((u, false)) = lex::unit(a) {
             return Some(Hit::new(
                 i,
@@ -206,6 +218,14 @@ impl Tagger<'_> {
     pub(super) fn word(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
         let n1 = self.w(i + 1);
+        // "USA TODAY", "Breitbart News Daily": the word ends a name in capitals.
+        let in_name = i > self.sent_start && self.cap(i) && self.cap(i - 1) && {
+            let t = &self.text[self.toks[i - 1].start..self.toks[i - 1].end];
+            w == "daily" || t.len() > 1 && t.chars().all(|c| !c.is_lowercase())
+        };
+        if in_name && matches!(w, "today" | "daily") {
+            return None;
+        }
         if let Some(n) = day_word_offset(w) {
             let (v, a) = self.story.rel_day(n);
             if let Some(p) = lex::daypart(n1) {
@@ -232,6 +252,14 @@ impl Tagger<'_> {
             }
             "currently" | "nowadays" | "presently" => Some(Value::PRESENT),
             "recently" | "lately" | "formerly" => Some(Value::PAST),
+            // "soon", "anytime soon"; not "soon after", "as soon as", "too soon to tell".
+            "soon"
+                if !matches!(n1, "after" | "as" | "thereafter" | "enough" | "became")
+                    && !n1.ends_with("ed")
+                    && !matches!(self.prev(i), "as" | "too" | "how" | "was" | "were" | "had") =>
+            {
+                Some(Value::FUTURE)
+            }
             "future" if matches!(self.prev(i), "in" | "near" | "distant" | "foreseeable") => {
                 Some(Value::FUTURE)
             }
@@ -240,10 +268,41 @@ impl Tagger<'_> {
         if let Some(v) = refv {
             // "right now", "more recently", "until recently"
             let s = match (self.prev(i), w) {
-                ("more" | "most", "recently") => i - 1,
+                ("more" | "most", "recently") | ("right", "now") => i - 1,
                 _ => i,
             };
             return Some(Hit::date(s, i + 1, v));
+        }
+        // "an election year", "this election year": the year of the story.
+        if w == "election" && n1 == "year" && self.w(i + 2) != "-" {
+            // "an election year series": the article belongs to the noun it modifies.
+            let modifier = self.kind(i + 2) == Some(TokenKind::Word)
+                && !matches!(
+                    self.w(i + 2),
+                    "when"
+                        | "and"
+                        | "or"
+                        | "in"
+                        | "of"
+                        | "that"
+                        | "with"
+                        | "for"
+                        | "is"
+                        | "was"
+                        | "to"
+                        | "as"
+                        | "like"
+                        | "where"
+                        | "but"
+                        | "has"
+                        | "had"
+                );
+            let s = match self.prev(i) {
+                "an" | "this" if !modifier => i - 1,
+                _ => i,
+            };
+            let y = self.story.story_year()?;
+            return Some(Hit::date(s, i + 2, Value::year(y)));
         }
         if w == "tonight" {
             let (v, a) = self.story.rel_day(0);
