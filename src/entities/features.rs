@@ -255,7 +255,7 @@ const F_PARTICLE: u8 = 128; // a lowercase particle of personal names ("de Silva
 
 /// Lowercase words that begin personal names ("de Silva", "van der Westhuizen", "bin Laden"):
 /// the tagger scores them although they have no capital letter.
-const NAME_PARTICLES: &[&str] = &[
+pub(super) const NAME_PARTICLES: &[&str] = &[
     "al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le",
     "van", "von",
 ];
@@ -350,6 +350,14 @@ fn prob_bucket(p: u8) -> u8 {
 impl Knowledge {
     fn lookup(&self, h: u64) -> Option<&LexEntry> {
         self.lexicon.get(&h)
+    }
+
+    /// How often the word (any case) is capitalised away from the start of a sentence in
+    /// unlabeled news, in tenths (0..=10); None when unknown.
+    pub fn cap_rate(&self, w: &str) -> Option<u8> {
+        self.lookup(hash_lower(w))
+            .map(|e| e.cap)
+            .filter(|&c| c != 255)
     }
 
     /// Precomputes token values and document-level sets.

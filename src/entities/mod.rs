@@ -62,6 +62,7 @@
 mod consistency;
 mod features;
 mod groups;
+mod headlines;
 mod model;
 mod train;
 
@@ -129,6 +130,59 @@ impl Model {
             .map(|(s, e, l)| (s, e, features::index_label(l)))
             .collect()
     }
+
+    /// Like [`Model::tag_tokens`], with each mention's evidence: how strongly the tagger's last
+    /// pass preferred each label (PER, ORG, LOC, MISC) for exactly this span, as probabilities.
+    pub fn tag_tokens_scored(
+        &self,
+        words: &[&str],
+        sentences: &[Range<usize>],
+    ) -> Vec<(usize, usize, Label, [f32; 4])> {
+        let n = words.len();
+        let sentences: Vec<Range<usize>> = sentences
+            .iter()
+            .map(|s| s.start.min(n)..s.end.min(n).max(s.start.min(n)))
+            .collect();
+        let df = self.knowledge.prepare(words, &sentences);
+        let mut scores = Vec::new();
+        let tags = self.tag_scored(&df, &mut scores);
+        features::tags_to_spans(&tags)
+            .into_iter()
+            .map(|(s, e, l)| {
+                (
+                    s,
+                    e,
+                    features::index_label(l),
+                    label_evidence(&scores[s..e]),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Temperature of the label evidence: score differences are divided by it before the softmax.
+/// Chosen on CoNLL-2003 dev and the news tuning part: mentions whose own label gets 0.8 are
+/// right about 80% of the time at this temperature.
+const EVIDENCE_TEMPERATURE: f32 = 20.0;
+
+/// Probabilities of the four labels for a span, from the scores of its first token, where the
+/// greedy tagger chooses the label: the scores of opening the span with each label (B, or U for
+/// one token), through a softmax. Later tokens are not used: once a label is opened, the
+/// tagger never weighs the others there, so their scores carry no information.
+fn label_evidence(scores: &[[f32; features::NT]]) -> [f32; 4] {
+    let Some(first) = scores.first() else {
+        return [0.25; 4];
+    };
+    let pos = if scores.len() == 1 { 3 } else { 0 };
+    let z: [f32; 4] =
+        std::array::from_fn(|l| first[features::tag(l, pos) as usize] / EVIDENCE_TEMPERATURE);
+    let m = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut p = z.map(|x| (x - m).exp());
+    let total: f32 = p.iter().sum();
+    for x in &mut p {
+        *x /= total;
+    }
+    p
 }
 
 /// A currency prefix of the dollar sign: one to three capital letters ("C", "A", "NZ", "US").
@@ -189,16 +243,22 @@ impl Extractor for EntityExtractor {
                 }
             })
             .collect();
-        let spans = self.model.tag_tokens(&words, &sents);
+        let cased = headlines::truecase(&self.model.knowledge, &words, &sents);
+        let seen: Vec<&str> = words
+            .iter()
+            .zip(&cased)
+            .map(|(w, c)| c.as_deref().unwrap_or(w))
+            .collect();
+        let spans = self.model.tag_tokens_scored(&seen, &sents);
         let mut sent_of = vec![0usize; words.len()];
         for (k, s) in sents.iter().enumerate() {
             for x in &mut sent_of[s.clone()] {
                 *x = k;
             }
         }
-        let mut mentions: Vec<(Span, Label, usize)> = spans
+        let mut mentions: Vec<(Span, Label, usize, [f32; 4])> = spans
             .into_iter()
-            .map(|(s, mut e, l)| {
+            .map(|(s, mut e, l, ev)| {
                 // CoNLL counts a generational suffix as part of the name ("Ken Griffey Jr");
                 // news writes it with a period ("Trump Jr."), a form the training data lacks.
                 if l == Label::Per
@@ -215,11 +275,15 @@ impl Extractor for EntityExtractor {
                     ),
                     l,
                     sent_of[s],
+                    ev,
                 )
             })
             .collect();
         mentions.sort_by_key(|m| (m.0.start, m.0.end));
-        consistency::relabel(&doc.text, &mut mentions);
+        let evidence: Vec<[f32; 4]> = mentions.iter().map(|m| m.3).collect();
+        let mut mentions: Vec<(Span, Label, usize)> =
+            mentions.into_iter().map(|m| (m.0, m.1, m.2)).collect();
+        consistency::relabel(&doc.text, &mut mentions, &evidence);
         doc.entities = group(&doc.text, &mentions);
         Ok(())
     }
