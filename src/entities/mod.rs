@@ -62,8 +62,10 @@
 mod consistency;
 mod features;
 mod groups;
+mod handles;
 mod headlines;
 mod model;
+mod party_state;
 mod train;
 
 use std::ops::Range;
@@ -284,6 +286,24 @@ impl Extractor for EntityExtractor {
         let mut mentions: Vec<(Span, Label, usize)> =
             mentions.into_iter().map(|m| (m.0, m.1, m.2)).collect();
         consistency::relabel(&doc.text, &mut mentions, &evidence);
+        // handles, hashtags and party-state tags: tokens that open with '#', '@', or 'R-', 'D-', 'I-'
+        let marked: Vec<(Span, usize)> = doc
+            .sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(k, s)| {
+                doc.tokens[s.tokens.start.min(n_tok)..s.tokens.end.min(n_tok)]
+                    .iter()
+                    .filter(|t| {
+                        let b = &text.as_bytes()[t.start..t.end];
+                        matches!(b.first(), Some(b'#' | b'@'))
+                            || (b.len() > 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-')
+                    })
+                    .map(move |t| (Span::new(t.start, t.end), k))
+            })
+            .collect();
+        party_state::apply(&doc.text, &marked, &mut mentions);
+        handles::add(&doc.text, &marked, &mut mentions);
         doc.entities = group(&doc.text, &mentions);
         Ok(())
     }
