@@ -3,10 +3,11 @@
 //!
 //! Never changes or removes a mention the tagger found, and adds none that overlaps one.
 //!
-//! The tagger, trained on 1996 newswire, has never seen a handle. A handle or hashtag takes the
-//! label of the document's longest mention whose words all appear in it, split at its capitals
-//! ("#DonaldTrump" → donald, trump → the label of "Donald Trump" or "Trump"); otherwise a
-//! hashtag is MISC and a handle, whose owner may be a person or an organisation, is left out.
+//! The tagger, trained on 1996 newswire, has never seen a handle. Split at its capitals
+//! ("realDonaldTrump" → real, donald, trump), a handle takes the label of the document's longest
+//! mention whose words all appear in it, and a hashtag the label of a mention with exactly its
+//! words ("#DonaldTrump" PER, but "#RechercheParis" is not Paris); otherwise a hashtag is MISC
+//! and a handle, whose owner may be a person or an organisation, is left out.
 
 use super::groups::words;
 use crate::types::{Label, Span};
@@ -56,10 +57,14 @@ pub fn add(text: &str, tokens: &[(Span, usize)], mentions: &mut Vec<(Span, Label
         let mut best: Option<(usize, Label)> = None;
         for m in mentions.iter() {
             let w = words(&text[m.0.start..m.0.end]);
-            if !w.is_empty()
-                && w.iter().all(|x| parts.contains(x))
-                && best.is_none_or(|b| w.len() > b.0)
-            {
+            // a hashtag is the name itself ("#DonaldTrump", not "#RechercheParis"); a handle
+            // may add to it ("@realDonaldTrump")
+            let fits = if sign == '#' {
+                w == parts
+            } else {
+                w.iter().all(|x| parts.contains(x))
+            };
+            if !w.is_empty() && fits && best.is_none_or(|b| w.len() > b.0) {
                 best = Some((w.len(), m.1));
             }
         }
@@ -89,14 +94,21 @@ mod tests {
 
     #[test]
     fn handles_take_the_label_of_the_name_they_contain() {
-        let text = "Donald Trump wrote as @realDonaldTrump on #Brexit and @somebody. #DonaldTrump";
-        let toks: Vec<(Span, usize)> = ["@realDonaldTrump", "#Brexit", "@somebody", "#DonaldTrump"]
-            .iter()
-            .map(|w| {
-                let s = text.find(w).unwrap();
-                (Span::new(s, s + w.len()), 0)
-            })
-            .collect();
+        let text = "Donald Trump wrote as @realDonaldTrump on #Brexit and @somebody. #DonaldTrump \
+                    #TrumpTower";
+        let toks: Vec<(Span, usize)> = [
+            "@realDonaldTrump",
+            "#Brexit",
+            "@somebody",
+            "#DonaldTrump",
+            "#TrumpTower",
+        ]
+        .iter()
+        .map(|w| {
+            let s = text.find(w).unwrap();
+            (Span::new(s, s + w.len()), 0)
+        })
+        .collect();
         let mut ms = vec![(Span::new(0, 12), Label::Per, 0)];
         add(text, &toks, &mut ms);
         let got: Vec<(&str, Label)> = ms
@@ -110,6 +122,7 @@ mod tests {
                 ("realDonaldTrump", Label::Per),
                 ("Brexit", Label::Misc),
                 ("DonaldTrump", Label::Per),
+                ("TrumpTower", Label::Misc),
             ]
         );
     }
