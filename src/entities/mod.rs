@@ -56,6 +56,16 @@
 //!     --resources /tmp/entity_resources.tsv -o src/entities/model.bin
 //! ```
 //!
+//! # After tagging (news conventions the 1996 training data does not show)
+//! - Title-case lines ("Bernie Sanders Is Fundraising For ...") are tagged with their common
+//!   words shown in lowercase (`headlines.rs`), so capitals there are no evidence of a name.
+//! - Each mention carries its evidence: the last pass's probabilities of the four labels for its
+//!   span, from the scores at its first token (softmax at `EVIDENCE_TEMPERATURE`). Document
+//!   consistency (`consistency.rs`) votes with that evidence, so one confident misreading of a
+//!   name never spreads to its other mentions.
+//! - Party-state tags keep only the state ("R-[Pa.]", `party_state.rs`); handles and hashtags
+//!   are names without their sign ("@[realDonaldTrump]", `handles.rs`).
+//!
 //! # Groups
 //! See [`group`] for how mentions are linked and how ambiguous short forms are handled.
 
