@@ -41,8 +41,7 @@ pub fn truecase(k: &Knowledge, words: &[&str], sentences: &[Range<usize>]) -> Ve
         }
         let mut common = Vec::new();
         let mut lower = 0;
-        for i in s.start + 1..s.end {
-            let w = words[i];
+        for (i, &w) in words.iter().enumerate().take(s.end).skip(s.start + 1) {
             if title_shaped(w) {
                 if k.cap_rate(w).is_some_and(|c| c <= COMMON) {
                     common.push(i);
@@ -79,7 +78,8 @@ mod tests {
 
     fn seen(k: &Knowledge, line: &str) -> String {
         let words: Vec<&str> = line.split(' ').collect();
-        let c = truecase(k, &words, &[0..words.len()]);
+        let whole = std::iter::once(0..words.len()).collect::<Vec<_>>();
+        let c = truecase(k, &words, &whole);
         words
             .iter()
             .zip(&c)
@@ -116,6 +116,7 @@ mod tests {
             seen(&k2, "Is De Wilde For Unknown"),
             "Is De Wilde For Unknown"
         );
-        assert!(truecase(&k, &[], &[0..0]).is_empty());
+        let empty = std::iter::once(0..0).collect::<Vec<_>>();
+        assert!(truecase(&k, &[], &empty).is_empty());
     }
 }
