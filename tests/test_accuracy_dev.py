@@ -56,3 +56,18 @@ def test_entities_on_conll_dev(score):
     e = score("entities")
     assert e["f1"] >= 0.93
     assert e["span_only"]["f1"] >= 0.96
+
+
+def test_news_dev_tuning_part():
+    """Floors on the news development set's tuning part (the frozen check part is never a test)."""
+    metrics = _load("tidings_eval_metrics", SHARED / "eval" / "metrics.py")
+    accuracy = _load("tidings_bench_accuracy", ROOT / "bench" / "accuracy.py")
+    if not accuracy.newsdev.available(SHARED):
+        pytest.skip("../shared/data/polnear is not here")
+    gold = {g["id"]: g for g in accuracy.newsdev.load("tune", SHARED)}
+    pred = {p["id"]: p for p in accuracy.predict(list(gold.values()), ["entities", "dates", "quotes"])}
+    assert metrics.entity_scores(gold, pred)["f1"] >= 0.82
+    t = metrics.timex_scores(gold, pred)
+    assert t["strict"]["f1"] >= 0.93
+    assert t["value"]["f1"] >= 0.86
+    assert metrics.quote_scores(gold, pred)["speaker"]["acc"] >= 0.95
