@@ -30,6 +30,8 @@ Speed: the seed articles repeated to about --mb MB; every system sees the same t
 interleaved within each of --repeat rounds and the best (shortest) time of each is kept. tokens/s
 counts the same regex tokens (\\w+ or one non-space symbol) for every system, so it is MB/s rescaled.
 textacy+spaCy = spaCy full pipeline time + direct_quotations time on its docs, in the same round.
+This speed part is one process against one thread, in one interpreter; for all cores (spaCy with
+n_process), peak memory per measurement and per-stage numbers use ``python -m tidings.bench --peers``.
 """
 
 from __future__ import annotations
