@@ -13,7 +13,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .bench import API, SPACY_MODEL, best, mib, peak_rss, rss_now
+from .bench import API, SPACY_MODEL, best, cpu_seconds, mib, peak_rss, rss_now
 
 PEERS = {
     "spacy-ner": "spaCy en_core_web_sm, NER only (n_process = cores)",
@@ -56,7 +56,7 @@ def measure(name: str, seeds: list[str], texts: list[str], cores: int) -> dict[s
         list(nlp.pipe(seeds))
         out["startup"] = _startup(nlp, seeds, cores)
         out["rss_before"] = rss_now()
-        start = time.perf_counter()
+        cpu, start = cpu_seconds(), time.perf_counter()
         for _ in nlp.pipe(texts, n_process=cores, batch_size=_batch(texts, cores)):
             pass
     elif name == "dateparser":
@@ -65,7 +65,7 @@ def measure(name: str, seeds: list[str], texts: list[str], cores: int) -> dict[s
         for x in seeds:
             search_dates(x, languages=["en"])
         out["rss_before"] = rss_now()
-        start = time.perf_counter()
+        cpu, start = cpu_seconds(), time.perf_counter()
         for x in texts:
             search_dates(x, languages=["en"])
     elif name == "textacy":
@@ -86,11 +86,12 @@ def measure(name: str, seeds: list[str], texts: list[str], cores: int) -> dict[s
         quotes(nlp.pipe(seeds))
         out["startup"] = _startup(nlp, seeds, cores)
         out["rss_before"] = rss_now()
-        start = time.perf_counter()
+        cpu, start = cpu_seconds(), time.perf_counter()
         out["failed_documents"] = quotes(nlp.pipe(texts, n_process=cores, batch_size=_batch(texts, cores)))
     else:  # pragma: no cover - programming error
         raise ValueError(name)
     out["seconds"] = time.perf_counter() - start
+    out["cpu_seconds"] = cpu_seconds() - cpu
     out["rss_peak"] = max(peak_rss(), peak_rss(children=True))
     return out
 
@@ -127,7 +128,8 @@ def run(seeds: Path, a: Any, cores: int, run_child) -> dict[str, Any]:
         if b is None:
             print(f"  {name}: failed: {runs[0]['error']}")
             continue
-        b.update(mb=mb, documents=len(texts), mb_per_s=mb / b["seconds"], docs_per_s=len(texts) / b["seconds"])
+        b.update(mb=mb, documents=len(texts), mb_per_s=mb / b["seconds"], docs_per_s=len(texts) / b["seconds"],
+                 mb_per_cpu_s=mb / b["cpu_seconds"])
         failed = [x.get("failed_documents") for x in runs if "failed_documents" in x]
         if failed:
             b["failed_documents"] = failed[0]
@@ -139,7 +141,7 @@ def run(seeds: Path, a: Any, cores: int, run_child) -> dict[str, Any]:
 
 def report(peers: dict[str, Any], ours: dict[str, Any], threads: list[int]) -> None:
     print("versions: " + ", ".join(f"{k} {v}" for k, v in peers["versions"].items()))
-    print(f"{'peer':<74}{'sample':>8}{'seconds':>9}{'MB/s':>8}{'docs/s':>8}{'peak RSS':>10}"
+    print(f"{'peer':<74}{'sample':>8}{'seconds':>9}{'MB/s':>8}{'docs/s':>8}{'MB/CPU-s':>9}{'peak RSS':>10}"
           f"{'start-up':>10}{'MB/s without':>14}")
     for name, label in PEERS.items():
         if name not in peers:
@@ -147,6 +149,7 @@ def report(peers: dict[str, Any], ours: dict[str, Any], threads: list[int]) -> N
         p = peers[name]
         note = f"  (raised on {p['failed_documents']} documents)" if p.get("failed_documents") else ""
         print(f"{label:<74}{p['mb']:>6.2f}MB{p['seconds']:>9.1f}{p['mb_per_s']:>8.3f}{p['docs_per_s']:>8.1f}"
+              f"{p['mb_per_cpu_s']:>9.3f}"
               f"{mib(p['rss_peak']):>10}"
               + (f"{p['startup']:>9.1f}s{p['steady_mb_per_s']:>14.3f}" if "startup" in p else "") + note)
     rows = [(name, row) for name in PEERS if name in peers for row in AGAINST[name]]
@@ -154,12 +157,16 @@ def report(peers: dict[str, Any], ours: dict[str, Any], threads: list[int]) -> N
         return
     pipes = ours.get("pipelines", {})
     print("\nRatios: tidings MB/s / peer MB/s (tidings on the full corpus, the peer on its sample; for spaCy's\n"
-          "n_process the MB/s without the process start-up, the peer's better case)")
-    print(f"{'peer':<14}{'tidings':<30}" + "".join(f"{f'{t} thread' + ('s' if t > 1 else ''):>22}" for t in threads))
+          "n_process the MB/s without the process start-up, the peer's better case; per CPU-second: MB per\n"
+          f"CPU-second of tidings with {threads[0]} thread(s) over the peer's, all its processes counted)")
+    print(f"{'peer':<14}{'tidings':<30}" + "".join(f"{f'{t} thread' + ('s' if t > 1 else ''):>22}" for t in threads)
+          + f"{'per CPU-second':>16}")
     for name, row in rows:
         cells = ""
         for t in threads:
             m = pipes.get(f"{row}, {t} threads")
             theirs = peers[name].get("steady_mb_per_s", peers[name]["mb_per_s"])
             cells += f"{'-':>22}" if m is None else f"{m['mb_per_s']:>8.1f} MB/s {m['mb_per_s'] / theirs:>7.0f}x"
+        one = pipes.get(f"{row}, {threads[0]} threads")
+        cells += f"{'-':>16}" if one is None else f"{one['mb_per_cpu_s'] / peers[name]['mb_per_cpu_s']:>15.0f}x"
         print(f"{name:<14}{row:<30}{cells}")

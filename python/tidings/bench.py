@@ -82,6 +82,12 @@ def rss_now() -> int:
         return peak_rss()
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of this process (all its threads) and of its finished child processes."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def peak_rss(children: bool = False) -> int:
     """Peak RSS of this process (or of its largest child process) in bytes."""
     r = resource.getrusage(resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF).ru_maxrss
@@ -105,6 +111,7 @@ def measure(spec: dict[str, Any]) -> dict[str, Any]:
     tidings.analyze_many(seeds)  # warm-up: loads the built-in model, starts the threads
     before = rss_now()
     out: dict[str, Any] = {"rss_before": before}
+    cpu = cpu_seconds()
     start = time.perf_counter()
     if kind == "stages":
         out["stages"] = dict(_native._stage_times(texts))
@@ -117,6 +124,7 @@ def measure(spec: dict[str, Any]) -> dict[str, Any]:
     else:  # pragma: no cover - programming error
         raise ValueError(kind)
     out.setdefault("seconds", time.perf_counter() - start)
+    out["cpu_seconds"] = cpu_seconds() - cpu
     out["rss_peak"] = peak_rss()
     return out
 
@@ -158,7 +166,8 @@ def best(runs: list[dict[str, Any]]) -> dict[str, Any] | None:
     ok = [x for x in runs if "error" not in x]
     if not ok:
         return None
-    return {"seconds": min(x["seconds"] for x in ok), "rss_peak": max(x["rss_peak"] for x in ok),
+    return {"seconds": min(x["seconds"] for x in ok), "cpu_seconds": min(x["cpu_seconds"] for x in ok),
+            "rss_peak": max(x["rss_peak"] for x in ok),
             "rss_before": max(x["rss_before"] for x in ok), "runs": len(ok)}
 
 
@@ -181,23 +190,25 @@ def report_tidings(results: dict[str, list[dict[str, Any]]], threads: list[int],
     else:
         print("\nStages: every run failed: " + results["stages"][0]["error"])
 
-    print("\nCumulative pipelines (best of the rounds; peak RSS of the run, RSS before the timed part)")
-    head = f"{'':<28}" + "".join(f"{f'{t} thread' + ('s' if t > 1 else ''):>34}" for t in threads)
+    print("\nCumulative pipelines (best of the rounds; MB per CPU-second counts the CPU time of all threads,\n"
+          "a figure that load from other work disturbs less than MB/s; peak RSS of the run, RSS before the timed part)")
+    head = f"{'':<28}" + "".join(f"{f'{t} thread' + ('s' if t > 1 else ''):>41}" for t in threads)
     print(head + (f"{'speed-up':>10}" if len(threads) > 1 else ""))
-    print(f"{'':<28}" + f"{'MB/s':>8}{'docs/s':>8}{'peak RSS':>9}{'before':>9}" * len(threads))
+    print(f"{'':<28}" + f"{'MB/s':>8}{'docs/s':>8}{'MB/CPU-s':>9}{'peak RSS':>9}{'before':>7}" * len(threads))
     for name in [*STAGE_PREFIXES, API]:
         row, secs = f"{name:<28}", []
         for t in threads:
             b = best(results[f"{name}|{t}"])
             if b is None:
-                row += f"{'failed':>34}"
+                row += f"{'failed':>41}"
                 continue
             secs.append(b["seconds"])
             summary.setdefault("pipelines", {})[f"{name}, {t} threads"] = {
                 "seconds": b["seconds"], "mb_per_s": mb / b["seconds"], "docs_per_s": docs / b["seconds"],
+                "cpu_seconds": b["cpu_seconds"], "mb_per_cpu_s": mb / b["cpu_seconds"],
                 "rss_peak": b["rss_peak"], "rss_before": b["rss_before"]}
-            row += (f"{mb / b['seconds']:>8.1f}{docs / b['seconds']:>8.0f}{mib(b['rss_peak']):>9}"
-                    f"{mib(b['rss_before']):>9}")
+            row += (f"{mb / b['seconds']:>8.1f}{docs / b['seconds']:>8.0f}{mb / b['cpu_seconds']:>9.2f}"
+                    f"{mib(b['rss_peak']):>9}{mib(b['rss_before']):>7}")
         if len(threads) > 1 and len(secs) == len(threads):
             row += f"{secs[0] / secs[-1]:>9.2f}x"
         print(row)
