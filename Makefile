@@ -1,7 +1,7 @@
 # The front door. `make test` is what CI runs (.ci/run).
 PYTHON ?= python3
 
-.PHONY: test lint rust-test install-test pytest install run bench wheel fmt
+.PHONY: test lint rust-test install-test pytest install run bench fmt
 
 test: lint rust-test install-test pytest
 
@@ -31,11 +31,6 @@ run: install
 BENCH_ARGS ?=
 bench: install
 	$(PYTHON) -m tidings.bench $(BENCH_ARGS)
-
-# Wheels to publish are built with the `dist` cargo profile (fat LTO, one codegen unit): slower to
-# build than the `release` profile that `pip install .` uses, see Cargo.toml.
-wheel:
-	maturin build --profile dist --out dist
 
 fmt:
 	cargo fmt
