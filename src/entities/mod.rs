@@ -127,6 +127,16 @@ impl EntityExtractor {
 }
 
 impl Model {
+    /// The tagger's view of the words, with sentences out of range clipped so that any input is safe.
+    fn prepare_clipped(&self, words: &[&str], sentences: &[Range<usize>]) -> features::DocFeats {
+        let n = words.len();
+        let sentences: Vec<Range<usize>> = sentences
+            .iter()
+            .map(|s| s.start.min(n)..s.end.min(n).max(s.start.min(n)))
+            .collect();
+        self.knowledge.prepare(words, &sentences)
+    }
+
     /// Tags tokens (given as strings) in sentences (token index ranges); returns mentions as
     /// `(first token, end token exclusive, label)`, in order. Tokens outside every sentence are
     /// not tagged.
@@ -135,13 +145,7 @@ impl Model {
         words: &[&str],
         sentences: &[Range<usize>],
     ) -> Vec<(usize, usize, Label)> {
-        // sentences out of range are clipped, so that any input is safe
-        let n = words.len();
-        let sentences: Vec<Range<usize>> = sentences
-            .iter()
-            .map(|s| s.start.min(n)..s.end.min(n).max(s.start.min(n)))
-            .collect();
-        let df = self.knowledge.prepare(words, &sentences);
+        let df = self.prepare_clipped(words, sentences);
         let tags = self.tag(&df);
         features::tags_to_spans(&tags)
             .into_iter()
@@ -156,12 +160,7 @@ impl Model {
         words: &[&str],
         sentences: &[Range<usize>],
     ) -> Vec<(usize, usize, Label, [f32; 4])> {
-        let n = words.len();
-        let sentences: Vec<Range<usize>> = sentences
-            .iter()
-            .map(|s| s.start.min(n)..s.end.min(n).max(s.start.min(n)))
-            .collect();
-        let df = self.knowledge.prepare(words, &sentences);
+        let df = self.prepare_clipped(words, sentences);
         let mut scores = Vec::new();
         let tags = self.tag_scored(&df, &mut scores);
         features::tags_to_spans(&tags)
