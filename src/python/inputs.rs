@@ -152,49 +152,51 @@ pub fn dates_arg<'py>(
     Ok(Some(ds))
 }
 
-/// The `n_threads` argument: None, or an int of at least 1 (any size: above the cores it is cut
-/// down, with a warning, by [`crate::threads::resolve`]).
-pub fn n_threads_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<u128>> {
+/// An optional int argument of at least `min`: None, or the int (any size). `kind` and `floor_hint`
+/// finish the error messages ("an int (at least 1)", " (or None for all cores)").
+fn int_at_least<'py>(
+    obj: Option<&Bound<'py, PyAny>>,
+    name: &str,
+    min: i64,
+    kind: &str,
+    floor_hint: &str,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
     let Some(o) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
     if o.cast::<PyBool>().is_ok() || o.cast::<PyInt>().is_err() {
         return Err(PyTypeError::new_err(format!(
-            "[E001] n_threads must be an int (at least 1) or None, not {}",
+            "[E001] {name} must be {kind} or None, not {}",
             type_name(o)
         )));
     }
-    if o.lt(1)? {
+    if o.lt(min)? {
         return Err(Error::InvalidInput(format!(
-            "n_threads must be at least 1 (or None for all cores), not {}",
+            "{name} must be at least {min}{floor_hint}, not {}",
             o.str()?
         ))
         .into());
     }
+    Ok(Some(o.clone()))
+}
+
+/// The `n_threads` argument: None, or an int of at least 1 (any size: above the cores it is cut
+/// down, with a warning, by [`crate::threads::resolve`]).
+pub fn n_threads_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<u128>> {
+    let n = int_at_least(
+        obj,
+        "n_threads",
+        1,
+        "an int (at least 1)",
+        " (or None for all cores)",
+    )?;
     // An int too big even for u128 is far more threads than any machine has anyway.
-    Ok(Some(o.extract::<u128>().unwrap_or(u128::MAX)))
+    Ok(n.map(|o| o.extract::<u128>().unwrap_or(u128::MAX)))
 }
 
 /// The `max_chars` argument: None (then `TIDINGS_MAX_CHARS`, else the default) or an int >= 0.
 pub fn max_chars_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
-    let arg = match obj.filter(|o| !o.is_none()) {
-        None => None,
-        Some(o) => {
-            if o.cast::<PyBool>().is_ok() || o.cast::<PyInt>().is_err() {
-                return Err(PyTypeError::new_err(format!(
-                    "[E001] max_chars must be an int or None, not {}",
-                    type_name(o)
-                )));
-            }
-            if o.lt(0)? {
-                return Err(Error::InvalidInput(format!(
-                    "max_chars must be at least 0, not {}",
-                    o.str()?
-                ))
-                .into());
-            }
-            Some(o.extract::<usize>().unwrap_or(usize::MAX))
-        }
-    };
+    let arg = int_at_least(obj, "max_chars", 0, "an int", "")?
+        .map(|o| o.extract::<usize>().unwrap_or(usize::MAX));
     Ok(pipeline::max_chars(arg)?)
 }
