@@ -128,6 +128,10 @@ impl Joiner {
             q
         }));
         self.quote_groups += groups;
+        doc.sections.extend(piece.sections.into_iter().map(|mut x| {
+            x.span = shift(x.span);
+            x
+        }));
         if doc.error.is_none() {
             doc.error = piece.error;
         }

@@ -195,6 +195,71 @@ pub struct Quote {
     pub cue_span: Option<Span>,
     /// Quotes that are pieces of one quotation (interrupted or over several paragraphs) share it.
     pub group: usize,
+    /// When it was said: the day, if known to the day.
+    pub date: Option<NaiveDate>,
+    /// When it was said, as an interval of days `[date_start, date_end]` (both inclusive); equal
+    /// to `date` when that is known.
+    pub date_start: Option<NaiveDate>,
+    pub date_end: Option<NaiveDate>,
+    /// Where the quote's date comes from.
+    pub date_source: Option<QuoteDateSource>,
+}
+
+/// Where a quote's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum QuoteDateSource {
+    /// A date in the quote's sentence or attribution ("he said Thursday").
+    #[serde(rename = "said")]
+    Said,
+    /// The date of the section of a compilation the quote sits in.
+    #[serde(rename = "section")]
+    Section,
+    /// The story's reference time where the quote is read (the last date the narrative set).
+    #[serde(rename = "story")]
+    Story,
+    /// The document date.
+    #[serde(rename = "document")]
+    Document,
+}
+
+impl QuoteDateSource {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            QuoteDateSource::Said => "said",
+            QuoteDateSource::Section => "section",
+            QuoteDateSource::Story => "story",
+            QuoteDateSource::Document => "document",
+        }
+    }
+}
+
+/// Where a section's reference date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SectionDateSource {
+    /// A date line or dateline opening the section.
+    #[serde(rename = "stated")]
+    Stated,
+    /// The section states none: the document date.
+    #[serde(rename = "document")]
+    Document,
+}
+
+impl SectionDateSource {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SectionDateSource::Stated => "stated",
+            SectionDateSource::Document => "document",
+        }
+    }
+}
+
+/// One piece of a compilation of dated pieces (a file that glues several dated reports): its
+/// text, and the date its relative expressions count from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub span: Span,
+    pub date: Option<NaiveDate>,
+    pub date_source: SectionDateSource,
 }
 
 /// Where the document date came from.
@@ -222,6 +287,8 @@ pub struct Document {
     pub entities: Vec<Entity>,
     pub dates: Vec<Timex>,
     pub quotes: Vec<Quote>,
+    /// The dated pieces of a compilation; empty when the document is a single piece.
+    pub sections: Vec<Section>,
     /// Set when analysing this document failed; the layers hold what was found before the failure.
     #[serde(serialize_with = "ser_error")]
     pub error: Option<Error>,

@@ -349,7 +349,7 @@ fn sections_of_a_compilation_carry_their_own_dates() {
     let secs = sections(&doc);
     let got: Vec<(&str, Option<NaiveDate>, SectionDateSource)> = secs
         .iter()
-        .map(|s| (&text[s.start..s.end], s.date, s.date_source))
+        .map(|s| (&text[s.span.start..s.span.end], s.date, s.date_source))
         .collect();
     let day = |d| NaiveDate::from_ymd_opt(2016, 3, d);
     assert_eq!(got.len(), 4, "{got:?}");

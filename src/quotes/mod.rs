@@ -383,6 +383,10 @@ impl Story {
             cue: said.cue,
             cue_span: said.cue_span,
             group,
+            date: None,
+            date_start: None,
+            date_end: None,
+            date_source: None,
         });
         self.info.push(Attributed {
             source,

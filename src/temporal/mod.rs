@@ -51,10 +51,10 @@ use crate::layer::Extractor;
 use crate::text::TokenKind;
 use crate::types::{DateSource, Document, Timex, TimexType};
 
+pub use crate::types::{Section, SectionDateSource};
 use anchor::{Anchor, Found, Story};
 use grammar::Hit;
 use scan::Scan;
-pub use sections::{Section, SectionDateSource};
 pub use value::interval;
 use value::Value;
 
@@ -84,16 +84,24 @@ impl Extractor for TemporalExtractor {
                 doc.date_source = Some(DateSource::Inferred);
             }
         }
-        doc.dates = tag(doc);
+        let (dates, sections) = tag_in_sections(doc);
+        doc.dates = dates;
+        doc.sections = sections;
         Ok(())
     }
 }
 
 /// Tags a prepared document (tokens and sentences) against its `date`, without changing it.
 pub fn tag(doc: &Document) -> Vec<Timex> {
+    tag_in_sections(doc).0
+}
+
+/// Like [`tag`], and also the sections of a compilation the document was read in (empty for
+/// a single piece).
+pub fn tag_in_sections(doc: &Document) -> (Vec<Timex>, Vec<Section>) {
     let mut t = Tagger::new(doc, doc.date);
     t.run();
-    t.out
+    (t.out, t.sections_found)
 }
 
 /// The sections of a compilation of dated pieces (date lines, datelines, source tags such as
@@ -152,6 +160,8 @@ struct Tagger<'a> {
     paragraphs: &'a [crate::types::Span],
     /// The days found in the sentence being read: (end token, anchor).
     sent_days: Vec<(usize, NaiveDate)>,
+    /// The sections `run` read the document in (empty for a single piece).
+    sections_found: Vec<Section>,
 }
 
 /// The grammar reads tokens through the tagger.
@@ -179,6 +189,7 @@ impl<'a> Tagger<'a> {
             sentences,
             paragraphs: &doc.paragraphs,
             sent_days: Vec::new(),
+            sections_found: Vec::new(),
         }
     }
 
@@ -194,6 +205,7 @@ impl<'a> Tagger<'a> {
         {
             sections.clear();
         }
+        self.sections_found = sections.clone();
         let mut next_section = 0;
         let mut para = 0;
         // Inside quotation marks (straight quotes toggle).
@@ -206,7 +218,7 @@ impl<'a> Tagger<'a> {
             let mut i = s;
             while i < e {
                 let at = self.toks[i].start;
-                while next_section < sections.len() && sections[next_section].start <= at {
+                while next_section < sections.len() && sections[next_section].span.start <= at {
                     self.story.enter_section(sections[next_section].date);
                     next_section += 1;
                     quoted = false;

@@ -6,25 +6,7 @@ use chrono::NaiveDate;
 
 use super::anchor::Anchor;
 use super::Tagger;
-
-/// Where a section's reference date comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SectionDateSource {
-    /// A date line or dateline opening the section.
-    Stated,
-    /// The section states none: the document date.
-    Document,
-}
-
-/// One piece of a compilation: byte offsets `start..end` of the text, and the date its
-/// relative expressions count from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
-    pub start: usize,
-    pub end: usize,
-    pub date: Option<NaiveDate>,
-    pub date_source: SectionDateSource,
-}
+use crate::types::{Section, SectionDateSource, Span};
 
 /// How far into a paragraph a dateline's date may start (after a place name in capitals).
 const DATELINE_REACH: usize = 40;
@@ -53,8 +35,7 @@ impl Tagger<'_> {
                 let end = starts.get(k + 1).map_or(self.text.len(), |s| s.0);
                 let date = date.or(self.story.dct());
                 Section {
-                    start,
-                    end,
+                    span: Span::new(start, end),
                     date,
                     date_source: if starts[k].1.is_some() {
                         SectionDateSource::Stated
