@@ -4,6 +4,7 @@
     python bench/newsdev/markup.py build ID work/ID.txt         # check and write gold/ID.json
     python bench/newsdev/markup.py render ID > work/ID.txt      # gold/ID.json back to markup
     python bench/newsdev/markup.py uncovered ID                 # the second pass: tokens no span covers
+    ... --gold bench/newstrain/gold                             # any command, for another set's gold folder
 
 Markup, typed into a copy of the text (the copy stays outside the repo; only offsets are committed):
 - an entity:  [[Donald Trump|PER]]  (PER, ORG, LOC, MISC)
@@ -117,7 +118,7 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def build(doc_id: str, marked_path: Path) -> Path:
+def build(doc_id: str, marked_path: Path, gold_dir: Path = HERE / "gold") -> Path:
     art = article(doc_id)
     text, ents, timex = parse(marked_path.read_text(encoding="utf-8"))
     if text != art["text"]:
@@ -137,7 +138,7 @@ def build(doc_id: str, marked_path: Path) -> Path:
             raise SystemExit(f"entities overlap at {s}")
         prev = (s, e)
     gold = {"id": doc_id, "sha256": sha(text), "dct": art["dct"], "entities": ents, "timex": timex}
-    out = HERE / "gold" / f"{doc_id}.json"
+    out = gold_dir / f"{doc_id}.json"
     out.write_text(json.dumps(gold, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return out
 
@@ -154,9 +155,9 @@ DATE_WORDS = re.compile(
 )
 
 
-def uncovered(doc_id: str) -> list[tuple[int, str, str]]:
+def uncovered(doc_id: str, gold_dir: Path = HERE / "gold") -> list[tuple[int, str, str]]:
     """Capitalised and date-like tokens that no span covers: the second pass decides each by hand."""
-    gold = json.loads((HERE / "gold" / f"{doc_id}.json").read_text(encoding="utf-8"))
+    gold = json.loads((gold_dir / f"{doc_id}.json").read_text(encoding="utf-8"))
     text = article(doc_id)["text"]
     covered = [False] * len(text)
     for s, e, *_ in gold["entities"]:
@@ -177,6 +178,11 @@ def uncovered(doc_id: str) -> list[tuple[int, str, str]]:
 
 
 def main(argv: list[str]) -> int:
+    gold_dir = HERE / "gold"
+    if "--gold" in argv:
+        k = argv.index("--gold")
+        gold_dir = Path(argv[k + 1])
+        argv = argv[:k] + argv[k + 2:]
     if len(argv) < 2:
         print(__doc__)
         return 2
@@ -184,13 +190,13 @@ def main(argv: list[str]) -> int:
     if cmd == "text":
         sys.stdout.write(article(doc_id)["text"])
     elif cmd == "build":
-        print(build(doc_id, Path(argv[2])))
+        print(build(doc_id, Path(argv[2]), gold_dir))
     elif cmd == "render":
-        gold = json.loads((HERE / "gold" / f"{doc_id}.json").read_text(encoding="utf-8"))
+        gold = json.loads((gold_dir / f"{doc_id}.json").read_text(encoding="utf-8"))
         sys.stdout.write(render(article(doc_id)["text"], gold["entities"], gold["timex"]))
     elif cmd == "uncovered":
         text = article(doc_id)["text"]
-        for start, kind, w in uncovered(doc_id):
+        for start, kind, w in uncovered(doc_id, gold_dir):
             line_ctx = text[max(0, start - 40):start + 40].replace("\n", " ")
             print(f"{start}\t{kind}\t{w}\t{line_ctx}")
     else:
