@@ -82,6 +82,7 @@ mod handles;
 mod headlines;
 mod model;
 mod party_state;
+mod tags;
 mod train;
 
 use std::ops::Range;
@@ -147,9 +148,9 @@ impl Model {
     ) -> Vec<(usize, usize, Label)> {
         let df = self.prepare_clipped(words, sentences);
         let tags = self.tag(&df);
-        features::tags_to_spans(&tags)
+        tags::tags_to_spans(&tags)
             .into_iter()
-            .map(|(s, e, l)| (s, e, features::index_label(l)))
+            .map(|(s, e, l)| (s, e, tags::index_label(l)))
             .collect()
     }
 
@@ -163,16 +164,9 @@ impl Model {
         let df = self.prepare_clipped(words, sentences);
         let mut scores = Vec::new();
         let tags = self.tag_scored(&df, &mut scores);
-        features::tags_to_spans(&tags)
+        tags::tags_to_spans(&tags)
             .into_iter()
-            .map(|(s, e, l)| {
-                (
-                    s,
-                    e,
-                    features::index_label(l),
-                    label_evidence(&scores[s..e]),
-                )
-            })
+            .map(|(s, e, l)| (s, e, tags::index_label(l), label_evidence(&scores[s..e])))
             .collect()
     }
 }
@@ -186,13 +180,13 @@ const EVIDENCE_TEMPERATURE: f32 = 20.0;
 /// greedy tagger chooses the label: the scores of opening the span with each label (B, or U for
 /// one token), through a softmax. Later tokens are not used: once a label is opened, the
 /// tagger never weighs the others there, so their scores carry no information.
-fn label_evidence(scores: &[[f32; features::NT]]) -> [f32; 4] {
+fn label_evidence(scores: &[[f32; tags::NT]]) -> [f32; 4] {
     let Some(first) = scores.first() else {
         return [0.25; 4];
     };
     let pos = if scores.len() == 1 { 3 } else { 0 };
     let z: [f32; 4] =
-        std::array::from_fn(|l| first[features::tag(l, pos) as usize] / EVIDENCE_TEMPERATURE);
+        std::array::from_fn(|l| first[tags::tag(l, pos) as usize] / EVIDENCE_TEMPERATURE);
     let m = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let mut p = z.map(|x| (x - m).exp());
     let total: f32 = p.iter().sum();

@@ -9,7 +9,8 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use super::features::{best_tag, DocFeats, HashMapU64, History, Knowledge, LexEntry, NT, O};
+use super::features::{best_tag, DocFeats, HashMapU64, History, Knowledge, LexEntry};
+use super::tags::{NT, O};
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 12] = b"TIDINGS-NER\0";

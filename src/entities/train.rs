@@ -8,11 +8,11 @@ use std::time::Instant;
 use serde::Serialize;
 
 use super::features::{
-    best_tag, gaz_insert, gaz_key, hash_lower, hash_str, score, spans_to_tags, tags_to_spans,
-    DocFeats, HashMapU64, History, Knowledge, LexEntry, NonLocal, ENTITY_SEED, GAZ_ENTITY,
-    GAZ_MAX_LEN, GAZ_TYPES, KNOWN_SEED, NT, O,
+    best_tag, gaz_insert, gaz_key, hash_lower, hash_str, score, DocFeats, HashMapU64, History,
+    Knowledge, LexEntry, NonLocal, ENTITY_SEED, GAZ_ENTITY, GAZ_MAX_LEN, GAZ_TYPES, KNOWN_SEED,
 };
 use super::model::{Model, Weights, FEATURE_VERSION};
+use super::tags::{label_index, spans_to_tags, tags_to_spans, NT, O};
 use crate::error::{Error, Result};
 use crate::types::Label;
 
@@ -163,7 +163,7 @@ pub(crate) fn read_conll(path: &Path) -> Result<Vec<TrainDoc>> {
             };
             let (prefix, label) = tag.split_once('-').ok_or_else(bad)?;
             let l = Label::parse(label).ok_or_else(bad)?;
-            let l = super::features::label_index(l);
+            let l = label_index(l);
             match prefix {
                 "B" => {
                     close(&mut open, i, &mut spans);
