@@ -61,7 +61,8 @@ pub fn truecase(k: &Knowledge, words: &[&str], sentences: &[Range<usize>]) -> Ve
 
 #[cfg(test)]
 mod tests {
-    use super::super::features::{hash_lower, LexEntry};
+    use super::super::features::LexEntry;
+    use super::super::hashing::hash_lower;
     use super::*;
 
     fn knowledge(caps: &[(&str, u8)]) -> Knowledge {

@@ -79,6 +79,7 @@ mod consistency;
 mod features;
 mod groups;
 mod handles;
+mod hashing;
 mod headlines;
 mod model;
 mod party_state;

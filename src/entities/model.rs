@@ -9,7 +9,8 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use super::features::{best_tag, DocFeats, HashMapU64, History, Knowledge, LexEntry};
+use super::features::{best_tag, DocFeats, History, Knowledge, LexEntry};
+use super::hashing::HashMapU64;
 use super::tags::{NT, O};
 use crate::error::{Error, Result};
 

@@ -8,9 +8,10 @@ use std::time::Instant;
 use serde::Serialize;
 
 use super::features::{
-    best_tag, gaz_insert, gaz_key, hash_lower, hash_str, score, DocFeats, HashMapU64, History,
-    Knowledge, LexEntry, NonLocal, ENTITY_SEED, GAZ_ENTITY, GAZ_MAX_LEN, GAZ_TYPES, KNOWN_SEED,
+    best_tag, gaz_insert, gaz_key, score, DocFeats, History, Knowledge, LexEntry, NonLocal,
+    ENTITY_SEED, GAZ_ENTITY, GAZ_MAX_LEN, GAZ_TYPES, KNOWN_SEED,
 };
+use super::hashing::{hash_lower, hash_str, HashMapU64};
 use super::model::{Model, Weights, FEATURE_VERSION};
 use super::tags::{label_index, spans_to_tags, tags_to_spans, NT, O};
 use crate::error::{Error, Result};
