@@ -81,8 +81,10 @@ mod groups;
 mod handles;
 mod hashing;
 mod headlines;
+mod knowledge;
 mod model;
 mod party_state;
+mod prepare;
 mod tags;
 mod train;
 
@@ -130,7 +132,7 @@ impl EntityExtractor {
 
 impl Model {
     /// The tagger's view of the words, with sentences out of range clipped so that any input is safe.
-    fn prepare_clipped(&self, words: &[&str], sentences: &[Range<usize>]) -> features::DocFeats {
+    fn prepare_clipped(&self, words: &[&str], sentences: &[Range<usize>]) -> prepare::DocFeats {
         let n = words.len();
         let sentences: Vec<Range<usize>> = sentences
             .iter()

@@ -9,8 +9,10 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use super::features::{best_tag, DocFeats, History, Knowledge, LexEntry};
+use super::features::{best_tag, History};
 use super::hashing::HashMapU64;
+use super::knowledge::{Knowledge, LexEntry};
+use super::prepare::DocFeats;
 use super::tags::{NT, O};
 use crate::error::{Error, Result};
 

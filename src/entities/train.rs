@@ -7,12 +7,14 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use super::features::{
-    best_tag, gaz_insert, gaz_key, score, DocFeats, History, Knowledge, LexEntry, NonLocal,
-    ENTITY_SEED, GAZ_ENTITY, GAZ_MAX_LEN, GAZ_TYPES, KNOWN_SEED,
-};
+use super::features::{best_tag, score, History, NonLocal};
 use super::hashing::{hash_lower, hash_str, HashMapU64};
+use super::knowledge::{
+    gaz_insert, gaz_key, Knowledge, LexEntry, ENTITY_SEED, GAZ_ENTITY, GAZ_MAX_LEN, GAZ_TYPES,
+    KNOWN_SEED,
+};
 use super::model::{Model, Weights, FEATURE_VERSION};
+use super::prepare::DocFeats;
 use super::tags::{label_index, spans_to_tags, tags_to_spans, NT, O};
 use crate::error::{Error, Result};
 use crate::types::Label;
