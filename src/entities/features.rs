@@ -8,23 +8,182 @@
 use std::ops::Range;
 
 use super::hashing::{fmix, mix, HashMapU64};
-use super::prepare::{DocFeats, F_ALLCAPS, F_ALPHA, F_CAP, F_FIRST, F_HEADLINE};
+use super::prepare::{DocFeats, Tok, F_ALLCAPS, F_ALPHA, F_CAP, F_FIRST, F_HEADLINE};
 use super::tags::{allowed, tag_label, tag_pos, NT, O};
 
 /// Feature value for "no tag" (no neighbour, no earlier label).
 const NONE_TAG: u64 = 99;
 
-#[inline]
-fn f1(t: u64, a: u64) -> u64 {
-    fmix(mix(mix(0x51ed_270b_2756_1f05, t), a))
+/// Feature templates. A feature is the hash of its template's number and its values, so the
+/// numbers are part of the trained model: never renumber one (add new templates at new numbers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u64)]
+pub enum Template {
+    /// Always on
+    Bias = 0,
+    /// The word
+    Word = 1,
+    /// Its lowercase
+    Lower = 2,
+    /// Lowercase of the previous word
+    PrevLower = 3,
+    /// Lowercase of the next word
+    NextLower = 4,
+    /// Lowercase of the word two back
+    Prev2Lower = 5,
+    /// Lowercase of the word two ahead
+    Next2Lower = 6,
+    /// Shape (`Xxxx`, `dd`, runs cut at 3)
+    Shape = 7,
+    /// Short shape (runs of one) and sentence context
+    ShortInContext = 8,
+    /// Short shapes of the previous word and this one
+    PrevShortShort = 9,
+    /// Short shapes of this word and the next
+    ShortNextShort = 10,
+    /// Short shapes of the previous, this and the next word
+    ShortTrigram = 11,
+    /// Prefix of each length up to 4
+    Prefix = 12,
+    /// Suffix of each length up to 4
+    Suffix = 13,
+    /// Lowercase bigram with the previous word
+    PrevLowerLower = 14,
+    /// Lowercase bigram with the next word
+    LowerNextLower = 15,
+    /// Previous tag
+    PrevTag = 16,
+    /// The two previous tags
+    PrevTwoTags = 17,
+    /// Previous tag and the word
+    PrevTagWord = 18,
+    /// Previous tag and the short shape
+    PrevTagShort = 19,
+    /// Word bigram with the previous word
+    PrevWordWord = 20,
+    /// Word bigram with the next word
+    WordNextWord = 21,
+    /// Lowercase of the words on both sides
+    PrevNextLower = 22,
+    /// Cluster path prefixes of the word
+    Cluster = 30,
+    /// Cluster prefix and sentence context
+    ClusterInContext = 31,
+    /// Cluster prefixes of the previous word
+    PrevCluster = 32,
+    /// Cluster prefixes of the next word
+    NextCluster = 33,
+    /// Cluster bigram with the previous word
+    PrevClusterCluster = 34,
+    /// Cluster bigram with the next word
+    ClusterNextCluster = 35,
+    /// Word probability, short shape and context
+    ProbShortContext = 40,
+    /// Lowercase probability and short shape
+    LowerProbShort = 41,
+    /// Capitalisation rate in news, short shape and context
+    CapRateShortContext = 42,
+    /// Title-case against lowercase probability, short shape, context
+    TitleLowerShortContext = 43,
+    /// A gazetteer type and position
+    Gazetteer = 50,
+    /// A gazetteer type and position, and the short shape
+    GazetteerShort = 51,
+    /// Whether the previous and the next word are in a gazetteer
+    NeighbourGazetteer = 52,
+    /// All gazetteer types and positions, and context
+    GazetteerMaskContext = 53,
+    /// Written lowercase / capitalised elsewhere in the document
+    DocCase = 60,
+    /// Label given most often earlier in the document
+    HistoryBest = 70,
+    /// That label and its share
+    HistoryBestShare = 71,
+    /// That label, context and the previous tag
+    HistoryBestContextPrevTag = 72,
+    /// Each label given earlier
+    HistorySeen = 73,
+    /// Capitalised word not labelled earlier
+    HistoryNone = 74,
+    /// First pass's tag of this token
+    FirstPassTag = 80,
+    /// First pass's tags of the previous, this and the next token
+    FirstPassTrigram = 81,
+    /// First pass's most frequent label of the word elsewhere
+    FirstPassBest = 82,
+    /// That label and its share
+    FirstPassBestShare = 83,
+    /// That label, this token's label and context
+    FirstPassBestOwn = 84,
+    /// Each label the first pass gave the word elsewhere
+    FirstPassSeen = 85,
+    /// Context and own label of a word the first pass saw only here
+    FirstPassOnlyHere = 86,
+    /// First pass's tag and the short shape
+    FirstPassTagShort = 87,
+    /// Positions in capitalised runs across the document, here, context
+    CapRun = 90,
+    /// Word before another occurrence of the word
+    ElsewherePrevLower = 91,
+    /// Word after another occurrence of the word
+    ElsewhereNextLower = 92,
+    /// The previous word
+    PrevWord = 93,
+    /// The next word
+    NextWord = 94,
+    /// Cluster prefix of the word two back
+    Prev2Cluster = 95,
+    /// Cluster prefix of the word two ahead
+    Next2Cluster = 96,
+    /// Kind of sentence, short shape and context
+    SentKindShortContext = 97,
+    /// Kind of sentence and the short shapes of the next word and this
+    SentKindNextShortShort = 98,
+    /// Kind of sentence and cluster prefix
+    SentKindCluster = 99,
+    /// Four-letter suffix of a word longer than four letters
+    LongSuffix = 100,
+    /// Match in the lexicon of training entities
+    TrainEntity = 110,
+    /// Its label and position, and context
+    TrainEntityContext = 111,
+    /// The match and the short shape
+    TrainEntityShort = 112,
+    /// Matches of the previous and the next word
+    NeighbourTrainEntities = 113,
+    /// The story's topic, a place name or not, context
+    TopicPlace = 115,
+    /// The story's topic and the short shape
+    TopicShort = 116,
+    /// The story's topic and the training entity's label
+    TopicTrainEntity = 117,
+    /// Match among entities known from external lists
+    Known = 120,
+    /// The match and the short shape
+    KnownShort = 121,
+    /// The match and context
+    KnownContext = 122,
+    /// The match and whether a place gazetteer matches too
+    KnownPlace = 123,
 }
+use Template as T;
+
+const FEATURE_SEED: u64 = 0x51ed_270b_2756_1f05;
+
+/// A feature of template `t` with one value.
 #[inline]
-fn f2(t: u64, a: u64, b: u64) -> u64 {
-    fmix(mix(mix(mix(0x51ed_270b_2756_1f05, t), a), b))
+fn f1(t: Template, a: u64) -> u64 {
+    fmix(mix(mix(FEATURE_SEED, t as u64), a))
 }
+/// A feature of template `t` with two values.
 #[inline]
-fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    fmix(mix(mix(mix(mix(0x51ed_270b_2756_1f05, t), a), b), c))
+fn f2(t: Template, a: u64, b: u64) -> u64 {
+    fmix(mix(mix(mix(FEATURE_SEED, t as u64), a), b))
+}
+/// A feature of template `t` with three values.
+#[inline]
+fn f3(t: Template, a: u64, b: u64, c: u64) -> u64 {
+    fmix(mix(mix(mix(mix(FEATURE_SEED, t as u64), a), b), c))
 }
 
 // ---------------------------------------------------------------- features
@@ -83,26 +242,31 @@ impl DocFeats {
     ) {
         let t = &self.toks[i];
         let ctx = (t.flags & (F_FIRST | F_HEADLINE)) as u64;
-        out.push(f1(16, p1 as u64));
-        out.push(f2(17, p2 as u64, p1 as u64));
-        out.push(f2(18, p1 as u64, t.word));
-        out.push(f2(19, p1 as u64, t.short));
+        out.push(f1(T::PrevTag, p1 as u64));
+        out.push(f2(T::PrevTwoTags, p2 as u64, p1 as u64));
+        out.push(f2(T::PrevTagWord, p1 as u64, t.word));
+        out.push(f2(T::PrevTagShort, p1 as u64, t.short));
         // labels given earlier in the document to the same word
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
             if let Some(c) = hist.get(&t.lower) {
                 let total: u32 = c.iter().map(|&x| x as u32).sum();
                 let (best, &n) = c.iter().enumerate().max_by_key(|&(_, &n)| n).unwrap();
                 let frac = (n as u32 * 4 / total.max(1)) as u64;
-                out.push(f1(70, best as u64));
-                out.push(f2(71, best as u64, frac));
-                out.push(f3(72, best as u64, ctx, p1 as u64));
+                out.push(f1(T::HistoryBest, best as u64));
+                out.push(f2(T::HistoryBestShare, best as u64, frac));
+                out.push(f3(
+                    T::HistoryBestContextPrevTag,
+                    best as u64,
+                    ctx,
+                    p1 as u64,
+                ));
                 for (l, &n) in c.iter().enumerate().skip(1) {
                     if n > 0 {
-                        out.push(f1(73, l as u64));
+                        out.push(f1(T::HistorySeen, l as u64));
                     }
                 }
             } else {
-                out.push(f2(74, NONE_TAG, ctx));
+                out.push(f2(T::HistoryNone, NONE_TAG, ctx));
             }
         }
         if let Some(nl) = nl {
@@ -115,126 +279,57 @@ impl DocFeats {
     pub fn static_features(&self, s: &Range<usize>, i: usize, out: &mut Vec<u64>) {
         let ii = i as isize;
         let t = &self.toks[i];
-        let (m2, m1, n1, n2) = (
-            self.at(s, ii - 2),
-            self.at(s, ii - 1),
-            self.at(s, ii + 1),
-            self.at(s, ii + 2),
-        );
-        let ctx = (t.flags & (F_FIRST | F_HEADLINE)) as u64;
-        out.push(f1(0, 0));
-        out.push(f1(1, t.word));
-        out.push(f1(2, t.lower));
-        out.push(f1(3, m1.lower));
-        out.push(f1(4, n1.lower));
-        out.push(f1(5, m2.lower));
-        out.push(f1(6, n2.lower));
-        out.push(f1(7, t.shape));
-        out.push(f2(8, t.short, ctx));
-        out.push(f2(9, m1.short, t.short));
-        out.push(f2(10, t.short, n1.short));
-        out.push(f3(11, m1.short, t.short, n1.short));
-        for k in 0..4 {
-            if t.pre[k] != 0 && (k as u8) < t.len {
-                out.push(f2(12, k as u64, t.pre[k]));
-                out.push(f2(13, k as u64, t.suf[k]));
-            }
-        }
-        out.push(f2(14, m1.lower, t.lower));
-        out.push(f2(15, t.lower, n1.lower));
-        out.push(f2(20, m1.word, t.word));
-        out.push(f2(21, t.word, n1.word));
-        out.push(f2(22, m1.lower, n1.lower));
-        // clusters
-        if t.cluster != 0 {
-            for b in [4, 6, 10, 14, 20] {
-                out.push(f1(30, cl(t.cluster, b)));
-            }
-            out.push(f2(31, cl(t.cluster, 10), ctx));
-        }
-        for b in [4, 8, 12] {
-            out.push(f1(32, cl(m1.cluster, b)));
-            out.push(f1(33, cl(n1.cluster, b)));
-        }
-        out.push(f2(34, cl(m1.cluster, 8), cl(t.cluster, 8)));
-        out.push(f2(35, cl(t.cluster, 8), cl(n1.cluster, 8)));
-        // probabilities and capitalisation knowledge
-        out.push(f3(40, t.prob as u64, t.short, ctx));
-        out.push(f2(41, t.lprob as u64, t.short));
-        out.push(f3(42, t.cap as u64, t.short, ctx));
-        out.push(f3(43, t.tdiff as u64, t.short, ctx));
-        // gazetteers
-        if t.gaz != 0 {
-            for b in 0..24u64 {
-                if t.gaz & (1 << b) != 0 {
-                    out.push(f1(50, b));
-                    out.push(f2(51, b, t.short));
-                }
-            }
-        }
-        out.push(f3(
-            52,
-            (m1.gaz != 0) as u64 | ((n1.gaz != 0) as u64) << 1,
-            0,
-            0,
-        ));
-        out.push(f2(53, t.gaz as u64, ctx));
+        let w = Window {
+            t,
+            m2: self.at(s, ii - 2),
+            m1: self.at(s, ii - 1),
+            n1: self.at(s, ii + 1),
+            n2: self.at(s, ii + 2),
+            ctx: (t.flags & (F_FIRST | F_HEADLINE)) as u64,
+        };
+        word_features(&w, out);
+        knowledge_features(&w, out);
+        self.document_features(i, &w, out);
+        entity_features(&w, out);
+    }
+
+    /// The same word elsewhere in the document: how it is written, the runs of capitalised
+    /// words it stands in, the words around it, and the story's topic.
+    #[inline]
+    fn document_features(&self, i: usize, w: &Window, out: &mut Vec<u64>) {
+        let Window { t, ctx, .. } = *w;
         // document-level capitalisation
         if t.flags & F_ALPHA != 0 {
             let dl = self.doc_lower.contains(&t.lower) as u64;
             let dc = self.doc_cap.contains(&t.lower) as u64;
-            out.push(f3(60, dl | dc << 1, t.short, ctx));
+            out.push(f3(T::DocCase, dl | dc << 1, t.short, ctx));
         }
         // the same word elsewhere in the document: runs and contexts
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
             let runs = self.doc_runs.get(&t.lower).copied().unwrap_or(0);
-            out.push(f3(90, runs as u64, self.run_pos[i] as u64, ctx));
+            out.push(f3(T::CapRun, runs as u64, self.run_pos[i] as u64, ctx));
             if let Some(v) = self.doc_ctx.get(&t.lower) {
                 for &(p, n, k) in v {
                     if k as usize != i {
-                        out.push(f1(91, p));
-                        out.push(f1(92, n));
+                        out.push(f1(T::ElsewherePrevLower, p));
+                        out.push(f1(T::ElsewhereNextLower, n));
                     }
                 }
             }
             // the story's topic (sports results name teams after their towns)
             if self.topic != 0 {
                 let place = (t.gaz & 0xFFFF != 0) as u64;
-                out.push(f3(115, self.topic, place, ctx));
-                out.push(f2(116, self.topic, t.short));
+                out.push(f3(T::TopicPlace, self.topic, place, ctx));
+                out.push(f2(T::TopicShort, self.topic, t.short));
                 if t.ent != 0 {
-                    out.push(f2(117, self.topic, ((t.ent - 1) >> 2 & 3) as u64));
+                    out.push(f2(
+                        T::TopicTrainEntity,
+                        self.topic,
+                        ((t.ent - 1) >> 2 & 3) as u64,
+                    ));
                 }
             }
         }
-        out.push(f1(93, m1.word));
-        out.push(f1(94, n1.word));
-        out.push(f1(95, cl(m2.cluster, 8)));
-        out.push(f3(97, t.sent_kind as u64, t.short, ctx));
-        if t.ent != 0 {
-            let e = (t.ent - 1) as u64;
-            out.push(f1(110, e));
-            out.push(f2(111, e & 0b11_0011, ctx));
-            out.push(f2(112, e, t.short));
-        }
-        out.push(f2(113, m1.ent as u64, n1.ent as u64));
-        // names known from external lists (none in models trained without them)
-        if t.known != 0 {
-            let k = (t.known - 1) as u64;
-            out.push(f1(120, k));
-            out.push(f2(121, k, t.short));
-            out.push(f2(122, k, ctx));
-            out.push(f2(123, k, (t.gaz & 0xFFFF != 0) as u64));
-        }
-
-        out.push(f3(98, t.sent_kind as u64, n1.short, t.short));
-        if t.cluster != 0 {
-            out.push(f2(99, t.sent_kind as u64, cl(t.cluster, 6)));
-        }
-        if t.len > 4 {
-            out.push(f1(100, t.suf[3] ^ 0x5555));
-        }
-        out.push(f1(96, cl(n2.cluster, 8)));
     }
 
     /// Second pass: what the first pass said about this token and its word elsewhere.
@@ -253,9 +348,9 @@ impl DocFeats {
         } else {
             NONE_TAG
         };
-        out.push(f1(80, own));
-        out.push(f3(81, before, own, after));
-        out.push(f2(87, own, t.short));
+        out.push(f1(T::FirstPassTag, own));
+        out.push(f3(T::FirstPassTrigram, before, own, after));
+        out.push(f2(T::FirstPassTagShort, own, t.short));
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
             if let Some(c) = nl.counts.get(&t.lower) {
                 let mut c = *c;
@@ -265,16 +360,16 @@ impl DocFeats {
                 let (best, &n) = c.iter().enumerate().max_by_key(|&(_, &n)| n).unwrap();
                 if let Some(frac) = (n as u32 * 4).checked_div(total) {
                     let frac = frac as u64;
-                    out.push(f1(82, best as u64));
-                    out.push(f2(83, best as u64, frac));
-                    out.push(f3(84, best as u64, own_l as u64, ctx));
+                    out.push(f1(T::FirstPassBest, best as u64));
+                    out.push(f2(T::FirstPassBestShare, best as u64, frac));
+                    out.push(f3(T::FirstPassBestOwn, best as u64, own_l as u64, ctx));
                     for (l, &n) in c.iter().enumerate().skip(1) {
                         if n > 0 {
-                            out.push(f1(85, l as u64));
+                            out.push(f1(T::FirstPassSeen, l as u64));
                         }
                     }
                 } else {
-                    out.push(f2(86, ctx, own_l as u64));
+                    out.push(f2(T::FirstPassOnlyHere, ctx, own_l as u64));
                 }
             }
         }
@@ -298,6 +393,154 @@ impl DocFeats {
             hist.entry(tok.lower).or_insert([0; 5])[l] += 1;
         }
     }
+}
+
+/// A token and its neighbours in the sentence (`BOS`/`EOS` beyond its ends), with the token's
+/// sentence context (first token, headline).
+struct Window<'a> {
+    t: &'a Tok,
+    m2: &'a Tok,
+    m1: &'a Tok,
+    n1: &'a Tok,
+    n2: &'a Tok,
+    ctx: u64,
+}
+
+/// The words, their shapes, affixes and clusters in a window of two on each side.
+#[inline]
+fn word_features(w: &Window, out: &mut Vec<u64>) {
+    let Window {
+        t,
+        m2,
+        m1,
+        n1,
+        n2,
+        ctx,
+    } = *w;
+    out.push(f1(T::Bias, 0));
+    out.push(f1(T::Word, t.word));
+    out.push(f1(T::Lower, t.lower));
+    out.push(f1(T::PrevLower, m1.lower));
+    out.push(f1(T::NextLower, n1.lower));
+    out.push(f1(T::Prev2Lower, m2.lower));
+    out.push(f1(T::Next2Lower, n2.lower));
+    out.push(f1(T::Shape, t.shape));
+    out.push(f2(T::ShortInContext, t.short, ctx));
+    out.push(f2(T::PrevShortShort, m1.short, t.short));
+    out.push(f2(T::ShortNextShort, t.short, n1.short));
+    out.push(f3(T::ShortTrigram, m1.short, t.short, n1.short));
+    for k in 0..4 {
+        if t.pre[k] != 0 && (k as u8) < t.len {
+            out.push(f2(T::Prefix, k as u64, t.pre[k]));
+            out.push(f2(T::Suffix, k as u64, t.suf[k]));
+        }
+    }
+    out.push(f2(T::PrevLowerLower, m1.lower, t.lower));
+    out.push(f2(T::LowerNextLower, t.lower, n1.lower));
+    out.push(f2(T::PrevWordWord, m1.word, t.word));
+    out.push(f2(T::WordNextWord, t.word, n1.word));
+    out.push(f2(T::PrevNextLower, m1.lower, n1.lower));
+    // clusters
+    if t.cluster != 0 {
+        for b in [4, 6, 10, 14, 20] {
+            out.push(f1(T::Cluster, cl(t.cluster, b)));
+        }
+        out.push(f2(T::ClusterInContext, cl(t.cluster, 10), ctx));
+    }
+    for b in [4, 8, 12] {
+        out.push(f1(T::PrevCluster, cl(m1.cluster, b)));
+        out.push(f1(T::NextCluster, cl(n1.cluster, b)));
+    }
+    out.push(f2(
+        T::PrevClusterCluster,
+        cl(m1.cluster, 8),
+        cl(t.cluster, 8),
+    ));
+    out.push(f2(
+        T::ClusterNextCluster,
+        cl(t.cluster, 8),
+        cl(n1.cluster, 8),
+    ));
+}
+
+/// What the lexicon and the gazetteers say: probabilities, capitalisation rates, place and
+/// name lists.
+#[inline]
+fn knowledge_features(w: &Window, out: &mut Vec<u64>) {
+    let Window { t, m1, n1, ctx, .. } = *w;
+    // probabilities and capitalisation knowledge
+    out.push(f3(T::ProbShortContext, t.prob as u64, t.short, ctx));
+    out.push(f2(T::LowerProbShort, t.lprob as u64, t.short));
+    out.push(f3(T::CapRateShortContext, t.cap as u64, t.short, ctx));
+    out.push(f3(T::TitleLowerShortContext, t.tdiff as u64, t.short, ctx));
+    // gazetteers
+    if t.gaz != 0 {
+        for b in 0..24u64 {
+            if t.gaz & (1 << b) != 0 {
+                out.push(f1(T::Gazetteer, b));
+                out.push(f2(T::GazetteerShort, b, t.short));
+            }
+        }
+    }
+    out.push(f3(
+        T::NeighbourGazetteer,
+        (m1.gaz != 0) as u64 | ((n1.gaz != 0) as u64) << 1,
+        0,
+        0,
+    ));
+    out.push(f2(T::GazetteerMaskContext, t.gaz as u64, ctx));
+}
+
+/// The neighbouring words and clusters, the kind of sentence, and matches among training
+/// entities and known entities.
+#[inline]
+fn entity_features(w: &Window, out: &mut Vec<u64>) {
+    let Window {
+        t,
+        m2,
+        m1,
+        n1,
+        n2,
+        ctx,
+    } = *w;
+    out.push(f1(T::PrevWord, m1.word));
+    out.push(f1(T::NextWord, n1.word));
+    out.push(f1(T::Prev2Cluster, cl(m2.cluster, 8)));
+    out.push(f3(
+        T::SentKindShortContext,
+        t.sent_kind as u64,
+        t.short,
+        ctx,
+    ));
+    if t.ent != 0 {
+        let e = (t.ent - 1) as u64;
+        out.push(f1(T::TrainEntity, e));
+        out.push(f2(T::TrainEntityContext, e & 0b11_0011, ctx));
+        out.push(f2(T::TrainEntityShort, e, t.short));
+    }
+    out.push(f2(T::NeighbourTrainEntities, m1.ent as u64, n1.ent as u64));
+    // names known from external lists (none in models trained without them)
+    if t.known != 0 {
+        let k = (t.known - 1) as u64;
+        out.push(f1(T::Known, k));
+        out.push(f2(T::KnownShort, k, t.short));
+        out.push(f2(T::KnownContext, k, ctx));
+        out.push(f2(T::KnownPlace, k, (t.gaz & 0xFFFF != 0) as u64));
+    }
+
+    out.push(f3(
+        T::SentKindNextShortShort,
+        t.sent_kind as u64,
+        n1.short,
+        t.short,
+    ));
+    if t.cluster != 0 {
+        out.push(f2(T::SentKindCluster, t.sent_kind as u64, cl(t.cluster, 6)));
+    }
+    if t.len > 4 {
+        out.push(f1(T::LongSuffix, t.suf[3] ^ 0x5555));
+    }
+    out.push(f1(T::Next2Cluster, cl(n2.cluster, 8)));
 }
 
 /// Adds the weight rows of `feats` into `scores`.
