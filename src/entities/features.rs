@@ -1,15 +1,14 @@
-//! Feature extraction and greedy decoding, shared by training and tagging.
+//! Feature templates and feature extraction: what the tagger sees of a token, as 64-bit hashes.
 //!
-//! Every feature is a 64-bit hash of (template id, values); values are themselves hashes computed
-//! once per token (word, lowercase, shape, affixes...), so extracting a feature is a couple of
-//! multiplications and never allocates. A hash map from feature hash to a weight row (one weight
-//! per tag) holds the model.
+//! Every feature is a hash of (template number, values); values are themselves hashes computed
+//! once per document (`prepare.rs`), so extracting a feature is a couple of multiplications and
+//! never allocates. Never looks up weights or chooses a tag (see `decode.rs`).
 
 use std::ops::Range;
 
 use super::hashing::{fmix, mix, HashMapU64};
 use super::prepare::{DocFeats, Tok, F_ALLCAPS, F_ALPHA, F_CAP, F_FIRST, F_HEADLINE};
-use super::tags::{allowed, tag_label, tag_pos, NT, O};
+use super::tags::tag_label;
 
 /// Feature value for "no tag" (no neighbour, no earlier label).
 const NONE_TAG: u64 = 99;
@@ -208,47 +207,38 @@ fn cl(c: u32, bits: u32) -> u64 {
     }
 }
 
-impl DocFeats {
-    /// The features of token `i` of sentence `s`, given the two previous tags and the history.
-    #[allow(clippy::too_many_arguments)]
-    pub fn features(
-        &self,
-        s: &Range<usize>,
-        i: usize,
-        p1: u8,
-        p2: u8,
-        hist: &History,
-        nl: Option<&NonLocal>,
-        out: &mut Vec<u64>,
-    ) {
+/// Where the greedy walk stands: token `i` of sentence `sent`, after the tags `p1` (previous)
+/// and `p2` (the one before), with the labels given so far in the document.
+pub struct Step<'a> {
+    pub doc: &'a DocFeats,
+    pub sent: &'a Range<usize>,
+    pub i: usize,
+    pub p1: u8,
+    pub p2: u8,
+    pub hist: &'a History,
+}
+
+impl Step<'_> {
+    /// All features of this token (`out` is cleared first); `nl` in the second pass.
+    pub fn features(&self, nl: Option<&NonLocal>, out: &mut Vec<u64>) {
         out.clear();
-        self.static_features(s, i, out);
-        self.dynamic_features(s, i, p1, p2, hist, nl, out);
+        self.doc.static_features(self.sent, self.i, out);
+        self.dynamic_features(nl, out);
     }
 
     /// Features that depend on earlier decisions: previous tags, labels given earlier in the
     /// document, and (second pass) the first pass's labels.
-    #[allow(clippy::too_many_arguments)]
     #[inline]
-    pub fn dynamic_features(
-        &self,
-        s: &Range<usize>,
-        i: usize,
-        p1: u8,
-        p2: u8,
-        hist: &History,
-        nl: Option<&NonLocal>,
-        out: &mut Vec<u64>,
-    ) {
-        let t = &self.toks[i];
+    pub fn dynamic_features(&self, nl: Option<&NonLocal>, out: &mut Vec<u64>) {
+        let t = &self.doc.toks[self.i];
         let ctx = (t.flags & (F_FIRST | F_HEADLINE)) as u64;
-        out.push(f1(T::PrevTag, p1 as u64));
-        out.push(f2(T::PrevTwoTags, p2 as u64, p1 as u64));
-        out.push(f2(T::PrevTagWord, p1 as u64, t.word));
-        out.push(f2(T::PrevTagShort, p1 as u64, t.short));
+        out.push(f1(T::PrevTag, self.p1 as u64));
+        out.push(f2(T::PrevTwoTags, self.p2 as u64, self.p1 as u64));
+        out.push(f2(T::PrevTagWord, self.p1 as u64, t.word));
+        out.push(f2(T::PrevTagShort, self.p1 as u64, t.short));
         // labels given earlier in the document to the same word
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
-            if let Some(c) = hist.get(&t.lower) {
+            if let Some(c) = self.hist.get(&t.lower) {
                 let total: u32 = c.iter().map(|&x| x as u32).sum();
                 let (best, &n) = c.iter().enumerate().max_by_key(|&(_, &n)| n).unwrap();
                 let frac = (n as u32 * 4 / total.max(1)) as u64;
@@ -258,7 +248,7 @@ impl DocFeats {
                     T::HistoryBestContextPrevTag,
                     best as u64,
                     ctx,
-                    p1 as u64,
+                    self.p1 as u64,
                 ));
                 for (l, &n) in c.iter().enumerate().skip(1) {
                     if n > 0 {
@@ -270,10 +260,12 @@ impl DocFeats {
             }
         }
         if let Some(nl) = nl {
-            self.nonlocal_features(s, i, nl, out);
+            self.doc.nonlocal_features(self.sent, self.i, nl, out);
         }
     }
+}
 
+impl DocFeats {
     /// Features of the text alone (appended to `out`).
     #[inline]
     pub fn static_features(&self, s: &Range<usize>, i: usize, out: &mut Vec<u64>) {
@@ -541,64 +533,4 @@ fn entity_features(w: &Window, out: &mut Vec<u64>) {
         out.push(f1(T::LongSuffix, t.suf[3] ^ 0x5555));
     }
     out.push(f1(T::Next2Cluster, cl(n2.cluster, 8)));
-}
-
-/// Adds the weight rows of `feats` into `scores`.
-#[inline]
-pub fn score(index: &HashMapU64<u32>, weights: &[f32], feats: &[u64], scores: &mut [f32; NT]) {
-    *scores = [0.0; NT];
-    for f in feats {
-        if let Some(&r) = index.get(f) {
-            let row = &weights[r as usize * NT..r as usize * NT + NT];
-            for (s, w) in scores.iter_mut().zip(row) {
-                *s += w;
-            }
-        }
-    }
-}
-
-/// Best allowed tag after `prev`; at the sentence end only closing tags are allowed.
-#[inline]
-pub fn best_tag(scores: &[f32; NT], prev: u8, last: bool) -> u8 {
-    let mut best = u8::MAX;
-    let mut bs = f32::NEG_INFINITY;
-    for t in 0..NT as u8 {
-        if !allowed(prev, t) {
-            continue;
-        }
-        if last && t != O && tag_pos(t) < 2 {
-            continue;
-        }
-        if scores[t as usize] > bs || best == u8::MAX {
-            bs = scores[t as usize];
-            best = t;
-        }
-    }
-    best
-}
-
-/// Greedy left-to-right tagging of a prepared document.
-pub fn decode(
-    index: &HashMapU64<u32>,
-    weights: &[f32],
-    doc: &DocFeats,
-    nl: Option<&NonLocal>,
-) -> Vec<u8> {
-    let mut tags = vec![O; doc.toks.len()];
-    let mut hist = History::default();
-    let mut feats = Vec::with_capacity(96);
-    let mut scores = [0.0; NT];
-    for s in &doc.sents {
-        let (mut p1, mut p2) = (O, O);
-        for i in s.clone() {
-            doc.features(s, i, p1, p2, &hist, nl, &mut feats);
-            score(index, weights, &feats, &mut scores);
-            let t = best_tag(&scores, p1, i + 1 == s.end);
-            tags[i] = t;
-            doc.record(i, t, &mut hist);
-            p2 = p1;
-            p1 = t;
-        }
-    }
-    tags
 }

@@ -76,6 +76,7 @@
 //! See [`group`] for how mentions are linked and how ambiguous short forms are handled.
 
 mod consistency;
+mod decode;
 mod features;
 mod groups;
 mod handles;

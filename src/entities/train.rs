@@ -7,7 +7,8 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use super::features::{best_tag, score, History, NonLocal};
+use super::decode::{decode, score, walk};
+use super::features::NonLocal;
 use super::hashing::{hash_lower, hash_str, HashMapU64};
 use super::knowledge::{
     gaz_insert, gaz_key, Knowledge, LexEntry, ENTITY_SEED, GAZ_ENTITY, GAZ_MAX_LEN, GAZ_TYPES,
@@ -15,7 +16,7 @@ use super::knowledge::{
 };
 use super::model::{Model, Weights, FEATURE_VERSION};
 use super::prepare::DocFeats;
-use super::tags::{label_index, spans_to_tags, tags_to_spans, NT, O};
+use super::tags::{label_index, spans_to_tags, tags_to_spans, NT};
 use crate::error::{Error, Result};
 use crate::types::Label;
 
@@ -493,12 +494,7 @@ pub fn train(
                 &|_: &str| {},
             );
             for i in all.iter().copied().filter(|i| i % folds == k) {
-                train_tags[i] = super::features::decode(
-                    &f.weights.index,
-                    &f.weights.weights,
-                    &train_feats[i],
-                    None,
-                );
+                train_tags[i] = decode(&f.weights.index, &f.weights.weights, &train_feats[i], None);
             }
             log(&format!("fold {} of {folds} tagged", k + 1));
         }
@@ -509,14 +505,7 @@ pub fn train(
             .collect();
         let dev_nl: Vec<NonLocal> = dev_feats
             .iter()
-            .map(|df| {
-                df.nonlocal(super::features::decode(
-                    &stages[0].index,
-                    &stages[0].weights,
-                    df,
-                    None,
-                ))
-            })
+            .map(|df| df.nonlocal(decode(&stages[0].index, &stages[0].weights, df, None)))
             .collect();
         let second = fit(
             &docs,
@@ -598,19 +587,13 @@ fn fit(
     for &di in which {
         let (d, df) = (&docs[di], &feats_of[di]);
         let dnl = nl.map(|n| &n[di]);
-        let mut hist = History::default();
-        for s in &d.sents {
-            let (mut p1, mut p2) = (O, O);
-            for i in s.clone() {
-                df.features(s, i, p1, p2, &hist, dnl, &mut feats);
-                for &f in &feats {
-                    *counts.entry(f).or_insert(0) += 1;
-                }
-                df.record(i, d.gold[i], &mut hist);
-                p2 = p1;
-                p1 = d.gold[i];
+        walk(df, |st| {
+            st.features(dnl, &mut feats);
+            for &f in &feats {
+                *counts.entry(f).or_insert(0) += 1;
             }
-        }
+            d.gold[st.i]
+        });
     }
     let mut keys: Vec<u64> = counts
         .iter()
@@ -652,35 +635,32 @@ fn fit(
             for &di in order.iter() {
                 let (d, df) = (&docs[di], &feats_of[di]);
                 let dnl = nl.map(|n| &n[di]);
-                let mut hist = History::default();
-                for s in &d.sents {
-                    let (mut p1, mut p2) = (O, O);
-                    for i in s.clone() {
-                        df.features(s, i, p1, p2, &hist, dnl, &mut feats);
-                        score(&index, w, &feats, &mut scores);
-                        let pred = best_tag(&scores, p1, i + 1 == s.end);
-                        let g = d.gold[i];
-                        if pred != g {
-                            if bag == 0 {
-                                errors += 1;
-                            }
-                            rows.clear();
-                            rows.extend(feats.iter().filter_map(|f| index.get(f).copied()));
-                            for &r in &rows {
-                                let b = r as usize * NT;
-                                w[b + g as usize] += 1.0;
-                                w[b + pred as usize] -= 1.0;
-                                acc[b + g as usize] += *c;
-                                acc[b + pred as usize] -= *c;
-                            }
+                walk(df, |st| {
+                    st.features(dnl, &mut feats);
+                    score(&index, w, &feats, &mut scores);
+                    let pred = st.best(&scores);
+                    let g = d.gold[st.i];
+                    if pred != g {
+                        if bag == 0 {
+                            errors += 1;
                         }
-                        *c += 1.0;
-                        let t = if gold_hist { g } else { pred };
-                        df.record(i, t, &mut hist);
-                        p2 = p1;
-                        p1 = t;
+                        rows.clear();
+                        rows.extend(feats.iter().filter_map(|f| index.get(f).copied()));
+                        for &r in &rows {
+                            let b = r as usize * NT;
+                            w[b + g as usize] += 1.0;
+                            w[b + pred as usize] -= 1.0;
+                            acc[b + g as usize] += *c;
+                            acc[b + pred as usize] -= *c;
+                        }
                     }
-                }
+                    *c += 1.0;
+                    if gold_hist {
+                        g
+                    } else {
+                        pred
+                    }
+                });
             }
         }
         let mut avg = vec![0f32; nf * NT];
@@ -704,7 +684,7 @@ fn fit(
             let pred: Vec<Vec<u8>> = dev_feats
                 .iter()
                 .enumerate()
-                .map(|(k, df)| super::features::decode(&index, &avg, df, dev_nl.map(|n| &n[k])))
+                .map(|(k, df)| decode(&index, &avg, df, dev_nl.map(|n| &n[k])))
                 .collect();
             let (p, r, f) = span_scores(&dev_gold, &pred);
             rep.dev_precision = Some(p);
