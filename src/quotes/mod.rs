@@ -17,6 +17,8 @@
 //!   preferring a recent sentence subject, while `speaker_span` stays on the pronoun); without
 //!   entities the phrase's name (its capitalised run) or the role phrase ("a Pence
 //!   spokeswoman"), and he/she names the last speaker named before, if any.
+//! - `when`: the day each quotation was said, from the dates layer's values (a date in its
+//!   attribution, the narrative's day, its section's date, the document date).
 //! - `index`: lookups built once per document, so each step costs the same however long the
 //!   document is; `lexicon`: the word lists.
 //!
@@ -35,6 +37,7 @@ mod lexicon;
 mod speaker;
 #[cfg(test)]
 mod tests;
+mod when;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -263,6 +266,7 @@ impl QuoteExtractor {
             }
             story.push(m, kind, source, said, group);
         }
+        when::date_quotes(doc, &mut story.out);
         story.out
     }
 }

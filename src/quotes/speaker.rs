@@ -232,6 +232,8 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
         k += 1;
     }
     let mut head: Option<(usize, usize)> = None;
+    // A possessive ends the run before it: "The Hill’s Jordan Fabian" is Jordan Fabian.
+    let mut after_possessive = false;
     while k < ub && k < i + 8 {
         let kw = ctx.tok(k);
         if !(ctx.is_word(k) || ctx.is_possessive(k)) || lexicon::is_np_stop(kw) {
@@ -240,17 +242,23 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
         if ctx.is_cap(k) {
             match head {
                 Some((hs, he)) if he == k => head = Some((hs, k + 1)),
+                Some(_) if after_possessive => head = Some((k, k + 1)),
                 None => head = Some((k, k + 1)),
                 _ => {}
             }
+            after_possessive = false;
         } else if lexicon::is_cue(&ctx.lower(k)) {
             break;
+        } else if ctx.is_possessive(k) {
+            after_possessive = true;
         }
         k += 1;
     }
     if k == i || (det && k <= i + 1) {
         return None;
     }
+    // A name followed by lower-case words modifies them: "one U.S. official" is a role.
+    let head = head.filter(|&(_, he)| he == k);
     let (head_start, head_end) = head.unwrap_or((i, k));
     Some(Np {
         start: i,
@@ -309,6 +317,10 @@ pub(crate) fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (
         }
         return (w.to_owned(), span);
     }
+    // A role ("a former official", "a Pence spokeswoman"): the phrase without its article.
+    if let Some(role) = role_name(ctx, np) {
+        return (role, span);
+    }
     // An entity mention inside the phrase names it (a person first, then an organisation;
     // then the mention over the name, then the first).
     let best = ctx.mentions().and_then(|m| {
@@ -326,6 +338,24 @@ pub(crate) fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (
         return (ctx.entities[i].canonical.clone(), span);
     }
     (ctx.slice(head).to_owned(), span)
+}
+
+/// The name of a role phrase (a phrase without a name at its head that ends in a lower-case
+/// noun): the phrase without a leading article or "one" ("former official", "U.S. official").
+fn role_name(ctx: &Ctx, np: &Np) -> Option<String> {
+    let whole = np.head_start == np.start && np.head_end == np.end;
+    if np.pronoun || !whole || ctx.is_cap(np.end - 1) || ctx.is_possessive(np.end - 1) {
+        return None;
+    }
+    let mut start = np.start;
+    let article = matches!(
+        ctx.lower(start).as_ref(),
+        "a" | "an" | "the" | "one" | "another"
+    );
+    if article && start + 1 < np.end && ctx.tok(start + 1) != "of" {
+        start += 1;
+    }
+    Some(ctx.slice(ctx.span_of(start, np.end)).to_owned())
 }
 
 /// The entity a pronoun refers to: a compatible mention before it (a person for he/she/I, an

@@ -49,7 +49,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::error::Result;
 use crate::layer::Extractor;
 use crate::text::TokenKind;
-use crate::types::{DateSource, Document, Timex, TimexType};
+use crate::types::{DateSource, Document, StoryPoint, Timex, TimexType};
 
 pub use crate::types::{Section, SectionDateSource};
 use anchor::{Anchor, Found, Story};
@@ -84,9 +84,10 @@ impl Extractor for TemporalExtractor {
                 doc.date_source = Some(DateSource::Inferred);
             }
         }
-        let (dates, sections) = tag_in_sections(doc);
+        let (dates, sections, story) = tag_story(doc);
         doc.dates = dates;
         doc.sections = sections;
+        doc.story = story;
         Ok(())
     }
 }
@@ -99,9 +100,16 @@ pub fn tag(doc: &Document) -> Vec<Timex> {
 /// Like [`tag`], and also the sections of a compilation the document was read in (empty for
 /// a single piece).
 pub fn tag_in_sections(doc: &Document) -> (Vec<Timex>, Vec<Section>) {
+    let (dates, sections, _) = tag_story(doc);
+    (dates, sections)
+}
+
+/// Like [`tag_in_sections`], and also where the narrative stands through the text: a
+/// [`StoryPoint`] each time the day the writer's own words set changes.
+pub fn tag_story(doc: &Document) -> (Vec<Timex>, Vec<Section>, Vec<StoryPoint>) {
     let mut t = Tagger::new(doc, doc.date);
     t.run();
-    (t.out, t.sections_found)
+    (t.out, t.sections_found, t.points)
 }
 
 /// The sections of a compilation of dated pieces (date lines, datelines, source tags such as
@@ -162,6 +170,10 @@ struct Tagger<'a> {
     sent_days: Vec<(usize, NaiveDate)>,
     /// The sections `run` read the document in (empty for a single piece).
     sections_found: Vec<Section>,
+    /// Inside quotation marks: the dates found are the speaker's, not the narrative's.
+    quoted: bool,
+    /// Where the narrative's day moved (outside quotations), in reading order.
+    points: Vec<StoryPoint>,
 }
 
 /// The grammar reads tokens through the tagger.
@@ -190,6 +202,8 @@ impl<'a> Tagger<'a> {
             paragraphs: &doc.paragraphs,
             sent_days: Vec::new(),
             sections_found: Vec::new(),
+            quoted: false,
+            points: Vec::new(),
         }
     }
 
@@ -209,7 +223,7 @@ impl<'a> Tagger<'a> {
         let mut next_section = 0;
         let mut para = 0;
         // Inside quotation marks (straight quotes toggle).
-        let mut quoted = false;
+        self.quoted = false;
         for (k, &(s, e)) in sentences.iter().enumerate() {
             self.story.enter_sentence(k);
             self.scan.sent_start = s;
@@ -221,7 +235,7 @@ impl<'a> Tagger<'a> {
                 while next_section < sections.len() && sections[next_section].span.start <= at {
                     self.story.enter_section(sections[next_section].date);
                     next_section += 1;
-                    quoted = false;
+                    self.quoted = false;
                 }
                 // A new paragraph closes any quotation left open.
                 let mut new_para = false;
@@ -230,11 +244,11 @@ impl<'a> Tagger<'a> {
                     new_para = true;
                 }
                 if new_para {
-                    quoted = false;
+                    self.quoted = false;
                     self.story.leave_quote();
                 }
-                if let Some(open) = quote_mark(self.w(i), quoted) {
-                    quoted = open;
+                if let Some(open) = quote_mark(self.w(i), self.quoted) {
+                    self.quoted = open;
                     if open {
                         if let Some(d) = self.said_on(i) {
                             self.story.enter_quote(d);
@@ -294,6 +308,10 @@ impl<'a> Tagger<'a> {
             quarter: matches!(h.value, Value::Quarter(..)),
         });
         let span = crate::types::Span::new(self.toks[h.start].start, self.toks[h.end - 1].end);
+        // The narrative moves to a day its own words set (not a date aside, not a quotation's).
+        if let (Anchor::Day(day, _), false, false) = (h.anchor, attributive, self.quoted) {
+            self.points.push(StoryPoint { at: span.end, day });
+        }
         let interval = match h.ttype {
             TimexType::Date | TimexType::Time => h.value.interval(),
             _ => None,
