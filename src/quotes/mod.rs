@@ -98,6 +98,8 @@ pub(crate) struct Ctx<'a> {
     quoted: Vec<Span>,
     /// The entity mentions sorted by offset, built on first need.
     mentions: OnceCell<Mentions>,
+    /// Full names by family name, built on first need (see [`speaker::FullNames`]).
+    full_names: OnceCell<speaker::FullNames>,
     /// Memoised scans.
     pub scans: Scans,
 }
@@ -128,6 +130,7 @@ impl<'a> Ctx<'a> {
             runs: Runs::new(&doc.text, &doc.tokens),
             quoted,
             mentions: OnceCell::new(),
+            full_names: OnceCell::new(),
             scans: Scans::default(),
         }
     }
@@ -140,6 +143,11 @@ impl<'a> Ctx<'a> {
             self.mentions
                 .get_or_init(|| Mentions::new(self.entities, &self.quoted)),
         )
+    }
+    /// The first full name of each family name among the person mentions.
+    fn full_names(&self) -> &speaker::FullNames {
+        self.full_names
+            .get_or_init(|| speaker::FullNames::new(self.text, self.entities))
     }
     pub(crate) fn tok(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)

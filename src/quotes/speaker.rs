@@ -8,6 +8,9 @@
 //! phrase is named by the canonical name of the entity mentioned in it, and a pronoun by the
 //! entity it refers to.
 
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
 use super::index::partition_near_end;
 use super::Ctx;
 use crate::quotes::lexicon;
@@ -257,8 +260,9 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
     if k == i || (det && k <= i + 1) {
         return None;
     }
-    // A name followed by lower-case words modifies them: "one U.S. official" is a role.
-    let head = head.filter(|&(_, he)| he == k);
+    // After a determiner, a name followed by lower-case words modifies them: "one U.S.
+    // official" is a role.
+    let head = head.filter(|&(_, he)| he == k || !det);
     let (head_start, head_end) = head.unwrap_or((i, k));
     Some(Np {
         start: i,
@@ -304,7 +308,7 @@ pub(crate) fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (
         let w = ctx.slice(span);
         if !ctx.entities.is_empty() {
             if let Some(e) = resolve_pronoun(ctx, w, span, np.start) {
-                return (e.canonical.clone(), span);
+                return (ctx.full_names().of(&e.canonical, e.span.start), span);
             }
             return (w.to_owned(), span);
         }
@@ -334,10 +338,76 @@ pub(crate) fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (
             )
         })
     });
-    if let Some(i) = best {
-        return (ctx.entities[i].canonical.clone(), span);
+    let name = match best.map(|i| &ctx.entities[i]) {
+        // A mention that swallowed a possessive outlet ("Hill’s Jordan Fabian"): the name.
+        Some(e)
+            if e.span.start < head.start
+                && ends_possessive(&ctx.text[e.span.start..head.start]) =>
+        {
+            ctx.slice(head)
+        }
+        Some(e) => e.canonical.as_str(),
+        None => ctx.slice(head),
+    };
+    (ctx.full_names().of(name, span.start), span)
+}
+
+/// Does the text end with a possessive ("The Hill’s ")?
+fn ends_possessive(s: &str) -> bool {
+    let s = s.trim_end();
+    s.ends_with("’s") || s.ends_with("'s") || s.ends_with('’')
+}
+
+/// The first full name of each family name among the person mentions, so that a speaker named
+/// by the family name alone ("Sessions") gets the name the article gave first ("Jeff
+/// Sessions") where the entity groups did not join them; a family name two different full
+/// names share is left alone.
+pub(crate) struct FullNames {
+    /// Family name -> (offset of the first full mention, full name); `None`: shared.
+    by_family: HashMap<String, Option<(usize, String)>>,
+}
+
+impl FullNames {
+    pub(crate) fn new(text: &str, entities: &[Entity]) -> Self {
+        let mut by_family: HashMap<String, Option<(usize, String)>> = HashMap::new();
+        for e in entities.iter().filter(|e| e.label == Label::Per) {
+            let full = &e.canonical;
+            let words: Vec<&str> = full.split_whitespace().collect();
+            let family = match words.as_slice() {
+                [.., f] if words.len() >= 2 && !is_suffix(f) => *f,
+                _ => continue,
+            };
+            debug_assert!(e.span.end <= text.len());
+            match by_family.entry(family.to_owned()) {
+                Entry::Vacant(v) => {
+                    v.insert(Some((e.span.start, full.clone())));
+                }
+                Entry::Occupied(mut o) => {
+                    if o.get().as_ref().is_some_and(|(_, f)| f != full) {
+                        o.insert(None);
+                    }
+                }
+            }
+        }
+        FullNames { by_family }
     }
-    (ctx.slice(head).to_owned(), span)
+
+    /// The full name of `name` when it is a family name alone that a full mention before
+    /// `at` gave; else `name` itself.
+    pub(crate) fn of(&self, name: &str, at: usize) -> String {
+        if !name.contains(char::is_whitespace) {
+            if let Some(Some((start, full))) = self.by_family.get(name) {
+                if *start < at {
+                    return full.clone();
+                }
+            }
+        }
+        name.to_owned()
+    }
+}
+
+fn is_suffix(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
 }
 
 /// The name of a role phrase (a phrase without a name at its head that ends in a lower-case

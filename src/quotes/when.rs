@@ -86,7 +86,11 @@ fn said(
 /// Is `span` inside one of the quotation contents (sorted by start)?
 fn inside_any(contents: &[Span], span: Span) -> bool {
     let k = contents.partition_point(|c| c.start <= span.start);
-    contents[..k].iter().rev().take(4).any(|c| c.contains(&span))
+    contents[..k]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|c| c.contains(&span))
 }
 
 /// The day the narrative stands at where the quotation opens: the last day the writer's words

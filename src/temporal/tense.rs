@@ -40,6 +40,14 @@ impl Scan<'_> {
         {
             return Tense::Future;
         }
+        // "ahead of the Nov. 8 election", "ahead of Friday's vote": an event still to come.
+        let before = if self.prev(i) == "the" { i - 1 } else { i };
+        if self.prev(before) == "of"
+            && before >= self.sent_start + 2
+            && self.w(before - 2) == "ahead"
+        {
+            return Tense::Future;
+        }
         // Reported speech keeps its own tense: "``He will leave Thursday,'' Castro said."
         // The search stays between the quotation marks around `i`; the sentence as a whole
         // is the fallback when the quoted stretch has no tensed word.
@@ -104,7 +112,7 @@ impl Scan<'_> {
                     continue
                 }
                 "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected"
-                | "expects" | "plans" | "planned" | "plan" | "planning" | "upcoming"
+                | "expects" | "expect" | "plans" | "planned" | "plan" | "planning" | "upcoming"
                 | "tomorrow" | "soon" => Tense::Future,
                 "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "took" | "went"
                 | "came" | "told" | "made" | "got" | "gave" | "met" | "began" | "fell" | "rose"
