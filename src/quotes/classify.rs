@@ -41,6 +41,11 @@ pub(crate) fn classify(ctx: &Ctx, m: &Marked) -> Class {
     if m.continues || m.close.is_none() {
         return Class::Direct;
     }
+    // A paragraph that is a phrase in single marks and nothing else is a subheading
+    // ("'A Legend in the Coal Fields.'"), never somebody's words on PolNeAR train.
+    if m.single && m.close.is_some_and(|c| alone_in_paragraph(ctx, m.open, c)) {
+        return Class::NotAQuote;
+    }
     let class = classify_marks(ctx, m);
     // American news marks quotations with double marks; single marks at top level are a
     // headline's quotation (“Trump: ‘This Cannot Continue.’”) or, in the body, a quotation
@@ -49,6 +54,12 @@ pub(crate) fn classify(ctx: &Ctx, m: &Marked) -> Class {
         return Class::Partial;
     }
     class
+}
+
+/// Do the marks at `open` and `close` hold their whole paragraph (punctuation aside)?
+fn alone_in_paragraph(ctx: &Ctx, open: usize, close: usize) -> bool {
+    open == ctx.para_first_token(open)
+        && (close + 1..ctx.para_end_token(open)).all(|i| ctx.tokens[i].kind == TokenKind::Punct)
 }
 
 /// A headline: the first paragraph, or a short paragraph of one sentence.

@@ -529,6 +529,12 @@ pub(crate) fn colon_intro(ctx: &Ctx, colon: usize) -> Option<Found> {
     if headline_line(ctx, lb, colon) {
         return None;
     }
+    // A topic, a dash, then the speaker: "RED STATES OUTNUMBER BLUE - Jane Roe: “…”".
+    let lb = (lb..colon)
+        .rev()
+        .take(8)
+        .find(|&i| ctx.tokens[i].kind == TokenKind::Dash)
+        .map_or(lb, |d| d + 1);
     let np = clause_subject(ctx, lb, colon)?;
     Some(Found {
         np,

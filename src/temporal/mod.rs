@@ -428,8 +428,10 @@ impl Tagger<'_> {
     }
 
     /// The year a retrospective is set in: when the document date is known, the text dates
-    /// at least two events to the month ("May 2015", "October 3, 2016") and all of them, like
-    /// every year it writes, fall before the document's year: the latest of those years.
+    /// at least two events to the month ("May 2015", "October 3, 2016") before the document's
+    /// year, three times as many as the years it writes in the document's year ("In March
+    /// 2017, the inquiry began" in a 2017 piece about 2016), and writes no later year (a plan
+    /// ahead ties the story to now): the latest of the earlier years.
     fn retrospective_year(&self) -> Option<i32> {
         let dct = self.story.dct()?;
         let n = self.toks.len();
@@ -440,19 +442,23 @@ impl Tagger<'_> {
                 .filter(|&y| y >= 1900)
         };
         let mut dated = Vec::new();
+        let mut now = 0;
         for k in 0..n {
             if let Some(y) = is_year(k) {
-                if y >= dct.year() {
+                if y > dct.year() {
                     return None;
                 }
+                now += usize::from(y == dct.year());
             }
             if lex::month(self.w(k)).is_some() && self.cap(k) {
                 if let Some(y) = (k + 1..(k + 4).min(n)).find_map(is_year) {
-                    dated.push(y);
+                    if y < dct.year() {
+                        dated.push(y);
+                    }
                 }
             }
         }
-        if dated.len() < 2 {
+        if dated.len() < 2 || dated.len() < 3 * now {
             return None;
         }
         dated.into_iter().max()
