@@ -14,6 +14,10 @@ const STORY_SENTENCES: usize = 8;
 /// month: "he said in May"; not "the 2016 election").
 const SAID_DAYS: i64 = 31;
 
+/// How far (bytes) from the cue or the speaker a date of the attribution may stand ("told
+/// reporters at a rally on Monday").
+const SAID_REACH: usize = 40;
+
 /// Fills `date`, `date_start`, `date_end` and `date_source` of the quotations of `doc`
 /// (`quotes` in text order).
 pub(crate) fn date_quotes(doc: &Document, quotes: &mut [Quote]) {
@@ -51,16 +55,24 @@ pub(crate) fn date_quotes(doc: &Document, quotes: &mut [Quote]) {
 }
 
 /// The days `[first, last]` a date in the quotation's attribution names: in the sentence of
-/// its cue (or, without one, its own first sentence), outside every quotation, the nearest to
-/// the cue; only calendar dates of at most a month, not after the day it was reported.
+/// its cue, outside every quotation, next to the cue or the speaker ("said Thursday", "On
+/// October 3, 2016, he wrote"), the nearest; only calendar dates of at most a month, not after
+/// the day it was reported.
 fn said(
     doc: &Document,
     q: &Quote,
     contents: &[Span],
     reported: Option<NaiveDate>,
 ) -> Option<(NaiveDate, NaiveDate)> {
-    let at = q.cue_span.unwrap_or(q.span);
-    let sent = doc.sentences[doc.sentence_at(at.start)?].span;
+    let cue = q.cue_span?;
+    let sent = doc.sentences[doc.sentence_at(cue.start)?].span;
+    let gap = |a: Span, b: Span| {
+        if a.end <= b.start {
+            b.start - a.end
+        } else {
+            a.start.saturating_sub(b.end)
+        }
+    };
     let first = doc.dates.partition_point(|t| t.span.start < sent.start);
     doc.dates[first..]
         .iter()
@@ -72,12 +84,11 @@ fn said(
             let (first, last) = (b.date(), (e - Duration::seconds(1)).date());
             let short = (last - first).num_days() < SAID_DAYS;
             let before = reported.is_none_or(|r| first <= r);
-            let dist = if t.span.end <= at.start {
-                at.start - t.span.end
-            } else {
-                t.span.start.saturating_sub(at.end)
-            };
-            (short && before).then_some((dist, first, last))
+            let dist = q
+                .speaker_span
+                .map_or(usize::MAX, |s| gap(t.span, s))
+                .min(gap(t.span, cue));
+            (short && before && dist <= SAID_REACH).then_some((dist, first, last))
         })
         .min_by_key(|&(dist, ..)| dist)
         .map(|(_, a, b)| (a, b))
