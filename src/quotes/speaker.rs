@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use super::index::partition_near_end;
 use super::Ctx;
 use crate::quotes::lexicon;
-use crate::types::{Entity, Label, Span};
+use crate::types::{Entity, Label, Span, TokenKind};
 
 /// A speaker noun phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,7 +276,7 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
 /// The subject of the clause that starts at `lb`, skipping introductory phrases that end in a
 /// comma ("Thursday, after weeks of silence, Ortiz appeared …").
 pub(crate) fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
-    let mut pos = lb;
+    let mut pos = skip_dateline(ctx, lb, ub);
     for _ in 0..4 {
         if pos >= ub {
             return None;
@@ -298,6 +298,19 @@ pub(crate) fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
         pos = next + 1;
     }
     None
+}
+
+/// After a dateline opening the paragraph at `lb` ("WASHINGTON, Dec. 8 (UPI) — "): the token
+/// after its dash; else `lb`.
+fn skip_dateline(ctx: &Ctx, lb: usize, ub: usize) -> usize {
+    let caps = ctx.tok(lb).chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !ctx.tok(lb).chars().any(char::is_lowercase);
+    if lb != ctx.para_first_token(lb) || !caps {
+        return lb;
+    }
+    (lb + 1..ub.min(lb + 12))
+        .find(|&i| ctx.tokens[i].kind == TokenKind::Dash)
+        .map_or(lb, |d| d + 1)
 }
 
 /// The speaker's name and the span of the mention the attribution rests on.
