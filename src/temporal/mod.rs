@@ -263,6 +263,13 @@ impl<'a> Tagger<'a> {
                     i += 1;
                     continue;
                 }
+                if let Some((a, b)) = self.range_in_token(i) {
+                    let end = a.end.max(b.end);
+                    self.push(a);
+                    self.push(b);
+                    i = end;
+                    continue;
+                }
                 match self.at(i) {
                     Some(h) => {
                         let mut end = h.end;
@@ -307,7 +314,10 @@ impl<'a> Tagger<'a> {
             number_year,
             quarter: matches!(h.value, Value::Quarter(..)),
         });
-        let span = crate::types::Span::new(self.toks[h.start].start, self.toks[h.end - 1].end);
+        let span = match h.bytes {
+            Some((a, b)) => crate::types::Span::new(a, b),
+            None => crate::types::Span::new(self.toks[h.start].start, self.toks[h.end - 1].end),
+        };
         // The narrative moves to a day its own words set (not a date aside, not a quotation's).
         if let (Anchor::Day(day, _), false, false) = (h.anchor, attributive, self.quoted) {
             self.points.push(StoryPoint { at: span.end, day });
@@ -393,6 +403,43 @@ impl Tagger<'_> {
             Anchor::Day(d, true) => Some(d),
             _ => None,
         })
+    }
+
+    /// A range written as one token, two timexes (rule 26 of the news set): "from 2009-2013"
+    /// is 2009 and 2013; "March 17-20" is March 17 and the 20th. `i` is the range token or the
+    /// month before it.
+    fn range_in_token(&self, i: usize) -> Option<(Hit, Hit)> {
+        let month = lex::month(self.w(i)).filter(|_| self.cap(i));
+        let k = if month.is_some() { i + 1 } else { i };
+        if k >= self.lim || self.kind(k) != Some(TokenKind::Number) {
+            return None;
+        }
+        let t = self.toks[k];
+        let w = &self.text[t.start..t.end];
+        let (a, b) = w.split_once(['-', '–'])?;
+        let (x, y): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        let first = (t.start, t.start + a.len());
+        let second = (t.end - b.len(), t.end);
+        let (ha, hb) = match month {
+            Some(m) if a.len() <= 2 && b.len() <= 2 && x < y && y <= 31 => {
+                let (v, anchor) = self.month_day(m, x, i);
+                let d = v.as_date()?;
+                let to = NaiveDate::from_ymd_opt(d.year(), m, y)?;
+                let mut ha = Hit::date(i, k + 1, v).anchor(anchor);
+                ha.bytes = Some((self.toks[i].start, first.1));
+                (ha, Hit::date(k, k + 1, Value::day(to)))
+            }
+            None if a.len() == 4 && b.len() == 4 && x < y => {
+                let (ya, yb) = (scan::year_of(a)?, scan::year_of(b)?);
+                let mut ha = Hit::date(k, k + 1, Value::year(ya));
+                ha.bytes = Some(first);
+                (ha, Hit::date(k, k + 1, Value::year(yb)))
+            }
+            _ => return None,
+        };
+        let mut hb = hb;
+        hb.bytes = Some(second);
+        Some((ha, hb))
     }
 
     /// The second day of a range written with one month: the "22" of "Sept. 19 to 22" is
