@@ -14,7 +14,8 @@
 //!   `speaker_span`, `cue`).
 //!
 //! The dates layer runs first (quotations are dated from its values). Every case also checks that
-//! each quotation's span lies inside the text.
+//! each quotation's span lies inside the text and that its dates agree (`date_start <=
+//! date_end`, `date` only for a single day, a `date_source` exactly when dated).
 
 use serde_json::Value;
 use tidings::pipeline::{prepare, Extractor};
@@ -99,6 +100,19 @@ fn check(case: &Value) -> Vec<String> {
     for q in &doc.quotes {
         if q.span.start > q.span.end || q.span.end > doc.text.len() {
             errors.push(format!("span {:?} outside the text", q.span));
+        }
+        // A quotation's days: an interval in order, a day only when it is one day, and a
+        // source exactly when there is a date.
+        let ordered = match (q.date_start, q.date_end) {
+            (Some(a), Some(b)) => a <= b && q.date == (a == b).then_some(a),
+            (None, None) => q.date.is_none(),
+            _ => false,
+        };
+        if !ordered || q.date_source.is_some() != q.date_start.is_some() {
+            errors.push(format!(
+                "dates {:?} {:?} {:?} {:?} do not agree",
+                q.date, q.date_start, q.date_end, q.date_source
+            ));
         }
     }
     if let Some(n) = case["count"].as_u64() {
