@@ -305,7 +305,7 @@ impl<'a> Tagger<'a> {
             Value::Year(y) if self.kind(h.end - 1) == Some(TokenKind::Number) => Some(y),
             _ => None,
         };
-        if let Anchor::Day(d, true) = h.anchor {
+        if let Anchor::Day(d, _) = h.anchor {
             self.sent_days.push((h.end, d));
         }
         self.story.record(Found {
@@ -400,7 +400,7 @@ impl Tagger<'_> {
             return None;
         }
         (close + 1..end).find_map(|k| match self.at(k)?.anchor {
-            Anchor::Day(d, true) => Some(d),
+            Anchor::Day(d, _) => Some(d),
             _ => None,
         })
     }
