@@ -97,6 +97,8 @@ fn classify_marks(ctx: &Ctx, m: &Marked) -> Class {
             }
         }
         Left::Colon if words >= 2 || ends_punct => Class::Direct,
+        // "said Friday that if he won, “she would sign it”": words inside reported speech.
+        Left::Comma if in_that_clause(ctx, m.open) => Class::Partial,
         Left::Comma if long && (ends_punct || upper) => Class::Direct,
         // "he said, “Maybe.”"
         Left::Comma if ends_punct && upper && cue_before_comma(ctx, m.open) => Class::Direct,
@@ -127,6 +129,25 @@ fn continues_sentence(ctx: &Ctx, m: &Marked) -> bool {
         && !lexicon::is_cue(w)
         && !lexicon::is_determiner(w)
         && w != "according"
+}
+
+/// Does the opening mark at `open` stand inside a "that" clause of reported speech ("tweeted
+/// that, “…”", "said Friday that if she won, “…”"), with no quotation mark between? On
+/// PolNeAR train such quotations are mostly partial (inside a paraphrase).
+fn in_that_clause(ctx: &Ctx, open: usize) -> bool {
+    let first = ctx.sentences[ctx.sent_of[open] as usize].tokens.start;
+    (first..open)
+        .rev()
+        .take(40)
+        .take_while(|&i| ctx.tokens[i].kind != TokenKind::Quote)
+        .any(|i| ctx.tok(i) == "that" && said_before(ctx, i, first))
+}
+
+/// Is there a cue verb among the three words before token `i` (not before `first`): "said
+/// Friday that", "wrote in an email that"?
+fn said_before(ctx: &Ctx, i: usize, first: usize) -> bool {
+    (first.max(i.saturating_sub(4))..i)
+        .any(|k| ctx.tokens[k].kind == TokenKind::Word && lexicon::is_cue(&ctx.lower(k)))
 }
 
 /// "said, “…”": a cue verb right before the comma that precedes the opening mark.
