@@ -4,6 +4,7 @@
 
 use crate::text::TokenKind;
 
+use super::lex;
 use super::scan::Scan;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,9 +41,11 @@ impl Scan<'_> {
         {
             return Tense::Future;
         }
-        // "ahead of the Nov. 8 election", "ahead of Friday's vote": an event still to come.
+        // "ahead of the Nov. 8 election": a dated event still to come. (A weekday keeps the
+        // sentence's tense: "Ahead of Friday's meeting, they unveiled a plan" looks back.)
         let before = if self.prev(i) == "the" { i - 1 } else { i };
-        if self.prev(before) == "of"
+        if lex::month(self.w(i)).is_some()
+            && self.prev(before) == "of"
             && before >= self.sent_start + 2
             && self.w(before - 2) == "ahead"
         {
