@@ -132,6 +132,10 @@ impl Joiner {
             x.span = shift(x.span);
             x
         }));
+        doc.story.extend(piece.story.into_iter().map(|mut x| {
+            x.at += off;
+            x
+        }));
         if doc.error.is_none() {
             doc.error = piece.error;
         }

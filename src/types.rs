@@ -262,6 +262,15 @@ pub struct Section {
     pub date_source: SectionDateSource,
 }
 
+/// A point where the story moves: from byte `at` of the text on, the narrative is at `day`
+/// (the last day its own words set, outside quotations), until the next point. The temporal
+/// layer records one each time the narrative's day changes; quotes read it to date what was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StoryPoint {
+    pub at: usize,
+    pub day: NaiveDate,
+}
+
 /// Where the document date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum DateSource {
@@ -289,6 +298,9 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     /// The dated pieces of a compilation; empty when the document is a single piece.
     pub sections: Vec<Section>,
+    /// Where the narrative stands through the text (see [`StoryPoint`]), in text order.
+    #[serde(skip)]
+    pub story: Vec<StoryPoint>,
     /// Set when analysing this document failed; the layers hold what was found before the failure.
     #[serde(serialize_with = "ser_error")]
     pub error: Option<Error>,

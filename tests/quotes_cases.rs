@@ -7,15 +7,20 @@
 //! - `count`: the number of quotations;
 //! - `direct`: the contents of the direct quotations, in order;
 //! - `quotes`: for the quotation at `index` (negative: from the end), its `text`, `kind`,
-//!   `speaker` (null: none), `mention` (the text of the speaker span; null: none) and `cue`;
+//!   `speaker` (null: none), `mention` (the text of the speaker span; null: none), `cue`, and
+//!   when it was said: `date`, `date_start`, `date_end` (YYYY-MM-DD or null), `date_source`
+//!   (said, section, story, document or null);
 //! - `same`: pairs of quotations (`a`, `b`) that share `fields` (`group`, `speaker`,
 //!   `speaker_span`, `cue`).
 //!
-//! Every case also checks that each quotation's span lies inside the text.
+//! The dates layer runs first (quotations are dated from its values). Every case also checks that
+//! each quotation's span lies inside the text and that its dates agree (`date_start <=
+//! date_end`, `date` only for a single day, a `date_source` exactly when dated).
 
 use serde_json::Value;
 use tidings::pipeline::{prepare, Extractor};
 use tidings::quotes::QuoteExtractor;
+use tidings::temporal::TemporalExtractor;
 use tidings::{Document, Entity, Label, Quote, Span};
 
 const CASES: &str = include_str!("cases/quotes.jsonl");
@@ -50,6 +55,7 @@ fn run(case: &Value) -> Document {
     if let Some(specs) = case["entities"].as_array() {
         doc.entities = specs.iter().map(|s| entity(&doc, s)).collect();
     }
+    TemporalExtractor::default().extract(&mut doc).unwrap();
     QuoteExtractor::default().extract(&mut doc).unwrap();
     doc
 }
@@ -57,6 +63,7 @@ fn run(case: &Value) -> Document {
 /// The value of one field of a quotation, as the cases write it.
 fn field(doc: &Document, q: &Quote, name: &str) -> Value {
     let opt = |s: Option<&str>| s.map_or(Value::Null, Value::from);
+    let day = |d: Option<chrono::NaiveDate>| d.map_or(Value::Null, |d| Value::from(d.to_string()));
     match name {
         "text" => Value::from(doc.slice(q.span)),
         "kind" => Value::from(q.kind.as_str()),
@@ -64,6 +71,10 @@ fn field(doc: &Document, q: &Quote, name: &str) -> Value {
         "mention" => opt(q.speaker_span.map(|s| doc.slice(s))),
         "cue" => opt(q.cue.as_deref()),
         "group" => Value::from(q.group),
+        "date" => day(q.date),
+        "date_start" => day(q.date_start),
+        "date_end" => day(q.date_end),
+        "date_source" => opt(q.date_source.map(|s| s.as_str())),
         "speaker_span" => q
             .speaker_span
             .map_or(Value::Null, |s| Value::from(vec![s.start, s.end])),
@@ -89,6 +100,19 @@ fn check(case: &Value) -> Vec<String> {
     for q in &doc.quotes {
         if q.span.start > q.span.end || q.span.end > doc.text.len() {
             errors.push(format!("span {:?} outside the text", q.span));
+        }
+        // A quotation's days: an interval in order, a day only when it is one day, and a
+        // source exactly when there is a date.
+        let ordered = match (q.date_start, q.date_end) {
+            (Some(a), Some(b)) => a <= b && q.date == (a == b).then_some(a),
+            (None, None) => q.date.is_none(),
+            _ => false,
+        };
+        if !ordered || q.date_source.is_some() != q.date_start.is_some() {
+            errors.push(format!(
+                "dates {:?} {:?} {:?} {:?} do not agree",
+                q.date, q.date_start, q.date_end, q.date_source
+            ));
         }
     }
     if let Some(n) = case["count"].as_u64() {

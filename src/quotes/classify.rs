@@ -41,6 +41,11 @@ pub(crate) fn classify(ctx: &Ctx, m: &Marked) -> Class {
     if m.continues || m.close.is_none() {
         return Class::Direct;
     }
+    // A paragraph that is a phrase in single marks and nothing else is a subheading
+    // ("'A Legend in the Coal Fields.'"), never somebody's words on PolNeAR train.
+    if m.single && m.close.is_some_and(|c| alone_in_paragraph(ctx, m.open, c)) {
+        return Class::NotAQuote;
+    }
     let class = classify_marks(ctx, m);
     // American news marks quotations with double marks; single marks at top level are a
     // headline's quotation (“Trump: ‘This Cannot Continue.’”) or, in the body, a quotation
@@ -49,6 +54,12 @@ pub(crate) fn classify(ctx: &Ctx, m: &Marked) -> Class {
         return Class::Partial;
     }
     class
+}
+
+/// Do the marks at `open` and `close` hold their whole paragraph (punctuation aside)?
+fn alone_in_paragraph(ctx: &Ctx, open: usize, close: usize) -> bool {
+    open == ctx.para_first_token(open)
+        && (close + 1..ctx.para_end_token(open)).all(|i| ctx.tokens[i].kind == TokenKind::Punct)
 }
 
 /// A headline: the first paragraph, or a short paragraph of one sentence.
@@ -86,6 +97,8 @@ fn classify_marks(ctx: &Ctx, m: &Marked) -> Class {
             }
         }
         Left::Colon if words >= 2 || ends_punct => Class::Direct,
+        // "said Friday that if he won, “she would sign it”": words inside reported speech.
+        Left::Comma if in_that_clause(ctx, m.open) => Class::Partial,
         Left::Comma if long && (ends_punct || upper) => Class::Direct,
         // "he said, “Maybe.”"
         Left::Comma if ends_punct && upper && cue_before_comma(ctx, m.open) => Class::Direct,
@@ -116,6 +129,25 @@ fn continues_sentence(ctx: &Ctx, m: &Marked) -> bool {
         && !lexicon::is_cue(w)
         && !lexicon::is_determiner(w)
         && w != "according"
+}
+
+/// Does the opening mark at `open` stand inside a "that" clause of reported speech ("tweeted
+/// that, “…”", "said Friday that if she won, “…”"), with no quotation mark between? On
+/// PolNeAR train such quotations are mostly partial (inside a paraphrase).
+fn in_that_clause(ctx: &Ctx, open: usize) -> bool {
+    let first = ctx.sentences[ctx.sent_of[open] as usize].tokens.start;
+    (first..open)
+        .rev()
+        .take(40)
+        .take_while(|&i| ctx.tokens[i].kind != TokenKind::Quote)
+        .any(|i| ctx.tok(i) == "that" && said_before(ctx, i, first))
+}
+
+/// Is there a cue verb among the three words before token `i` (not before `first`): "said
+/// Friday that", "wrote in an email that"?
+fn said_before(ctx: &Ctx, i: usize, first: usize) -> bool {
+    (first.max(i.saturating_sub(4))..i)
+        .any(|k| ctx.tokens[k].kind == TokenKind::Word && lexicon::is_cue(&ctx.lower(k)))
 }
 
 /// "said, “…”": a cue verb right before the comma that precedes the opening mark.

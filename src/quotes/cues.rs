@@ -526,12 +526,34 @@ pub(crate) fn colon_intro(ctx: &Ctx, colon: usize) -> Option<Found> {
     if let Some(f) = cue_backwards(ctx, colon, lb) {
         return Some(f);
     }
+    if headline_line(ctx, lb, colon) {
+        return None;
+    }
+    // A topic, a dash, then the speaker: "RED STATES OUTNUMBER BLUE - Jane Roe: “…”".
+    let lb = (lb..colon)
+        .rev()
+        .take(8)
+        .find(|&i| ctx.tokens[i].kind == TokenKind::Dash)
+        .map_or(lb, |d| d + 1);
     let np = clause_subject(ctx, lb, colon)?;
     Some(Found {
         np,
         cue_start: colon,
         cue_end: colon + 1,
     })
+}
+
+/// Is `lb..colon` a headline line over a quoted text ("Trump Campaign-Related Matters:" above
+/// the statement): a line of its own, every long word capitalised, three of them at least?
+/// A headline names a topic, not a speaker.
+fn headline_line(ctx: &Ctx, lb: usize, colon: usize) -> bool {
+    if colon + 1 != ctx.para_end_token(colon) || lb != ctx.para_first_token(colon) {
+        return false;
+    }
+    let long: Vec<usize> = (lb..colon)
+        .filter(|&i| ctx.tokens[i].kind == TokenKind::Word && ctx.tok(i).chars().count() >= 4)
+        .collect();
+    long.len() >= 3 && long.iter().all(|&i| ctx.is_cap(i))
 }
 
 /// A quotation introduced by a comma without a cue verb ("The mayor shared her worries with the

@@ -8,10 +8,13 @@
 //! phrase is named by the canonical name of the entity mentioned in it, and a pronoun by the
 //! entity it refers to.
 
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
 use super::index::partition_near_end;
 use super::Ctx;
 use crate::quotes::lexicon;
-use crate::types::{Entity, Label, Span};
+use crate::types::{Entity, Label, Span, TokenKind};
 
 /// A speaker noun phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,6 +235,8 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
         k += 1;
     }
     let mut head: Option<(usize, usize)> = None;
+    // A possessive ends the run before it: "The Hill’s Jordan Fabian" is Jordan Fabian.
+    let mut after_possessive = false;
     while k < ub && k < i + 8 {
         let kw = ctx.tok(k);
         if !(ctx.is_word(k) || ctx.is_possessive(k)) || lexicon::is_np_stop(kw) {
@@ -240,17 +245,24 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
         if ctx.is_cap(k) {
             match head {
                 Some((hs, he)) if he == k => head = Some((hs, k + 1)),
+                Some(_) if after_possessive => head = Some((k, k + 1)),
                 None => head = Some((k, k + 1)),
                 _ => {}
             }
+            after_possessive = false;
         } else if lexicon::is_cue(&ctx.lower(k)) {
             break;
+        } else if ctx.is_possessive(k) {
+            after_possessive = true;
         }
         k += 1;
     }
     if k == i || (det && k <= i + 1) {
         return None;
     }
+    // After a determiner, a name followed by lower-case words modifies them: "one U.S.
+    // official" is a role.
+    let head = head.filter(|&(_, he)| he == k || !det);
     let (head_start, head_end) = head.unwrap_or((i, k));
     Some(Np {
         start: i,
@@ -264,7 +276,7 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
 /// The subject of the clause that starts at `lb`, skipping introductory phrases that end in a
 /// comma ("Thursday, after weeks of silence, Ortiz appeared …").
 pub(crate) fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
-    let mut pos = lb;
+    let mut pos = skip_dateline(ctx, lb, ub);
     for _ in 0..4 {
         if pos >= ub {
             return None;
@@ -288,6 +300,19 @@ pub(crate) fn clause_subject(ctx: &Ctx, lb: usize, ub: usize) -> Option<Np> {
     None
 }
 
+/// After a dateline opening the paragraph at `lb` ("WASHINGTON, Dec. 8 (UPI) — "): the token
+/// after its dash; else `lb`.
+fn skip_dateline(ctx: &Ctx, lb: usize, ub: usize) -> usize {
+    let caps = ctx.tok(lb).chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !ctx.tok(lb).chars().any(char::is_lowercase);
+    if lb != ctx.para_first_token(lb) || !caps {
+        return lb;
+    }
+    (lb + 1..ub.min(lb + 12))
+        .find(|&i| ctx.tokens[i].kind == TokenKind::Dash)
+        .map_or(lb, |d| d + 1)
+}
+
 /// The speaker's name and the span of the mention the attribution rests on.
 pub(crate) fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (String, Span) {
     let span = ctx.span_of(np.start, np.end);
@@ -296,7 +321,7 @@ pub(crate) fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (
         let w = ctx.slice(span);
         if !ctx.entities.is_empty() {
             if let Some(e) = resolve_pronoun(ctx, w, span, np.start) {
-                return (e.canonical.clone(), span);
+                return (ctx.full_names().of(&e.canonical, e.span.start), span);
             }
             return (w.to_owned(), span);
         }
@@ -308,6 +333,10 @@ pub(crate) fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (
             }
         }
         return (w.to_owned(), span);
+    }
+    // A role ("a former official", "a Pence spokeswoman"): the phrase without its article.
+    if let Some(role) = role_name(ctx, np) {
+        return (role, span);
     }
     // An entity mention inside the phrase names it (a person first, then an organisation;
     // then the mention over the name, then the first).
@@ -322,10 +351,94 @@ pub(crate) fn name_speaker(ctx: &Ctx, np: &Np, last_named: &Option<String>) -> (
             )
         })
     });
-    if let Some(i) = best {
-        return (ctx.entities[i].canonical.clone(), span);
+    let name = match best.map(|i| &ctx.entities[i]) {
+        // A mention that swallowed a possessive outlet ("Hill’s Jordan Fabian"): the name.
+        Some(e)
+            if e.span.start < head.start
+                && ends_possessive(&ctx.text[e.span.start..head.start]) =>
+        {
+            ctx.slice(head)
+        }
+        Some(e) => e.canonical.as_str(),
+        None => ctx.slice(head),
+    };
+    (ctx.full_names().of(name, span.start), span)
+}
+
+/// Does the text end with a possessive ("The Hill’s ")?
+fn ends_possessive(s: &str) -> bool {
+    let s = s.trim_end();
+    s.ends_with("’s") || s.ends_with("'s") || s.ends_with('’')
+}
+
+/// The first full name of each family name among the person mentions, so that a speaker named
+/// by the family name alone ("Sessions") gets the name the article gave first ("Jeff
+/// Sessions") where the entity groups did not join them; a family name two different full
+/// names share is left alone.
+pub(crate) struct FullNames {
+    /// Family name -> (offset of the first full mention, full name); `None`: shared.
+    by_family: HashMap<String, Option<(usize, String)>>,
+}
+
+impl FullNames {
+    pub(crate) fn new(text: &str, entities: &[Entity]) -> Self {
+        let mut by_family: HashMap<String, Option<(usize, String)>> = HashMap::new();
+        for e in entities.iter().filter(|e| e.label == Label::Per) {
+            let full = &e.canonical;
+            let words: Vec<&str> = full.split_whitespace().collect();
+            let family = match words.as_slice() {
+                [.., f] if words.len() >= 2 && !is_suffix(f) => *f,
+                _ => continue,
+            };
+            debug_assert!(e.span.end <= text.len());
+            match by_family.entry(family.to_owned()) {
+                Entry::Vacant(v) => {
+                    v.insert(Some((e.span.start, full.clone())));
+                }
+                Entry::Occupied(mut o) => {
+                    if o.get().as_ref().is_some_and(|(_, f)| f != full) {
+                        o.insert(None);
+                    }
+                }
+            }
+        }
+        FullNames { by_family }
     }
-    (ctx.slice(head).to_owned(), span)
+
+    /// The full name of `name` when it is a family name alone that a full mention before
+    /// `at` gave; else `name` itself.
+    pub(crate) fn of(&self, name: &str, at: usize) -> String {
+        if !name.contains(char::is_whitespace) {
+            if let Some(Some((start, full))) = self.by_family.get(name) {
+                if *start < at {
+                    return full.clone();
+                }
+            }
+        }
+        name.to_owned()
+    }
+}
+
+fn is_suffix(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+}
+
+/// The name of a role phrase (a phrase without a name at its head that ends in a lower-case
+/// noun): the phrase without a leading article or "one" ("former official", "U.S. official").
+fn role_name(ctx: &Ctx, np: &Np) -> Option<String> {
+    let whole = np.head_start == np.start && np.head_end == np.end;
+    if np.pronoun || !whole || ctx.is_cap(np.end - 1) || ctx.is_possessive(np.end - 1) {
+        return None;
+    }
+    let mut start = np.start;
+    let article = matches!(
+        ctx.lower(start).as_ref(),
+        "a" | "an" | "the" | "one" | "another"
+    );
+    if article && start + 1 < np.end && ctx.tok(start + 1) != "of" {
+        start += 1;
+    }
+    Some(ctx.slice(ctx.span_of(start, np.end)).to_owned())
 }
 
 /// The entity a pronoun refers to: a compatible mention before it (a person for he/she/I, an

@@ -49,7 +49,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::error::Result;
 use crate::layer::Extractor;
 use crate::text::TokenKind;
-use crate::types::{DateSource, Document, Timex, TimexType};
+use crate::types::{DateSource, Document, StoryPoint, Timex, TimexType};
 
 pub use crate::types::{Section, SectionDateSource};
 use anchor::{Anchor, Found, Story};
@@ -84,9 +84,10 @@ impl Extractor for TemporalExtractor {
                 doc.date_source = Some(DateSource::Inferred);
             }
         }
-        let (dates, sections) = tag_in_sections(doc);
+        let (dates, sections, story) = tag_story(doc);
         doc.dates = dates;
         doc.sections = sections;
+        doc.story = story;
         Ok(())
     }
 }
@@ -99,9 +100,16 @@ pub fn tag(doc: &Document) -> Vec<Timex> {
 /// Like [`tag`], and also the sections of a compilation the document was read in (empty for
 /// a single piece).
 pub fn tag_in_sections(doc: &Document) -> (Vec<Timex>, Vec<Section>) {
+    let (dates, sections, _) = tag_story(doc);
+    (dates, sections)
+}
+
+/// Like [`tag_in_sections`], and also where the narrative stands through the text: a
+/// [`StoryPoint`] each time the day the writer's own words set changes.
+pub fn tag_story(doc: &Document) -> (Vec<Timex>, Vec<Section>, Vec<StoryPoint>) {
     let mut t = Tagger::new(doc, doc.date);
     t.run();
-    (t.out, t.sections_found)
+    (t.out, t.sections_found, t.points)
 }
 
 /// The sections of a compilation of dated pieces (date lines, datelines, source tags such as
@@ -162,6 +170,10 @@ struct Tagger<'a> {
     sent_days: Vec<(usize, NaiveDate)>,
     /// The sections `run` read the document in (empty for a single piece).
     sections_found: Vec<Section>,
+    /// Inside quotation marks: the dates found are the speaker's, not the narrative's.
+    quoted: bool,
+    /// Where the narrative's day moved (outside quotations), in reading order.
+    points: Vec<StoryPoint>,
 }
 
 /// The grammar reads tokens through the tagger.
@@ -190,6 +202,8 @@ impl<'a> Tagger<'a> {
             paragraphs: &doc.paragraphs,
             sent_days: Vec::new(),
             sections_found: Vec::new(),
+            quoted: false,
+            points: Vec::new(),
         }
     }
 
@@ -209,7 +223,7 @@ impl<'a> Tagger<'a> {
         let mut next_section = 0;
         let mut para = 0;
         // Inside quotation marks (straight quotes toggle).
-        let mut quoted = false;
+        self.quoted = false;
         for (k, &(s, e)) in sentences.iter().enumerate() {
             self.story.enter_sentence(k);
             self.scan.sent_start = s;
@@ -221,7 +235,7 @@ impl<'a> Tagger<'a> {
                 while next_section < sections.len() && sections[next_section].span.start <= at {
                     self.story.enter_section(sections[next_section].date);
                     next_section += 1;
-                    quoted = false;
+                    self.quoted = false;
                 }
                 // A new paragraph closes any quotation left open.
                 let mut new_para = false;
@@ -230,11 +244,11 @@ impl<'a> Tagger<'a> {
                     new_para = true;
                 }
                 if new_para {
-                    quoted = false;
+                    self.quoted = false;
                     self.story.leave_quote();
                 }
-                if let Some(open) = quote_mark(self.w(i), quoted) {
-                    quoted = open;
+                if let Some(open) = quote_mark(self.w(i), self.quoted) {
+                    self.quoted = open;
                     if open {
                         if let Some(d) = self.said_on(i) {
                             self.story.enter_quote(d);
@@ -247,6 +261,13 @@ impl<'a> Tagger<'a> {
                 }
                 if !self.trigger(i) {
                     i += 1;
+                    continue;
+                }
+                if let Some((a, b)) = self.range_in_token(i) {
+                    let end = a.end.max(b.end);
+                    self.push(a);
+                    self.push(b);
+                    i = end;
                     continue;
                 }
                 match self.at(i) {
@@ -284,7 +305,7 @@ impl<'a> Tagger<'a> {
             Value::Year(y) if self.kind(h.end - 1) == Some(TokenKind::Number) => Some(y),
             _ => None,
         };
-        if let Anchor::Day(d, true) = h.anchor {
+        if let Anchor::Day(d, _) = h.anchor {
             self.sent_days.push((h.end, d));
         }
         self.story.record(Found {
@@ -293,7 +314,14 @@ impl<'a> Tagger<'a> {
             number_year,
             quarter: matches!(h.value, Value::Quarter(..)),
         });
-        let span = crate::types::Span::new(self.toks[h.start].start, self.toks[h.end - 1].end);
+        let span = match h.bytes {
+            Some((a, b)) => crate::types::Span::new(a, b),
+            None => crate::types::Span::new(self.toks[h.start].start, self.toks[h.end - 1].end),
+        };
+        // The narrative moves to a day its own words set (not a date aside, not a quotation's).
+        if let (Anchor::Day(day, _), false, false) = (h.anchor, attributive, self.quoted) {
+            self.points.push(StoryPoint { at: span.end, day });
+        }
         let interval = match h.ttype {
             TimexType::Date | TimexType::Time => h.value.interval(),
             _ => None,
@@ -372,9 +400,46 @@ impl Tagger<'_> {
             return None;
         }
         (close + 1..end).find_map(|k| match self.at(k)?.anchor {
-            Anchor::Day(d, true) => Some(d),
+            Anchor::Day(d, _) => Some(d),
             _ => None,
         })
+    }
+
+    /// A range written as one token, two timexes (rule 26 of the news set): "from 2009-2013"
+    /// is 2009 and 2013; "March 17-20" is March 17 and the 20th. `i` is the range token or the
+    /// month before it.
+    fn range_in_token(&self, i: usize) -> Option<(Hit, Hit)> {
+        let month = lex::month(self.w(i)).filter(|_| self.cap(i));
+        let k = if month.is_some() { i + 1 } else { i };
+        if k >= self.lim || self.kind(k) != Some(TokenKind::Number) {
+            return None;
+        }
+        let t = self.toks[k];
+        let w = &self.text[t.start..t.end];
+        let (a, b) = w.split_once(['-', '–'])?;
+        let (x, y): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        let first = (t.start, t.start + a.len());
+        let second = (t.end - b.len(), t.end);
+        let (ha, hb) = match month {
+            Some(m) if a.len() <= 2 && b.len() <= 2 && x < y && y <= 31 => {
+                let (v, anchor) = self.month_day(m, x, i);
+                let d = v.as_date()?;
+                let to = NaiveDate::from_ymd_opt(d.year(), m, y)?;
+                let mut ha = Hit::date(i, k + 1, v).anchor(anchor);
+                ha.bytes = Some((self.toks[i].start, first.1));
+                (ha, Hit::date(k, k + 1, Value::day(to)))
+            }
+            None if a.len() == 4 && b.len() == 4 && x < y => {
+                let (ya, yb) = (scan::year_of(a)?, scan::year_of(b)?);
+                let mut ha = Hit::date(k, k + 1, Value::year(ya));
+                ha.bytes = Some(first);
+                (ha, Hit::date(k, k + 1, Value::year(yb)))
+            }
+            _ => return None,
+        };
+        let mut hb = hb;
+        hb.bytes = Some(second);
+        Some((ha, hb))
     }
 
     /// The second day of a range written with one month: the "22" of "Sept. 19 to 22" is
@@ -410,8 +475,10 @@ impl Tagger<'_> {
     }
 
     /// The year a retrospective is set in: when the document date is known, the text dates
-    /// at least two events to the month ("May 2015", "October 3, 2016") and all of them, like
-    /// every year it writes, fall before the document's year: the latest of those years.
+    /// at least two events to the month ("May 2015", "October 3, 2016") before the document's
+    /// year, three times as many as the years it writes in the document's year ("In March
+    /// 2017, the inquiry began" in a 2017 piece about 2016), and writes no later year (a plan
+    /// ahead ties the story to now): the latest of the earlier years.
     fn retrospective_year(&self) -> Option<i32> {
         let dct = self.story.dct()?;
         let n = self.toks.len();
@@ -422,19 +489,23 @@ impl Tagger<'_> {
                 .filter(|&y| y >= 1900)
         };
         let mut dated = Vec::new();
+        let mut now = 0;
         for k in 0..n {
             if let Some(y) = is_year(k) {
-                if y >= dct.year() {
+                if y > dct.year() {
                     return None;
                 }
+                now += usize::from(y == dct.year());
             }
             if lex::month(self.w(k)).is_some() && self.cap(k) {
                 if let Some(y) = (k + 1..(k + 4).min(n)).find_map(is_year) {
-                    dated.push(y);
+                    if y < dct.year() {
+                        dated.push(y);
+                    }
                 }
             }
         }
-        if dated.len() < 2 {
+        if dated.len() < 2 || dated.len() < 3 * now {
             return None;
         }
         dated.into_iter().max()

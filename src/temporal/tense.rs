@@ -4,6 +4,7 @@
 
 use crate::text::TokenKind;
 
+use super::lex;
 use super::scan::Scan;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,16 @@ impl Scan<'_> {
         if matches!(self.prev(k), "until" | "till")
             && k >= self.sent_start + 2
             && !matches!(self.w(k - 2), "up" | "not" | "," | "``" | "\"")
+        {
+            return Tense::Future;
+        }
+        // "ahead of the Nov. 8 election": a dated event still to come. (A weekday keeps the
+        // sentence's tense: "Ahead of Friday's meeting, they unveiled a plan" looks back.)
+        let before = if self.prev(i) == "the" { i - 1 } else { i };
+        if lex::month(self.w(i)).is_some()
+            && self.prev(before) == "of"
+            && before >= self.sent_start + 2
+            && self.w(before - 2) == "ahead"
         {
             return Tense::Future;
         }
@@ -104,7 +115,7 @@ impl Scan<'_> {
                     continue
                 }
                 "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected"
-                | "expects" | "plans" | "planned" | "plan" | "planning" | "upcoming"
+                | "expects" | "expect" | "plans" | "planned" | "plan" | "planning" | "upcoming"
                 | "tomorrow" | "soon" => Tense::Future,
                 "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "took" | "went"
                 | "came" | "told" | "made" | "got" | "gave" | "met" | "began" | "fell" | "rose"

@@ -42,6 +42,8 @@ pub(super) struct Hit {
     pub(super) modifier: Option<&'static str>,
     pub(super) anchor: Anchor,
     pub(super) kind: Kind,
+    /// Byte offsets within the tokens, for a part of one token ("17" of "17-20").
+    pub(super) bytes: Option<(usize, usize)>,
 }
 
 impl Hit {
@@ -54,6 +56,7 @@ impl Hit {
             modifier: None,
             anchor: Anchor::None,
             kind,
+            bytes: None,
         }
     }
     pub(super) fn date(start: usize, end: usize, value: Value) -> Hit {

@@ -541,20 +541,25 @@ impl Tagger<'_> {
     }
 
     /// "the day before" / "the next morning": relative to the most recent day in the discourse.
+    /// "The next day" moves the story on to that day; "the day before" looks back and does not.
     pub(super) fn ref_shift(&self, s: usize, e: usize, unit: &str, n: i64) -> Option<Hit> {
         let base = self.story.current_day();
         let day = |k: i64| base.map_or(Value::UNKNOWN_DAY, |d| Value::day(d + Duration::days(k)));
+        let moves = |h: Hit| match base {
+            Some(d) if n > 0 => h.anchor(Anchor::Day(d + Duration::days(n), false)),
+            _ => h,
+        };
         Some(match unit {
-            "day" => Hit::date(s, e, day(n)),
+            "day" => moves(Hit::date(s, e, day(n))),
             "morning" | "afternoon" | "evening" | "night" => {
                 let p = lex::daypart(unit)?;
-                Hit::new(
+                moves(Hit::new(
                     s,
                     e,
                     TimexType::Time,
                     Value::time(day(n), TimeOfDay::Part(p)),
                     Kind::Date,
-                )
+                ))
             }
             "week" => Hit::date(
                 s,
