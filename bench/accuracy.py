@@ -1,6 +1,6 @@
 """Accuracy on the development sets, scored by the project's judge (../shared/eval/score.py).
 
-    python bench/accuracy.py [--shared ../shared] [--only entities,dates,quotes] [--per-label]
+    python bench/accuracy.py [--shared ../shared] [--only entities,dates,quotes,news,newstrain] [--per-label]
                              [--errors] [--news-check] [--keep DIR]
 
 For each set it runs tidings on the gold texts (with the gold document dates), writes the predictions
@@ -12,6 +12,8 @@ in the scorer's JSONL format and prints score.py's table:
 - news:     the news development set (bench/newsdev: 2016 political news annotated here for entities
             and dates; quotes are PolNeAR's own), every layer; its tuning part by default, and its
             frozen check part only with --news-check (scored when an issue is closed, never tuned on)
+- newstrain: dates of the news training set's first 42 articles (bench/newstrain), a second set of
+            modern news to score dates on (the entity model trains on its entities, so only dates)
 
 --errors adds, per layer, the error classes (label, span, missed, spurious; for dates span, type,
 value) with the most frequent kinds and examples (bench/errors.py).
@@ -33,6 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from errors import entity_errors, timex_errors  # noqa: E402
 from newsdev import load as newsdev  # noqa: E402
+from newstrain import load as newstrain  # noqa: E402
 
 CLASSIC = {
     "entities": ("CoNLL-2003 dev", "data/conll2003/dev.jsonl"),
@@ -97,7 +100,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--only", default="entities,dates,quotes,news",
-                    help="comma-separated: entities, dates, quotes (the classic sets), news")
+                    help="comma-separated: entities, dates, quotes (the classic sets), news, newstrain (dates only)")
     ap.add_argument("--keep", help="keep the gold and prediction files in this folder")
     ap.add_argument("--per-label", action="store_true")
     ap.add_argument("--errors", action="store_true", help="error classes with examples")
@@ -116,6 +119,8 @@ def main() -> int:
         for part in ("tune", "check") if a.news_check else ("tune",):
             gold = newsdev.load(part, a.shared)
             score(f"News dev, {part} part", gold, ["entities", "dates", "quotes"], a, outdir)
+    if "newstrain" in only:
+        score("News train, dates", newstrain.load(with_timex=True, shared=a.shared), ["dates"], a, outdir)
     return 0
 
 
