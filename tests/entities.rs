@@ -5,12 +5,42 @@ use std::sync::Arc;
 
 use tidings::entities::{train, EntityExtractor, Model, TrainConfig};
 use tidings::pipeline::prepare;
-use tidings::{Error, Extractor, Label, Pipeline};
+use tidings::{Document, Entity, Error, Extractor, Label, Pipeline};
 
 fn temp_path(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("tidings-entities-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir.join(name)
+}
+
+/// `contents` written to the file `name` in this run's temporary folder.
+fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = temp_path(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+/// Training settings for the tiny file: `epochs` a pass, every feature kept however rare.
+fn tiny_config(epochs: usize) -> TrainConfig {
+    TrainConfig {
+        epochs,
+        min_count: 1,
+        ..TrainConfig::default()
+    }
+}
+
+/// Each entity of `doc` as its text, label and group, in order.
+fn mentions(doc: &Document) -> Vec<(&str, Label, usize)> {
+    doc.entities
+        .iter()
+        .map(|e| (doc.slice(e.span), e.label, e.group))
+        .collect()
+}
+
+/// The first entity of `doc` whose text is `text`.
+fn entity<'d>(doc: &'d Document, text: &str) -> &'d Entity {
+    let found = doc.entities.iter().find(|e| doc.slice(e.span) == text);
+    found.unwrap_or_else(|| panic!("no entity {text:?} in {:?}", mentions(doc)))
 }
 
 /// A tiny CoNLL-2003-style training file (IOB1, `token POS chunk NER`).
@@ -85,14 +115,8 @@ fn sentences_of(conll: &str) -> Vec<(Vec<&str>, Mentions)> {
 }
 
 fn tiny_model() -> Model {
-    let path = temp_path("tiny.conll");
-    std::fs::write(&path, TINY).unwrap();
-    let config = TrainConfig {
-        epochs: 8,
-        min_count: 1,
-        ..TrainConfig::default()
-    };
-    let (model, report) = train(&path, None, None, &config).unwrap();
+    let path = temp_file("tiny.conll", TINY);
+    let (model, report) = train(&path, None, None, &tiny_config(8)).unwrap();
     // two passes of 8 epochs
     assert_eq!(report.epochs.len(), 16);
     assert_eq!(report.best_epochs.len(), 2);
@@ -160,8 +184,7 @@ fn damaged_or_foreign_model_files_are_model_errors() {
             other => panic!("{what}: expected a model error, got {other:?}"),
         }
     }
-    let path = temp_path("foreign.model");
-    std::fs::write(&path, b"hello").unwrap();
+    let path = temp_file("foreign.model", b"hello");
     assert!(matches!(Model::load(&path), Err(Error::Model(m)) if m.contains("foreign.model")));
     assert!(matches!(
         Model::load(&temp_path("missing.model")),
@@ -171,25 +194,17 @@ fn damaged_or_foreign_model_files_are_model_errors() {
 
 #[test]
 fn conll_tags_must_be_known() {
-    let path = temp_path("bad.conll");
-    std::fs::write(&path, "John NNP I-NP I-PERSON\n").unwrap();
+    let path = temp_file("bad.conll", "John NNP I-NP I-PERSON\n");
     let e = train(&path, None, None, &TrainConfig::default()).unwrap_err();
     assert!(matches!(e, Error::InvalidInput(m) if m.contains(":1:")));
 }
 
 #[test]
 fn known_entities_in_the_resources_reach_the_model() {
-    let conll = temp_path("known.conll");
-    std::fs::write(&conll, TINY).unwrap();
-    let config = TrainConfig {
-        epochs: 4,
-        min_count: 1,
-        ..TrainConfig::default()
-    };
+    let conll = temp_file("known.conll", TINY);
     let with = |lines: &str| {
-        let res = temp_path(&format!("known-{}.tsv", lines.len()));
-        std::fs::write(&res, lines).unwrap();
-        train(&conll, None, Some(&res), &config)
+        let res = temp_file(&format!("known-{}.tsv", lines.len()), lines);
+        train(&conll, None, Some(&res), &tiny_config(4))
     };
     let (plain, _) = with("").unwrap();
     let (known, _) = with("K\tORG\tWikiLeaks\nK\tPER\tJeff Sessions\n").unwrap();
@@ -209,11 +224,7 @@ fn builtin_model_finds_and_groups_entities() {
                 Merkel said the European Union would act.\n\nMacron agreed with Merkel.";
     let mut doc = prepare(text, None);
     EntityExtractor::builtin().extract(&mut doc).unwrap();
-    let found: Vec<(&str, Label, usize)> = doc
-        .entities
-        .iter()
-        .map(|e| (doc.slice(e.span), e.label, e.group))
-        .collect();
+    let found = mentions(&doc);
     assert!(doc
         .entities
         .windows(2)
@@ -234,12 +245,7 @@ fn builtin_model_finds_and_groups_entities() {
     let later: Vec<_> = found.iter().filter(|f| f.0 == "Merkel").collect();
     assert_eq!(later.len(), 2, "{found:?}");
     assert!(later.iter().all(|f| f.2 == merkel));
-    let e = doc
-        .entities
-        .iter()
-        .find(|e| doc.slice(e.span) == "Merkel")
-        .unwrap();
-    assert_eq!(e.canonical, "Angela Merkel");
+    assert_eq!(entity(&doc, "Merkel").canonical, "Angela Merkel");
 }
 
 #[test]
@@ -272,24 +278,15 @@ fn generational_suffix_belongs_to_the_name() {
         "Donald Trump Jr. met reporters on Monday. Later, Trump Jr. left for Texas with Martin Luther King III.",
         None,
     );
-    let texts: Vec<&str> = doc
-        .entities
-        .iter()
-        .filter(|e| e.label == tidings::Label::Per)
-        .map(|e| doc.slice(e.span))
+    let texts: Vec<&str> = mentions(&doc)
+        .into_iter()
+        .filter(|m| m.1 == Label::Per)
+        .map(|m| m.0)
         .collect();
     assert!(texts.contains(&"Donald Trump Jr."), "{texts:?}");
     assert!(texts.contains(&"Trump Jr."), "{texts:?}");
-    let full = doc
-        .entities
-        .iter()
-        .find(|e| doc.slice(e.span) == "Donald Trump Jr.")
-        .unwrap();
-    let short = doc
-        .entities
-        .iter()
-        .find(|e| doc.slice(e.span) == "Trump Jr.")
-        .unwrap();
+    let full = entity(&doc, "Donald Trump Jr.");
+    let short = entity(&doc, "Trump Jr.");
     assert_eq!(full.group, short.group);
     assert_eq!(short.canonical, "Donald Trump Jr.");
 }
@@ -300,14 +297,13 @@ fn currency_prefix_and_dollar_sign_are_one_word() {
     let text = "The 7.0 percent bond due 2023 fell C$ 0.45 to C$ 101.15 in Toronto.";
     let mut doc = prepare(text, None);
     EntityExtractor::builtin().extract(&mut doc).unwrap();
-    let found: Vec<(&str, Label)> = doc
-        .entities
-        .iter()
-        .map(|e| (doc.slice(e.span), e.label))
-        .collect();
+    let found = mentions(&doc);
     assert!(!found.iter().any(|f| f.0 == "C"), "{found:?}");
     assert_eq!(
-        found.iter().filter(|f| *f == &("C$", Label::Misc)).count(),
+        found
+            .iter()
+            .filter(|f| (f.0, f.1) == ("C$", Label::Misc))
+            .count(),
         2,
         "{found:?}"
     );

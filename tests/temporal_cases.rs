@@ -52,6 +52,9 @@ fn index(doc: &Document, i: &Json) -> Option<usize> {
     (0..n).contains(&k).then_some(k as usize)
 }
 
+/// Each date found as its text, type and value.
+type Found = Vec<(String, String, String)>;
+
 /// What is wrong with the case, if anything.
 fn check(case: &Json) -> Vec<String> {
     let text = case["text"].as_str().expect("every case has a text");
@@ -59,7 +62,7 @@ fn check(case: &Json) -> Vec<String> {
         .as_str()
         .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date is YYYY-MM-DD"));
     let doc = run(text, date);
-    let found: Vec<(String, String, String)> = doc
+    let found: Found = doc
         .dates
         .iter()
         .map(|t| {
@@ -72,77 +75,8 @@ fn check(case: &Json) -> Vec<String> {
         .collect();
     let mut bad = Vec::new();
     let mut fail = |what: String| bad.push(format!("{what}; found {found:?}"));
-    if let Some(want) = case.get("dates") {
-        let want: Vec<(String, String, String)> =
-            serde_json::from_value(want.clone()).expect("dates are [text, type, value]");
-        if found != want {
-            fail(format!("dates should be {want:?}"));
-        }
-    }
-    if let Some(want) = case.get("values") {
-        let want: Vec<String> = serde_json::from_value(want.clone()).expect("values are strings");
-        let got: Vec<&String> = found.iter().map(|f| &f.2).collect();
-        if got
-            .iter()
-            .map(|s| s.as_str())
-            .ne(want.iter().map(String::as_str))
-        {
-            fail(format!("values should be {want:?}"));
-        }
-    }
-    for n in case
-        .get("nth")
-        .and_then(Json::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let Some(k) = index(&doc, &n[0]) else {
-            fail(format!("no date at {}", n[0]));
-            continue;
-        };
-        let (s, t, v) = &found[k];
-        for (want, got) in [(&n[1], s), (&n[2], t), (&n[3], v)] {
-            if let Some(w) = want.as_str() {
-                if w != got {
-                    fail(format!("date {} should have {w:?}, not {got:?}", n[0]));
-                }
-            }
-        }
-    }
-    if let Some(m) = case.get("modifier") {
-        match index(&doc, &m[0]) {
-            Some(k) if doc.dates[k].modifier.as_deref() == m[1].as_str() => {}
-            _ => fail(format!("date {} should have mod {}", m[0], m[1])),
-        }
-    }
-    let iv = |k: usize| {
-        doc.dates[k]
-            .interval
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-    };
-    if let Some(want) = case.get("interval") {
-        let got = index(&doc, &want[0]).and_then(iv);
-        if got
-            != Some((
-                want[1].as_str().unwrap().into(),
-                want[2].as_str().unwrap().into(),
-            ))
-        {
-            fail(format!("interval should be {want}, not {got:?}"));
-        }
-    }
-    if let Some(want) = case.get("interval_start") {
-        let got = index(&doc, &want[0]).and_then(iv).map(|i| i.0);
-        if got.as_deref() != want[1].as_str() {
-            fail(format!("interval should start at {want}, not {got:?}"));
-        }
-    }
-    if let Some(want) = case.get("no_interval") {
-        match index(&doc, want) {
-            Some(k) if doc.dates[k].interval.is_none() => {}
-            _ => fail(format!("date {want} should have no interval")),
-        }
-    }
+    check_dates(case, &doc, &found, &mut fail);
+    check_intervals(case, &doc, &mut fail);
     if let Some(want) = case.get("doc_date") {
         let got = doc.date.map(|d| d.to_string());
         if got != opt_str(want) {
@@ -165,6 +99,87 @@ fn check(case: &Json) -> Vec<String> {
             fail(format!("{v:?} should not be found"));
         }
     }
+    bad
+}
+
+/// The checks of the dates found: `dates`, `values`, `nth` and `modifier`.
+fn check_dates(case: &Json, doc: &Document, found: &Found, fail: &mut impl FnMut(String)) {
+    if let Some(want) = case.get("dates") {
+        let want: Vec<(String, String, String)> =
+            serde_json::from_value(want.clone()).expect("dates are [text, type, value]");
+        if *found != want {
+            fail(format!("dates should be {want:?}"));
+        }
+    }
+    if let Some(want) = case.get("values") {
+        let want: Vec<String> = serde_json::from_value(want.clone()).expect("values are strings");
+        let got: Vec<&String> = found.iter().map(|f| &f.2).collect();
+        if got
+            .iter()
+            .map(|s| s.as_str())
+            .ne(want.iter().map(String::as_str))
+        {
+            fail(format!("values should be {want:?}"));
+        }
+    }
+    for n in case
+        .get("nth")
+        .and_then(Json::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let Some(k) = index(doc, &n[0]) else {
+            fail(format!("no date at {}", n[0]));
+            continue;
+        };
+        let (s, t, v) = &found[k];
+        for (want, got) in [(&n[1], s), (&n[2], t), (&n[3], v)] {
+            if let Some(w) = want.as_str() {
+                if w != got {
+                    fail(format!("date {} should have {w:?}, not {got:?}", n[0]));
+                }
+            }
+        }
+    }
+    if let Some(m) = case.get("modifier") {
+        match index(doc, &m[0]) {
+            Some(k) if doc.dates[k].modifier.as_deref() == m[1].as_str() => {}
+            _ => fail(format!("date {} should have mod {}", m[0], m[1])),
+        }
+    }
+}
+
+/// The checks of intervals: `interval`, `interval_start`, `no_interval`, and that every date's
+/// interval is the one its value denotes.
+fn check_intervals(case: &Json, doc: &Document, fail: &mut impl FnMut(String)) {
+    let iv = |k: usize| {
+        doc.dates[k]
+            .interval
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+    };
+    if let Some(want) = case.get("interval") {
+        let got = index(doc, &want[0]).and_then(iv);
+        if got
+            != Some((
+                want[1].as_str().unwrap().into(),
+                want[2].as_str().unwrap().into(),
+            ))
+        {
+            fail(format!("interval should be {want}, not {got:?}"));
+        }
+    }
+    if let Some(want) = case.get("interval_start") {
+        let got = index(doc, &want[0]).and_then(iv).map(|i| i.0);
+        if got.as_deref() != want[1].as_str() {
+            fail(format!("interval should start at {want}, not {got:?}"));
+        }
+    }
+    if let Some(want) = case.get("no_interval") {
+        match index(doc, want) {
+            Some(k) if doc.dates[k].interval.is_none() => {}
+            _ => fail(format!("date {want} should have no interval")),
+        }
+    }
     // The interval the tagger gives is the one its value denotes.
     for t in &doc.dates {
         let want = match t.ttype {
@@ -175,7 +190,6 @@ fn check(case: &Json) -> Vec<String> {
             fail(format!("{:?} has interval {:?}", t.value, t.interval));
         }
     }
-    bad
 }
 
 #[test]

@@ -1,5 +1,7 @@
 """Entity models from Python: the built-in model, save/load, damaged files, training, groups."""
 
+from pathlib import Path
+
 import pytest
 import tidings
 from tidings.exceptions import ModelError, TidingsIOError
@@ -10,22 +12,8 @@ TEXT = (
     "Don Jr. flew back to New York."
 )
 
-TINY_CONLL = """-DOCSTART- -X- O O
-
-Zorblat NNP B-NP B-PER
-visited VBD B-VP O
-Quuxville NNP B-NP B-LOC
-with IN B-PP O
-Frobco NNP B-NP B-ORG
-. . O O
-
-Frobco NNP B-NP B-ORG
-hired VBD B-VP O
-Zorblat NNP B-NP B-PER
-in IN B-PP O
-Quuxville NNP B-NP B-LOC
-. . O O
-"""
+# Two sentences of made-up names in CoNLL-2003 form (IOB2), for training a model in seconds.
+TINY_CONLL = Path(__file__).parent / "cases" / "tiny_train.conll"
 
 
 def test_builtin_model_finds_entities_with_valid_labels():
@@ -99,15 +87,13 @@ def test_model_argument_must_be_a_model_or_path():
 
 
 def test_training_on_a_tiny_file_tags_its_own_sentences(tmp_path):
-    conll = tmp_path / "tiny.conll"
-    conll.write_text(TINY_CONLL, encoding="utf-8")
-    model, report = tidings.train_entities(conll, epochs=8, seed=1)
+    model, report = tidings.train_entities(TINY_CONLL, epochs=8, seed=1)
     assert '"train_tokens"' in report
     doc = tidings.analyze("Zorblat visited Quuxville with Frobco .", model=model)
     assert [(e.text, e.label) for e in doc.entities] == [
         ("Zorblat", "PER"), ("Quuxville", "LOC"), ("Frobco", "ORG")]
     # deterministic for a seed
-    again, _ = tidings.train_entities(conll, epochs=8, seed=1)
+    again, _ = tidings.train_entities(TINY_CONLL, epochs=8, seed=1)
     p1, p2 = tmp_path / "a.bin", tmp_path / "b.bin"
     model.save(p1)
     again.save(p2)
@@ -118,10 +104,8 @@ def test_training_cli_writes_a_loadable_model(tmp_path):
     import subprocess
     import sys
 
-    conll = tmp_path / "tiny.conll"
-    conll.write_text(TINY_CONLL, encoding="utf-8")
     out = tmp_path / "m.bin"
-    r = subprocess.run([sys.executable, "-m", "tidings.train", "--train", str(conll), "--dev", "none",
+    r = subprocess.run([sys.executable, "-m", "tidings.train", "--train", str(TINY_CONLL), "--dev", "none",
                         "--no-resources", "--epochs", "5", "-o", str(out), "-q"],
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr

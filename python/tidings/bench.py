@@ -215,6 +215,13 @@ def report_tidings(results: dict[str, list[dict[str, Any]]], threads: list[int],
     return summary
 
 
+def save_numbers(path: str | None, numbers: dict[str, Any]) -> None:
+    """Writes a benchmark's numbers to `path` as JSON, when a path is given, and says where."""
+    if path:
+        Path(path).write_text(json.dumps(numbers, indent=1), encoding="utf-8")
+        print(f"\nnumbers saved to {path}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tidings.bench", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -262,9 +269,7 @@ def main(argv: list[str] | None = None) -> int:
         _bench_peers.report(out["peers"], out["tidings"], threads)
     print(f"\nend: {load()}")
     out["load_end"] = os.getloadavg()
-    if a.json:
-        Path(a.json).write_text(json.dumps(out, indent=1), encoding="utf-8")
-        print(f"numbers saved to {a.json}")
+    save_numbers(a.json, out)
     return 0
 
 

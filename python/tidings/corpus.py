@@ -222,6 +222,11 @@ def speaker_graph(edges: pd.DataFrame) -> Any:
     return g
 
 
+def _layer(name: str) -> property:
+    """A read-only attribute of :class:`Corpus`: the layer DataFrame `name`."""
+    return property(lambda self: self._layers[name], doc=f"The {name} layer DataFrame.")
+
+
 class Corpus(Mapping):
     """A batch as layer DataFrames, with the corpus views. ``corpus["entities"]`` or ``corpus.entities``.
 
@@ -254,25 +259,11 @@ class Corpus(Mapping):
     def __len__(self) -> int:
         return len(self._layers)
 
-    @property
-    def documents(self) -> pd.DataFrame:
-        return self._layers["documents"]
-
-    @property
-    def sentences(self) -> pd.DataFrame:
-        return self._layers["sentences"]
-
-    @property
-    def entities(self) -> pd.DataFrame:
-        return self._layers["entities"]
-
-    @property
-    def dates(self) -> pd.DataFrame:
-        return self._layers["dates"]
-
-    @property
-    def quotes(self) -> pd.DataFrame:
-        return self._layers["quotes"]
+    documents = _layer("documents")
+    sentences = _layer("sentences")
+    entities = _layer("entities")
+    dates = _layer("dates")
+    quotes = _layer("quotes")
 
     def top_entities(self, n: int | None = 20, label: str | None = None) -> pd.DataFrame:
         return top_entities(self.entities, n, label)
