@@ -1,652 +1,188 @@
-//! Feature extraction and greedy decoding, shared by training and tagging.
+//! Feature templates and feature extraction: what the tagger sees of a token, as 64-bit hashes.
 //!
-//! Every feature is a 64-bit hash of (template id, values); values are themselves hashes computed
-//! once per token (word, lowercase, shape, affixes...), so extracting a feature is a couple of
-//! multiplications and never allocates. A hash map from feature hash to a weight row (one weight
-//! per tag) holds the model.
+//! Every feature is a hash of (template number, values); values are themselves hashes computed
+//! once per document (`prepare.rs`), so extracting a feature is a couple of multiplications and
+//! never allocates. Never looks up weights or chooses a tag (see `decode.rs`).
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use crate::types::Label;
+use super::hashing::{fmix, mix, HashMapU64};
+use super::prepare::{DocFeats, Tok, F_ALLCAPS, F_ALPHA, F_CAP, F_FIRST, F_HEADLINE};
+use super::tags::tag_label;
 
-/// Tags: 0 = O, then for each label (PER, ORG, LOC, MISC) B, I, L, U.
-pub const NT: usize = 17;
-pub const O: u8 = 0;
+/// Feature value for "no tag" (no neighbour, no earlier label).
 const NONE_TAG: u64 = 99;
 
-pub fn tag(label: usize, pos: usize) -> u8 {
-    (1 + label * 4 + pos) as u8
+/// Feature templates. A feature is the hash of its template's number and its values, so the
+/// numbers are part of the trained model: never renumber one (add new templates at new numbers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u64)]
+pub enum Template {
+    /// Always on
+    Bias = 0,
+    /// The word
+    Word = 1,
+    /// Its lowercase
+    Lower = 2,
+    /// Lowercase of the previous word
+    PrevLower = 3,
+    /// Lowercase of the next word
+    NextLower = 4,
+    /// Lowercase of the word two back
+    Prev2Lower = 5,
+    /// Lowercase of the word two ahead
+    Next2Lower = 6,
+    /// Shape (`Xxxx`, `dd`, runs cut at 3)
+    Shape = 7,
+    /// Short shape (runs of one) and sentence context
+    ShortInContext = 8,
+    /// Short shapes of the previous word and this one
+    PrevShortShort = 9,
+    /// Short shapes of this word and the next
+    ShortNextShort = 10,
+    /// Short shapes of the previous, this and the next word
+    ShortTrigram = 11,
+    /// Prefix of each length up to 4
+    Prefix = 12,
+    /// Suffix of each length up to 4
+    Suffix = 13,
+    /// Lowercase bigram with the previous word
+    PrevLowerLower = 14,
+    /// Lowercase bigram with the next word
+    LowerNextLower = 15,
+    /// Previous tag
+    PrevTag = 16,
+    /// The two previous tags
+    PrevTwoTags = 17,
+    /// Previous tag and the word
+    PrevTagWord = 18,
+    /// Previous tag and the short shape
+    PrevTagShort = 19,
+    /// Word bigram with the previous word
+    PrevWordWord = 20,
+    /// Word bigram with the next word
+    WordNextWord = 21,
+    /// Lowercase of the words on both sides
+    PrevNextLower = 22,
+    /// Cluster path prefixes of the word
+    Cluster = 30,
+    /// Cluster prefix and sentence context
+    ClusterInContext = 31,
+    /// Cluster prefixes of the previous word
+    PrevCluster = 32,
+    /// Cluster prefixes of the next word
+    NextCluster = 33,
+    /// Cluster bigram with the previous word
+    PrevClusterCluster = 34,
+    /// Cluster bigram with the next word
+    ClusterNextCluster = 35,
+    /// Word probability, short shape and context
+    ProbShortContext = 40,
+    /// Lowercase probability and short shape
+    LowerProbShort = 41,
+    /// Capitalisation rate in news, short shape and context
+    CapRateShortContext = 42,
+    /// Title-case against lowercase probability, short shape, context
+    TitleLowerShortContext = 43,
+    /// A gazetteer type and position
+    Gazetteer = 50,
+    /// A gazetteer type and position, and the short shape
+    GazetteerShort = 51,
+    /// Whether the previous and the next word are in a gazetteer
+    NeighbourGazetteer = 52,
+    /// All gazetteer types and positions, and context
+    GazetteerMaskContext = 53,
+    /// Written lowercase / capitalised elsewhere in the document
+    DocCase = 60,
+    /// Label given most often earlier in the document
+    HistoryBest = 70,
+    /// That label and its share
+    HistoryBestShare = 71,
+    /// That label, context and the previous tag
+    HistoryBestContextPrevTag = 72,
+    /// Each label given earlier
+    HistorySeen = 73,
+    /// Capitalised word not labelled earlier
+    HistoryNone = 74,
+    /// First pass's tag of this token
+    FirstPassTag = 80,
+    /// First pass's tags of the previous, this and the next token
+    FirstPassTrigram = 81,
+    /// First pass's most frequent label of the word elsewhere
+    FirstPassBest = 82,
+    /// That label and its share
+    FirstPassBestShare = 83,
+    /// That label, this token's label and context
+    FirstPassBestOwn = 84,
+    /// Each label the first pass gave the word elsewhere
+    FirstPassSeen = 85,
+    /// Context and own label of a word the first pass saw only here
+    FirstPassOnlyHere = 86,
+    /// First pass's tag and the short shape
+    FirstPassTagShort = 87,
+    /// Positions in capitalised runs across the document, here, context
+    CapRun = 90,
+    /// Word before another occurrence of the word
+    ElsewherePrevLower = 91,
+    /// Word after another occurrence of the word
+    ElsewhereNextLower = 92,
+    /// The previous word
+    PrevWord = 93,
+    /// The next word
+    NextWord = 94,
+    /// Cluster prefix of the word two back
+    Prev2Cluster = 95,
+    /// Cluster prefix of the word two ahead
+    Next2Cluster = 96,
+    /// Kind of sentence, short shape and context
+    SentKindShortContext = 97,
+    /// Kind of sentence and the short shapes of the next word and this
+    SentKindNextShortShort = 98,
+    /// Kind of sentence and cluster prefix
+    SentKindCluster = 99,
+    /// Four-letter suffix of a word longer than four letters
+    LongSuffix = 100,
+    /// Match in the lexicon of training entities
+    TrainEntity = 110,
+    /// Its label and position, and context
+    TrainEntityContext = 111,
+    /// The match and the short shape
+    TrainEntityShort = 112,
+    /// Matches of the previous and the next word
+    NeighbourTrainEntities = 113,
+    /// The story's topic, a place name or not, context
+    TopicPlace = 115,
+    /// The story's topic and the short shape
+    TopicShort = 116,
+    /// The story's topic and the training entity's label
+    TopicTrainEntity = 117,
+    /// Match among entities known from external lists
+    Known = 120,
+    /// The match and the short shape
+    KnownShort = 121,
+    /// The match and context
+    KnownContext = 122,
+    /// The match and whether a place gazetteer matches too
+    KnownPlace = 123,
 }
-pub fn tag_label(t: u8) -> Option<usize> {
-    (t != O).then(|| (t as usize - 1) / 4)
-}
-/// 0 = B, 1 = I, 2 = L, 3 = U.
-pub fn tag_pos(t: u8) -> usize {
-    (t as usize - 1) % 4
-}
-pub fn label_index(l: Label) -> usize {
-    match l {
-        Label::Per => 0,
-        Label::Org => 1,
-        Label::Loc => 2,
-        Label::Misc => 3,
-    }
-}
-pub fn index_label(i: usize) -> Label {
-    Label::ALL[i]
-}
+use Template as T;
 
-/// Is tag `t` allowed after `prev` (BILOU)? `prev = O` also stands for the sentence start.
+const FEATURE_SEED: u64 = 0x51ed_270b_2756_1f05;
+
+/// A feature of template `t` with one value.
 #[inline]
-pub fn allowed(prev: u8, t: u8) -> bool {
-    let open = prev != O && tag_pos(prev) < 2;
-    if open {
-        t != O && tag_label(t) == tag_label(prev) && (tag_pos(t) == 1 || tag_pos(t) == 2)
-    } else {
-        t == O || tag_pos(t) == 0 || tag_pos(t) == 3
-    }
+fn f1(t: Template, a: u64) -> u64 {
+    fmix(mix(mix(FEATURE_SEED, t as u64), a))
 }
-
-/// BILOU tags of spans `(start, end, label index)` over `n` tokens.
-pub fn spans_to_tags(n: usize, spans: &[(usize, usize, usize)]) -> Vec<u8> {
-    let mut t = vec![O; n];
-    for &(s, e, l) in spans {
-        if e - s == 1 {
-            t[s] = tag(l, 3);
-        } else {
-            t[s] = tag(l, 0);
-            for x in t.iter_mut().take(e - 1).skip(s + 1) {
-                *x = tag(l, 1);
-            }
-            t[e - 1] = tag(l, 2);
-        }
-    }
-    t
-}
-
-/// Spans `(start, end, label index)` of a tag sequence; tolerant of invalid sequences.
-pub fn tags_to_spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, usize)> = None;
-    for (i, &t) in tags.iter().enumerate() {
-        let l = tag_label(t);
-        if let Some((s, ol)) = open {
-            let continues = l == Some(ol) && (tag_pos(t) == 1 || tag_pos(t) == 2);
-            if !continues {
-                out.push((s, i, ol));
-                open = None;
-            }
-        }
-        if let Some(l) = l {
-            match tag_pos(t) {
-                0 => open = Some((i, l)),
-                3 => out.push((i, i + 1, l)),
-                2 if open.is_some() => {
-                    out.push((open.unwrap().0, i + 1, l));
-                    open = None;
-                }
-                2 => out.push((i, i + 1, l)),
-                _ if open.is_none() => open = Some((i, l)),
-                _ => {}
-            }
-        }
-    }
-    if let Some((s, l)) = open {
-        out.push((s, tags.len(), l));
-    }
-    out
-}
-
-// ---------------------------------------------------------------- hashing
-
-/// A hasher for keys that are already good 64-bit hashes.
-#[derive(Default, Clone, Copy)]
-pub struct IdHasher(u64);
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = mix(self.0, b as u64);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-pub type IdBuild = BuildHasherDefault<IdHasher>;
-pub type HashMapU64<V> = HashMap<u64, V, IdBuild>;
-pub type HashSetU64 = HashSet<u64, IdBuild>;
-
-const K: u64 = 0x9E37_79B9_7F4A_7C15;
-
+/// A feature of template `t` with two values.
 #[inline]
-pub fn mix(h: u64, x: u64) -> u64 {
-    (h.rotate_left(23) ^ x).wrapping_mul(K)
+fn f2(t: Template, a: u64, b: u64) -> u64 {
+    fmix(mix(mix(mix(FEATURE_SEED, t as u64), a), b))
 }
+/// A feature of template `t` with three values.
 #[inline]
-fn fmix(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
-}
-
-/// Hash of a string, char by char (so lowercase and title-case variants hash without copying).
-pub fn hash_str(s: &str) -> u64 {
-    fmix(s.chars().fold(1, |h, c| mix(h, c as u64)))
-}
-pub fn hash_lower(s: &str) -> u64 {
-    let mut h = 1;
-    for c in s.chars() {
-        if c.is_ascii() {
-            h = mix(h, c.to_ascii_lowercase() as u64);
-        } else {
-            for l in c.to_lowercase() {
-                h = mix(h, l as u64);
-            }
-        }
-    }
-    fmix(h)
-}
-fn hash_title(s: &str) -> u64 {
-    let mut h = 1;
-    for (i, c) in s.chars().enumerate() {
-        if i == 0 {
-            for u in c.to_uppercase() {
-                h = mix(h, u as u64);
-            }
-        } else {
-            for l in c.to_lowercase() {
-                h = mix(h, l as u64);
-            }
-        }
-    }
-    fmix(h)
-}
-#[inline]
-fn f1(t: u64, a: u64) -> u64 {
-    fmix(mix(mix(0x51ed_270b_2756_1f05, t), a))
-}
-#[inline]
-fn f2(t: u64, a: u64, b: u64) -> u64 {
-    fmix(mix(mix(mix(0x51ed_270b_2756_1f05, t), a), b))
-}
-#[inline]
-fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    fmix(mix(mix(mix(mix(0x51ed_270b_2756_1f05, t), a), b), c))
-}
-
-// ---------------------------------------------------------------- knowledge
-
-/// One lexicon entry: Brown cluster path (bit-reversed, as spaCy stores it; 0 = none), the word's
-/// negative log-probability rounded (255 = unknown) and how often the lowercase form is
-/// capitalised mid-sentence in unlabeled news (0..=10 tenths, 255 = unknown).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LexEntry {
-    pub cluster: u32,
-    pub prob: u8,
-    pub cap: u8,
-}
-impl Default for LexEntry {
-    fn default() -> Self {
-        LexEntry {
-            cluster: 0,
-            prob: 255,
-            cap: 255,
-        }
-    }
-}
-
-/// Gazetteer types (bit index in a phrase's mask).
-pub const GAZ_TYPES: [&str; 6] = ["COUNTRY", "CITY", "REGION", "CONTINENT", "FIRST", "LAST"];
-pub const GAZ_MAX_LEN: usize = 6;
-
-/// External knowledge folded into the model: lexicon (clusters, probabilities, capitalisation)
-/// and gazetteers (hash of the lowercase token sequence -> type mask).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Knowledge {
-    pub lexicon: HashMapU64<LexEntry>,
-    pub gazetteer: HashMapU64<u8>,
-}
-
-/// Hash of a token sequence for the gazetteer (tokens compared lowercase).
-#[inline]
-pub fn gaz_step(h: u64, lower_hash: u64) -> u64 {
-    mix(h, lower_hash)
-}
-pub const GAZ_SEED: u64 = 0x2545_F491_4F6C_DD1D;
-/// Gazetteer value bit: a training entity has exactly these words (see [`ENTITY_SEED`]).
-pub const GAZ_ENTITY: u8 = 0x40;
-/// Gazetteer value bit: some longer phrase starts with these words.
-pub const GAZ_PREFIX: u8 = 0x80;
-
-/// Marks `key` (a full phrase) with `bits` and every proper prefix of it as a prefix.
-pub fn gaz_insert(map: &mut HashMapU64<u8>, lower_hashes: &[u64], bits: u8) {
-    let mut h = GAZ_SEED;
-    for (k, &x) in lower_hashes.iter().enumerate() {
-        h = gaz_step(h, x);
-        let v = map.entry(fmix(h)).or_insert(0);
-        if k + 1 == lower_hashes.len() {
-            *v |= bits;
-        } else {
-            *v |= GAZ_PREFIX;
-        }
-    }
-}
-
-/// Keys of the lexicon of training entities are gazetteer keys xor this.
-pub const ENTITY_SEED: u64 = 0x0E17_17E5_0000_0001;
-/// Keys of the entities known from external lists (names of modern people, committees) are
-/// gazetteer keys xor this; the value is the label index.
-pub const KNOWN_SEED: u64 = 0x4B4E_4F57_4E00_0001;
-
-// ---------------------------------------------------------------- per-token values
-
-const F_CAP: u8 = 1; // first char uppercase
-const F_ALLCAPS: u8 = 2; // all letters uppercase, at least one letter
-const F_ALPHA: u8 = 4; // has a letter
-const F_LOWER: u8 = 8; // all letters lowercase, at least one letter
-const F_FIRST: u8 = 16; // first token of its sentence
-const F_HEADLINE: u8 = 32; // in a sentence written in capitals
-const F_NOUPPER: u8 = 64; // no uppercase letter at all
-const F_PARTICLE: u8 = 128; // a lowercase particle of personal names ("de Silva", "van Gogh")
-
-/// Lowercase words that begin personal names ("de Silva", "van der Westhuizen", "bin Laden"):
-/// the tagger scores them although they have no capital letter.
-pub(super) const NAME_PARTICLES: &[&str] = &[
-    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le",
-    "van", "von",
-];
-
-#[derive(Clone, Copy, Default)]
-pub struct Tok {
-    word: u64,
-    lower: u64,
-    shape: u64,
-    short: u64,
-    pre: [u64; 4],
-    suf: [u64; 4],
-    cluster: u32,
-    prob: u8,
-    lprob: u8,
-    cap: u8,
-    /// bucket of log P(Title) - log P(lower), 255 = unknown
-    tdiff: u8,
-    flags: u8,
-    len: u8,
-    /// gazetteer: bit (type * 4 + position B/I/L/U)
-    gaz: u32,
-    /// kind of sentence: length bucket, has a number (result lines, tables)
-    sent_kind: u8,
-    /// longest match in the lexicon of training entities: 1 + (code << 2 | B/I/L/U), 0 = none
-    ent: u16,
-    /// longest match among the known entities: 1 + (label << 2 | B/I/L/U), 0 = none
-    known: u8,
-}
-
-/// A document prepared for feature extraction.
-pub struct DocFeats {
-    pub toks: Vec<Tok>,
-    pub sents: Vec<Range<usize>>,
-    doc_lower: HashSetU64,
-    doc_cap: HashSetU64,
-    /// Per capitalised word: where it stands in runs of capitalised words across the document
-    /// (bits: 1 first of a longer run, 2 last, 4 inside, 8 alone).
-    doc_runs: HashMapU64<u8>,
-    /// Per capitalised word: the words around its first occurrences in the document.
-    doc_ctx: HashMapU64<Vec<(u64, u64, u32)>>,
-    /// Position code of each token in its own run of capitalised words.
-    run_pos: Vec<u8>,
-    /// The topic of a wire story whose headline opens with a capitalised word and a dash
-    /// ("SOCCER - ...", "CRICKET - ..."): hash of that word, 0 when there is none.
-    topic: u64,
-}
-
-fn shapes(w: &str, buf: &mut Vec<char>) -> (u64, u64, u8) {
-    let mut h = 7u64;
-    let mut hs = 11u64;
-    let mut last = '\0';
-    let mut run = 0;
-    buf.clear();
-    for c in w.chars() {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else if c.is_alphabetic() {
-            'a'
-        } else {
-            c
-        };
-        if k == last {
-            run += 1;
-        } else {
-            run = 1;
-            hs = mix(hs, k as u64);
-        }
-        if run <= 3 {
-            h = mix(h, k as u64);
-        }
-        last = k;
-        if c.is_ascii() {
-            buf.push(c.to_ascii_lowercase());
-        } else {
-            buf.extend(c.to_lowercase());
-        }
-    }
-    (fmix(h), fmix(hs), buf.len().min(255) as u8)
-}
-
-fn prob_bucket(p: u8) -> u8 {
-    if p == 255 {
-        255
-    } else {
-        p.min(24)
-    }
-}
-
-impl Knowledge {
-    fn lookup(&self, h: u64) -> Option<&LexEntry> {
-        self.lexicon.get(&h)
-    }
-
-    /// How often the word (any case) is capitalised away from the start of a sentence in
-    /// unlabeled news, in tenths (0..=10); None when unknown.
-    pub fn cap_rate(&self, w: &str) -> Option<u8> {
-        self.lookup(hash_lower(w))
-            .map(|e| e.cap)
-            .filter(|&c| c != 255)
-    }
-
-    /// Precomputes token values and document-level sets.
-    pub fn prepare(&self, words: &[&str], sents: &[Range<usize>]) -> DocFeats {
-        let mut toks = vec![Tok::default(); words.len()];
-        let mut buf = Vec::with_capacity(32);
-        // everything computed here depends on the word alone: compute it once per distinct word
-        let mut cache = HashMapU64::<Tok>::default();
-        for (w, t) in words.iter().zip(toks.iter_mut()) {
-            let wh = hash_str(w);
-            if let Some(c) = cache.get(&wh) {
-                *t = *c;
-                continue;
-            }
-            let (shape, short, len) = shapes(w, &mut buf);
-            t.shape = shape;
-            t.short = short;
-            t.len = len;
-            t.word = wh;
-            t.lower = hash_lower(w);
-            let mut h = 3u64;
-            for (k, &c) in buf.iter().take(4).enumerate() {
-                h = mix(h, c as u64);
-                t.pre[k] = fmix(h);
-            }
-            let mut h = 5u64;
-            for (k, &c) in buf.iter().rev().take(4).enumerate() {
-                h = mix(h, c as u64);
-                t.suf[k] = fmix(h);
-            }
-            let (mut up, mut lo) = (0, 0);
-            for c in w.chars() {
-                if c.is_uppercase() {
-                    up += 1;
-                } else if c.is_lowercase() {
-                    lo += 1;
-                }
-            }
-            let mut f = 0;
-            if w.chars().next().is_some_and(char::is_uppercase) {
-                f |= F_CAP;
-            }
-            if up > 0 && lo == 0 {
-                f |= F_ALLCAPS;
-            }
-            if up + lo > 0 {
-                f |= F_ALPHA;
-            }
-            if lo > 0 && up == 0 {
-                f |= F_LOWER;
-            }
-            if up == 0 {
-                f |= F_NOUPPER;
-                if NAME_PARTICLES.contains(w) {
-                    f |= F_PARTICLE;
-                }
-            }
-            t.flags = f;
-            // the same entry is not looked up twice ("the" is its own lowercase form)
-            let exact = self.lookup(t.word);
-            let lower = if t.lower == t.word {
-                exact
-            } else {
-                self.lookup(t.lower)
-            };
-            let title = if f & F_ALPHA != 0 {
-                let th = hash_title(w);
-                if th == t.word {
-                    exact
-                } else if th == t.lower {
-                    lower
-                } else {
-                    self.lookup(th)
-                }
-            } else {
-                None
-            };
-            t.cluster = exact
-                .map(|e| e.cluster)
-                .filter(|&c| c != 0)
-                .or_else(|| title.map(|e| e.cluster).filter(|&c| c != 0))
-                .or_else(|| lower.map(|e| e.cluster))
-                .unwrap_or(0);
-            t.prob = prob_bucket(exact.map_or(255, |e| e.prob));
-            t.lprob = prob_bucket(lower.map_or(255, |e| e.prob));
-            t.cap = lower.map_or(255, |e| e.cap);
-            t.tdiff = match (title, lower) {
-                (Some(a), Some(b)) if a.prob != 255 && b.prob != 255 => {
-                    ((b.prob as i32 - a.prob as i32).clamp(-6, 6) + 106) as u8
-                }
-                (Some(_), _) => 120,
-                (None, Some(_)) => 121,
-                _ => 255,
-            };
-            cache.insert(wh, *t);
-        }
-        // sentences: first token, headlines
-        for s in sents {
-            if s.is_empty() {
-                continue;
-            }
-            toks[s.start].flags |= F_FIRST;
-            let (mut alpha, mut caps) = (0, 0);
-            for (w, t) in words[s.clone()].iter().zip(&toks[s.clone()]) {
-                if t.flags & F_ALPHA != 0 && w.len() > 1 {
-                    alpha += 1;
-                    if t.flags & F_ALLCAPS != 0 {
-                        caps += 1;
-                    }
-                }
-            }
-            let len = s.len();
-            let has_num = words[s.clone()]
-                .iter()
-                .any(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit));
-            let kind = 1 + (len > 3) as u8 + (len > 8) as u8 + (len > 20) as u8 + 4 * has_num as u8;
-            for t in &mut toks[s.clone()] {
-                t.sent_kind = kind;
-            }
-            if alpha >= 2 && caps * 10 >= alpha * 8 {
-                for t in &mut toks[s.clone()] {
-                    t.flags |= F_HEADLINE;
-                }
-            }
-        }
-        // gazetteer matches (starting at capitalised tokens)
-        if !self.gazetteer.is_empty() {
-            for s in sents {
-                for i in s.clone() {
-                    if toks[i].flags & F_CAP == 0 {
-                        continue;
-                    }
-                    let mut h = GAZ_SEED;
-                    let mut ent: Option<(usize, u8)> = None;
-                    let mut known: Option<(usize, u8)> = None;
-                    for j in i..(i + GAZ_MAX_LEN).min(s.end) {
-                        h = gaz_step(h, toks[j].lower);
-                        let key = fmix(h);
-                        // no phrase is or starts with these words: stop
-                        let Some(&mask) = self.gazetteer.get(&key) else {
-                            break;
-                        };
-                        if mask & GAZ_ENTITY != 0 {
-                            if let Some(&code) = self.gazetteer.get(&(key ^ ENTITY_SEED)) {
-                                ent = Some((j, code));
-                            }
-                            if let Some(&label) = self.gazetteer.get(&(key ^ KNOWN_SEED)) {
-                                known = Some((j, label));
-                            }
-                        }
-                        {
-                            for ty in 0..GAZ_TYPES.len() {
-                                if mask & (1 << ty) == 0 {
-                                    continue;
-                                }
-                                if j == i {
-                                    toks[i].gaz |= 1 << (ty * 4 + 3);
-                                } else {
-                                    toks[i].gaz |= 1 << (ty * 4);
-                                    for t in &mut toks[i + 1..j] {
-                                        t.gaz |= 1 << (ty * 4 + 1);
-                                    }
-                                    toks[j].gaz |= 1 << (ty * 4 + 2);
-                                }
-                            }
-                        }
-                        if mask & GAZ_PREFIX == 0 {
-                            break;
-                        }
-                    }
-                    if let Some((j, label)) = known {
-                        if toks[i].known == 0 {
-                            let c = (label & 3) << 2;
-                            if j == i {
-                                toks[i].known = 1 + (c | 3);
-                            } else {
-                                toks[i].known = 1 + c;
-                                for t in &mut toks[i + 1..j] {
-                                    t.known = 1 + (c | 1);
-                                }
-                                toks[j].known = 1 + (c | 2);
-                            }
-                        }
-                    }
-                    if let Some((j, code)) = ent {
-                        if toks[i].ent == 0 {
-                            let c = (code as u16) << 2;
-                            if j == i {
-                                toks[i].ent = 1 + (c | 3);
-                            } else {
-                                toks[i].ent = 1 + c;
-                                for t in &mut toks[i + 1..j] {
-                                    t.ent = 1 + (c | 1);
-                                }
-                                toks[j].ent = 1 + (c | 2);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // document-level capitalisation evidence
-        let mut doc_lower = HashSetU64::default();
-        let mut doc_cap = HashSetU64::default();
-        for t in &toks {
-            if t.flags & F_LOWER != 0 {
-                doc_lower.insert(t.lower);
-            } else if t.flags & F_CAP != 0 && t.flags & (F_FIRST | F_HEADLINE) == 0 {
-                doc_cap.insert(t.lower);
-            }
-        }
-        // runs of capitalised words and contexts of capitalised words
-        let mut doc_runs = HashMapU64::<u8>::default();
-        let mut doc_ctx = HashMapU64::<Vec<(u64, u64, u32)>>::default();
-        let mut run_pos = vec![0u8; toks.len()];
-        for s in sents {
-            let mut i = s.start;
-            while i < s.end {
-                if toks[i].flags & F_CAP == 0 || toks[i].flags & F_HEADLINE != 0 {
-                    i += 1;
-                    continue;
-                }
-                let mut j = i;
-                while j < s.end && toks[j].flags & F_CAP != 0 {
-                    j += 1;
-                }
-                for k in i..j {
-                    let code = if j - i == 1 {
-                        8
-                    } else if k == i {
-                        1
-                    } else if k + 1 == j {
-                        2
-                    } else {
-                        4
-                    };
-                    run_pos[k] = code;
-                    *doc_runs.entry(toks[k].lower).or_insert(0) |= code;
-                    let prev = if k > s.start {
-                        toks[k - 1].lower
-                    } else {
-                        BOS.lower
-                    };
-                    let next = if k + 1 < s.end {
-                        toks[k + 1].lower
-                    } else {
-                        EOS.lower
-                    };
-                    let v = doc_ctx.entry(toks[k].lower).or_default();
-                    if v.len() < 8 {
-                        v.push((prev, next, k as u32));
-                    }
-                }
-                i = j;
-            }
-        }
-        let topic = match sents.first() {
-            Some(s)
-                if s.len() >= 3
-                    && s.end <= toks.len()
-                    && toks[s.start].flags & F_ALLCAPS != 0
-                    && toks[s.start].len >= 3
-                    && words[s.start + 1] == "-" =>
-            {
-                toks[s.start].lower
-            }
-            _ => 0,
-        };
-        DocFeats {
-            toks,
-            topic,
-            sents: sents.to_vec(),
-            doc_lower,
-            doc_cap,
-            doc_runs,
-            doc_ctx,
-            run_pos,
-        }
-    }
-}
-
-/// Finalised hash of a gazetteer phrase given the lowercase hashes of its tokens.
-pub fn gaz_key(lower_hashes: impl IntoIterator<Item = u64>) -> u64 {
-    fmix(lower_hashes.into_iter().fold(GAZ_SEED, gaz_step))
+fn f3(t: Template, a: u64, b: u64, c: u64) -> u64 {
+    fmix(mix(mix(mix(mix(FEATURE_SEED, t as u64), a), b), c))
 }
 
 // ---------------------------------------------------------------- features
@@ -662,33 +198,6 @@ pub struct NonLocal {
     counts: History,
 }
 
-const BOS: Tok = Tok {
-    word: 0xB05,
-    lower: 0xB05,
-    shape: 0xB05,
-    short: 0xB05,
-    pre: [0; 4],
-    suf: [0; 4],
-    cluster: 0,
-    prob: 254,
-    lprob: 254,
-    cap: 254,
-    tdiff: 254,
-    flags: 0,
-    len: 0,
-    gaz: 0,
-    sent_kind: 0,
-    ent: 0,
-    known: 0,
-};
-const EOS: Tok = Tok {
-    word: 0xE05,
-    lower: 0xE05,
-    shape: 0xE05,
-    short: 0xE05,
-    ..BOS
-};
-
 #[inline]
 fn cl(c: u32, bits: u32) -> u64 {
     if c == 0 {
@@ -698,203 +207,121 @@ fn cl(c: u32, bits: u32) -> u64 {
     }
 }
 
-impl DocFeats {
-    #[inline]
-    fn at(&self, s: &Range<usize>, i: isize) -> &Tok {
-        if i < s.start as isize {
-            &BOS
-        } else if i >= s.end as isize {
-            &EOS
-        } else {
-            &self.toks[i as usize]
-        }
-    }
+/// Where the greedy walk stands: token `i` of sentence `sent`, after the tags `p1` (previous)
+/// and `p2` (the one before), with the labels given so far in the document.
+pub struct Step<'a> {
+    pub doc: &'a DocFeats,
+    pub sent: &'a Range<usize>,
+    pub i: usize,
+    pub p1: u8,
+    pub p2: u8,
+    pub hist: &'a History,
+}
 
-    /// The features of token `i` of sentence `s`, given the two previous tags and the history.
-    #[allow(clippy::too_many_arguments)]
-    pub fn features(
-        &self,
-        s: &Range<usize>,
-        i: usize,
-        p1: u8,
-        p2: u8,
-        hist: &History,
-        nl: Option<&NonLocal>,
-        out: &mut Vec<u64>,
-    ) {
+impl Step<'_> {
+    /// All features of this token (`out` is cleared first); `nl` in the second pass.
+    pub fn features(&self, nl: Option<&NonLocal>, out: &mut Vec<u64>) {
         out.clear();
-        self.static_features(s, i, out);
-        self.dynamic_features(s, i, p1, p2, hist, nl, out);
+        self.doc.static_features(self.sent, self.i, out);
+        self.dynamic_features(nl, out);
     }
 
     /// Features that depend on earlier decisions: previous tags, labels given earlier in the
     /// document, and (second pass) the first pass's labels.
-    #[allow(clippy::too_many_arguments)]
     #[inline]
-    pub fn dynamic_features(
-        &self,
-        s: &Range<usize>,
-        i: usize,
-        p1: u8,
-        p2: u8,
-        hist: &History,
-        nl: Option<&NonLocal>,
-        out: &mut Vec<u64>,
-    ) {
-        let t = &self.toks[i];
+    pub fn dynamic_features(&self, nl: Option<&NonLocal>, out: &mut Vec<u64>) {
+        let t = &self.doc.toks[self.i];
         let ctx = (t.flags & (F_FIRST | F_HEADLINE)) as u64;
-        out.push(f1(16, p1 as u64));
-        out.push(f2(17, p2 as u64, p1 as u64));
-        out.push(f2(18, p1 as u64, t.word));
-        out.push(f2(19, p1 as u64, t.short));
+        out.push(f1(T::PrevTag, self.p1 as u64));
+        out.push(f2(T::PrevTwoTags, self.p2 as u64, self.p1 as u64));
+        out.push(f2(T::PrevTagWord, self.p1 as u64, t.word));
+        out.push(f2(T::PrevTagShort, self.p1 as u64, t.short));
         // labels given earlier in the document to the same word
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
-            if let Some(c) = hist.get(&t.lower) {
+            if let Some(c) = self.hist.get(&t.lower) {
                 let total: u32 = c.iter().map(|&x| x as u32).sum();
                 let (best, &n) = c.iter().enumerate().max_by_key(|&(_, &n)| n).unwrap();
                 let frac = (n as u32 * 4 / total.max(1)) as u64;
-                out.push(f1(70, best as u64));
-                out.push(f2(71, best as u64, frac));
-                out.push(f3(72, best as u64, ctx, p1 as u64));
+                out.push(f1(T::HistoryBest, best as u64));
+                out.push(f2(T::HistoryBestShare, best as u64, frac));
+                out.push(f3(
+                    T::HistoryBestContextPrevTag,
+                    best as u64,
+                    ctx,
+                    self.p1 as u64,
+                ));
                 for (l, &n) in c.iter().enumerate().skip(1) {
                     if n > 0 {
-                        out.push(f1(73, l as u64));
+                        out.push(f1(T::HistorySeen, l as u64));
                     }
                 }
             } else {
-                out.push(f2(74, NONE_TAG, ctx));
+                out.push(f2(T::HistoryNone, NONE_TAG, ctx));
             }
         }
         if let Some(nl) = nl {
-            self.nonlocal_features(s, i, nl, out);
+            self.doc.nonlocal_features(self.sent, self.i, nl, out);
         }
     }
+}
 
+impl DocFeats {
     /// Features of the text alone (appended to `out`).
     #[inline]
     pub fn static_features(&self, s: &Range<usize>, i: usize, out: &mut Vec<u64>) {
         let ii = i as isize;
         let t = &self.toks[i];
-        let (m2, m1, n1, n2) = (
-            self.at(s, ii - 2),
-            self.at(s, ii - 1),
-            self.at(s, ii + 1),
-            self.at(s, ii + 2),
-        );
-        let ctx = (t.flags & (F_FIRST | F_HEADLINE)) as u64;
-        out.push(f1(0, 0));
-        out.push(f1(1, t.word));
-        out.push(f1(2, t.lower));
-        out.push(f1(3, m1.lower));
-        out.push(f1(4, n1.lower));
-        out.push(f1(5, m2.lower));
-        out.push(f1(6, n2.lower));
-        out.push(f1(7, t.shape));
-        out.push(f2(8, t.short, ctx));
-        out.push(f2(9, m1.short, t.short));
-        out.push(f2(10, t.short, n1.short));
-        out.push(f3(11, m1.short, t.short, n1.short));
-        for k in 0..4 {
-            if t.pre[k] != 0 && (k as u8) < t.len {
-                out.push(f2(12, k as u64, t.pre[k]));
-                out.push(f2(13, k as u64, t.suf[k]));
-            }
-        }
-        out.push(f2(14, m1.lower, t.lower));
-        out.push(f2(15, t.lower, n1.lower));
-        out.push(f2(20, m1.word, t.word));
-        out.push(f2(21, t.word, n1.word));
-        out.push(f2(22, m1.lower, n1.lower));
-        // clusters
-        if t.cluster != 0 {
-            for b in [4, 6, 10, 14, 20] {
-                out.push(f1(30, cl(t.cluster, b)));
-            }
-            out.push(f2(31, cl(t.cluster, 10), ctx));
-        }
-        for b in [4, 8, 12] {
-            out.push(f1(32, cl(m1.cluster, b)));
-            out.push(f1(33, cl(n1.cluster, b)));
-        }
-        out.push(f2(34, cl(m1.cluster, 8), cl(t.cluster, 8)));
-        out.push(f2(35, cl(t.cluster, 8), cl(n1.cluster, 8)));
-        // probabilities and capitalisation knowledge
-        out.push(f3(40, t.prob as u64, t.short, ctx));
-        out.push(f2(41, t.lprob as u64, t.short));
-        out.push(f3(42, t.cap as u64, t.short, ctx));
-        out.push(f3(43, t.tdiff as u64, t.short, ctx));
-        // gazetteers
-        if t.gaz != 0 {
-            for b in 0..24u64 {
-                if t.gaz & (1 << b) != 0 {
-                    out.push(f1(50, b));
-                    out.push(f2(51, b, t.short));
-                }
-            }
-        }
-        out.push(f3(
-            52,
-            (m1.gaz != 0) as u64 | ((n1.gaz != 0) as u64) << 1,
-            0,
-            0,
-        ));
-        out.push(f2(53, t.gaz as u64, ctx));
+        let w = Window {
+            t,
+            m2: self.at(s, ii - 2),
+            m1: self.at(s, ii - 1),
+            n1: self.at(s, ii + 1),
+            n2: self.at(s, ii + 2),
+            ctx: (t.flags & (F_FIRST | F_HEADLINE)) as u64,
+        };
+        word_features(&w, out);
+        knowledge_features(&w, out);
+        self.document_features(i, &w, out);
+        entity_features(&w, out);
+    }
+
+    /// The same word elsewhere in the document: how it is written, the runs of capitalised
+    /// words it stands in, the words around it, and the story's topic.
+    #[inline]
+    fn document_features(&self, i: usize, w: &Window, out: &mut Vec<u64>) {
+        let Window { t, ctx, .. } = *w;
         // document-level capitalisation
         if t.flags & F_ALPHA != 0 {
             let dl = self.doc_lower.contains(&t.lower) as u64;
             let dc = self.doc_cap.contains(&t.lower) as u64;
-            out.push(f3(60, dl | dc << 1, t.short, ctx));
+            out.push(f3(T::DocCase, dl | dc << 1, t.short, ctx));
         }
         // the same word elsewhere in the document: runs and contexts
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
             let runs = self.doc_runs.get(&t.lower).copied().unwrap_or(0);
-            out.push(f3(90, runs as u64, self.run_pos[i] as u64, ctx));
+            out.push(f3(T::CapRun, runs as u64, self.run_pos[i] as u64, ctx));
             if let Some(v) = self.doc_ctx.get(&t.lower) {
                 for &(p, n, k) in v {
                     if k as usize != i {
-                        out.push(f1(91, p));
-                        out.push(f1(92, n));
+                        out.push(f1(T::ElsewherePrevLower, p));
+                        out.push(f1(T::ElsewhereNextLower, n));
                     }
                 }
             }
             // the story's topic (sports results name teams after their towns)
             if self.topic != 0 {
                 let place = (t.gaz & 0xFFFF != 0) as u64;
-                out.push(f3(115, self.topic, place, ctx));
-                out.push(f2(116, self.topic, t.short));
+                out.push(f3(T::TopicPlace, self.topic, place, ctx));
+                out.push(f2(T::TopicShort, self.topic, t.short));
                 if t.ent != 0 {
-                    out.push(f2(117, self.topic, ((t.ent - 1) >> 2 & 3) as u64));
+                    out.push(f2(
+                        T::TopicTrainEntity,
+                        self.topic,
+                        ((t.ent - 1) >> 2 & 3) as u64,
+                    ));
                 }
             }
         }
-        out.push(f1(93, m1.word));
-        out.push(f1(94, n1.word));
-        out.push(f1(95, cl(m2.cluster, 8)));
-        out.push(f3(97, t.sent_kind as u64, t.short, ctx));
-        if t.ent != 0 {
-            let e = (t.ent - 1) as u64;
-            out.push(f1(110, e));
-            out.push(f2(111, e & 0b11_0011, ctx));
-            out.push(f2(112, e, t.short));
-        }
-        out.push(f2(113, m1.ent as u64, n1.ent as u64));
-        // names known from external lists (none in models trained without them)
-        if t.known != 0 {
-            let k = (t.known - 1) as u64;
-            out.push(f1(120, k));
-            out.push(f2(121, k, t.short));
-            out.push(f2(122, k, ctx));
-            out.push(f2(123, k, (t.gaz & 0xFFFF != 0) as u64));
-        }
-
-        out.push(f3(98, t.sent_kind as u64, n1.short, t.short));
-        if t.cluster != 0 {
-            out.push(f2(99, t.sent_kind as u64, cl(t.cluster, 6)));
-        }
-        if t.len > 4 {
-            out.push(f1(100, t.suf[3] ^ 0x5555));
-        }
-        out.push(f1(96, cl(n2.cluster, 8)));
     }
 
     /// Second pass: what the first pass said about this token and its word elsewhere.
@@ -913,9 +340,9 @@ impl DocFeats {
         } else {
             NONE_TAG
         };
-        out.push(f1(80, own));
-        out.push(f3(81, before, own, after));
-        out.push(f2(87, own, t.short));
+        out.push(f1(T::FirstPassTag, own));
+        out.push(f3(T::FirstPassTrigram, before, own, after));
+        out.push(f2(T::FirstPassTagShort, own, t.short));
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
             if let Some(c) = nl.counts.get(&t.lower) {
                 let mut c = *c;
@@ -925,16 +352,16 @@ impl DocFeats {
                 let (best, &n) = c.iter().enumerate().max_by_key(|&(_, &n)| n).unwrap();
                 if let Some(frac) = (n as u32 * 4).checked_div(total) {
                     let frac = frac as u64;
-                    out.push(f1(82, best as u64));
-                    out.push(f2(83, best as u64, frac));
-                    out.push(f3(84, best as u64, own_l as u64, ctx));
+                    out.push(f1(T::FirstPassBest, best as u64));
+                    out.push(f2(T::FirstPassBestShare, best as u64, frac));
+                    out.push(f3(T::FirstPassBestOwn, best as u64, own_l as u64, ctx));
                     for (l, &n) in c.iter().enumerate().skip(1) {
                         if n > 0 {
-                            out.push(f1(85, l as u64));
+                            out.push(f1(T::FirstPassSeen, l as u64));
                         }
                     }
                 } else {
-                    out.push(f2(86, ctx, own_l as u64));
+                    out.push(f2(T::FirstPassOnlyHere, ctx, own_l as u64));
                 }
             }
         }
@@ -949,16 +376,6 @@ impl DocFeats {
         NonLocal { tags, counts }
     }
 
-    /// True when token `i` after tag `prev` is certainly outside any entity: no entity is open
-    /// and the token has no capital letter and is not a name particle (fewer than 0.3% of CoNLL
-    /// entities start with such a token). The tagger skips scoring these, which is most tokens
-    /// of running text.
-    #[inline]
-    pub fn surely_outside(&self, i: usize, prev: u8) -> bool {
-        self.toks[i].flags & (F_NOUPPER | F_PARTICLE) == F_NOUPPER
-            && (prev == O || tag_pos(prev) >= 2)
-    }
-
     /// Records the label given to token `i`.
     #[inline]
     pub fn record(&self, i: usize, t: u8, hist: &mut History) {
@@ -970,114 +387,150 @@ impl DocFeats {
     }
 }
 
-/// Adds the weight rows of `feats` into `scores`.
+/// A token and its neighbours in the sentence (`BOS`/`EOS` beyond its ends), with the token's
+/// sentence context (first token, headline).
+struct Window<'a> {
+    t: &'a Tok,
+    m2: &'a Tok,
+    m1: &'a Tok,
+    n1: &'a Tok,
+    n2: &'a Tok,
+    ctx: u64,
+}
+
+/// The words, their shapes, affixes and clusters in a window of two on each side.
 #[inline]
-pub fn score(index: &HashMapU64<u32>, weights: &[f32], feats: &[u64], scores: &mut [f32; NT]) {
-    *scores = [0.0; NT];
-    for f in feats {
-        if let Some(&r) = index.get(f) {
-            let row = &weights[r as usize * NT..r as usize * NT + NT];
-            for (s, w) in scores.iter_mut().zip(row) {
-                *s += w;
+fn word_features(w: &Window, out: &mut Vec<u64>) {
+    let Window {
+        t,
+        m2,
+        m1,
+        n1,
+        n2,
+        ctx,
+    } = *w;
+    out.push(f1(T::Bias, 0));
+    out.push(f1(T::Word, t.word));
+    out.push(f1(T::Lower, t.lower));
+    out.push(f1(T::PrevLower, m1.lower));
+    out.push(f1(T::NextLower, n1.lower));
+    out.push(f1(T::Prev2Lower, m2.lower));
+    out.push(f1(T::Next2Lower, n2.lower));
+    out.push(f1(T::Shape, t.shape));
+    out.push(f2(T::ShortInContext, t.short, ctx));
+    out.push(f2(T::PrevShortShort, m1.short, t.short));
+    out.push(f2(T::ShortNextShort, t.short, n1.short));
+    out.push(f3(T::ShortTrigram, m1.short, t.short, n1.short));
+    for k in 0..4 {
+        if t.pre[k] != 0 && (k as u8) < t.len {
+            out.push(f2(T::Prefix, k as u64, t.pre[k]));
+            out.push(f2(T::Suffix, k as u64, t.suf[k]));
+        }
+    }
+    out.push(f2(T::PrevLowerLower, m1.lower, t.lower));
+    out.push(f2(T::LowerNextLower, t.lower, n1.lower));
+    out.push(f2(T::PrevWordWord, m1.word, t.word));
+    out.push(f2(T::WordNextWord, t.word, n1.word));
+    out.push(f2(T::PrevNextLower, m1.lower, n1.lower));
+    // clusters
+    if t.cluster != 0 {
+        for b in [4, 6, 10, 14, 20] {
+            out.push(f1(T::Cluster, cl(t.cluster, b)));
+        }
+        out.push(f2(T::ClusterInContext, cl(t.cluster, 10), ctx));
+    }
+    for b in [4, 8, 12] {
+        out.push(f1(T::PrevCluster, cl(m1.cluster, b)));
+        out.push(f1(T::NextCluster, cl(n1.cluster, b)));
+    }
+    out.push(f2(
+        T::PrevClusterCluster,
+        cl(m1.cluster, 8),
+        cl(t.cluster, 8),
+    ));
+    out.push(f2(
+        T::ClusterNextCluster,
+        cl(t.cluster, 8),
+        cl(n1.cluster, 8),
+    ));
+}
+
+/// What the lexicon and the gazetteers say: probabilities, capitalisation rates, place and
+/// name lists.
+#[inline]
+fn knowledge_features(w: &Window, out: &mut Vec<u64>) {
+    let Window { t, m1, n1, ctx, .. } = *w;
+    // probabilities and capitalisation knowledge
+    out.push(f3(T::ProbShortContext, t.prob as u64, t.short, ctx));
+    out.push(f2(T::LowerProbShort, t.lprob as u64, t.short));
+    out.push(f3(T::CapRateShortContext, t.cap as u64, t.short, ctx));
+    out.push(f3(T::TitleLowerShortContext, t.tdiff as u64, t.short, ctx));
+    // gazetteers
+    if t.gaz != 0 {
+        for b in 0..24u64 {
+            if t.gaz & (1 << b) != 0 {
+                out.push(f1(T::Gazetteer, b));
+                out.push(f2(T::GazetteerShort, b, t.short));
             }
         }
     }
+    out.push(f3(
+        T::NeighbourGazetteer,
+        (m1.gaz != 0) as u64 | ((n1.gaz != 0) as u64) << 1,
+        0,
+        0,
+    ));
+    out.push(f2(T::GazetteerMaskContext, t.gaz as u64, ctx));
 }
 
-/// Best allowed tag after `prev`; at the sentence end only closing tags are allowed.
+/// The neighbouring words and clusters, the kind of sentence, and matches among training
+/// entities and known entities.
 #[inline]
-pub fn best_tag(scores: &[f32; NT], prev: u8, last: bool) -> u8 {
-    let mut best = u8::MAX;
-    let mut bs = f32::NEG_INFINITY;
-    for t in 0..NT as u8 {
-        if !allowed(prev, t) {
-            continue;
-        }
-        if last && t != O && tag_pos(t) < 2 {
-            continue;
-        }
-        if scores[t as usize] > bs || best == u8::MAX {
-            bs = scores[t as usize];
-            best = t;
-        }
+fn entity_features(w: &Window, out: &mut Vec<u64>) {
+    let Window {
+        t,
+        m2,
+        m1,
+        n1,
+        n2,
+        ctx,
+    } = *w;
+    out.push(f1(T::PrevWord, m1.word));
+    out.push(f1(T::NextWord, n1.word));
+    out.push(f1(T::Prev2Cluster, cl(m2.cluster, 8)));
+    out.push(f3(
+        T::SentKindShortContext,
+        t.sent_kind as u64,
+        t.short,
+        ctx,
+    ));
+    if t.ent != 0 {
+        let e = (t.ent - 1) as u64;
+        out.push(f1(T::TrainEntity, e));
+        out.push(f2(T::TrainEntityContext, e & 0b11_0011, ctx));
+        out.push(f2(T::TrainEntityShort, e, t.short));
     }
-    best
-}
-
-/// Greedy left-to-right tagging of a prepared document.
-pub fn decode(
-    index: &HashMapU64<u32>,
-    weights: &[f32],
-    doc: &DocFeats,
-    nl: Option<&NonLocal>,
-) -> Vec<u8> {
-    let mut tags = vec![O; doc.toks.len()];
-    let mut hist = History::default();
-    let mut feats = Vec::with_capacity(96);
-    let mut scores = [0.0; NT];
-    for s in &doc.sents {
-        let (mut p1, mut p2) = (O, O);
-        for i in s.clone() {
-            doc.features(s, i, p1, p2, &hist, nl, &mut feats);
-            score(index, weights, &feats, &mut scores);
-            let t = best_tag(&scores, p1, i + 1 == s.end);
-            tags[i] = t;
-            doc.record(i, t, &mut hist);
-            p2 = p1;
-            p1 = t;
-        }
-    }
-    tags
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bilou_round_trip() {
-        let spans = vec![(0, 1, 0), (2, 5, 1), (5, 6, 1), (7, 9, 3)];
-        let tags = spans_to_tags(10, &spans);
-        assert_eq!(tags_to_spans(&tags), spans);
-        for w in tags.windows(2) {
-            assert!(allowed(w[0], w[1]));
-        }
-        assert!(!allowed(O, tag(0, 1)));
-        assert!(!allowed(tag(0, 0), tag(1, 2)));
+    out.push(f2(T::NeighbourTrainEntities, m1.ent as u64, n1.ent as u64));
+    // names known from external lists (none in models trained without them)
+    if t.known != 0 {
+        let k = (t.known - 1) as u64;
+        out.push(f1(T::Known, k));
+        out.push(f2(T::KnownShort, k, t.short));
+        out.push(f2(T::KnownContext, k, ctx));
+        out.push(f2(T::KnownPlace, k, (t.gaz & 0xFFFF != 0) as u64));
     }
 
-    #[test]
-    fn topic_of_a_wire_story_headline() {
-        let k = Knowledge::default();
-        let words = ["SOCCER", "-", "LEEDS", "WIN", ".", "Leeds", "won", "."];
-        let df = k.prepare(&words, &[0..5, 5..8]);
-        assert_eq!(df.topic, hash_str("soccer"));
-        // no dash after the first word, or a first word not in capitals: no topic
-        for words in [
-            ["SOCCER", "LEEDS", "WIN", "."],
-            ["Soccer", "-", "Leeds", "win"],
-        ] {
-            let whole = std::iter::once(0..4).collect::<Vec<_>>();
-            assert_eq!(k.prepare(&words, &whole).topic, 0, "{words:?}");
-        }
-        assert_eq!(k.prepare(&[], &[]).topic, 0);
+    out.push(f3(
+        T::SentKindNextShortShort,
+        t.sent_kind as u64,
+        n1.short,
+        t.short,
+    ));
+    if t.cluster != 0 {
+        out.push(f2(T::SentKindCluster, t.sent_kind as u64, cl(t.cluster, 6)));
     }
-
-    #[test]
-    fn name_particles_are_scored() {
-        let k = Knowledge::default();
-        let whole = std::iter::once(0..5).collect::<Vec<_>>();
-        let df = k.prepare(&["Aravinda", "de", "Silva", "said", "so"], &whole);
-        assert!(!df.surely_outside(1, O));
-        assert!(df.surely_outside(3, O));
-        // inside an open entity every token is scored
-        assert!(!df.surely_outside(3, tag(0, 0)));
+    if t.len > 4 {
+        out.push(f1(T::LongSuffix, t.suf[3] ^ 0x5555));
     }
-
-    #[test]
-    fn hashes_of_case_variants() {
-        assert_eq!(hash_lower("BERLIN"), hash_str("berlin"));
-        assert_eq!(hash_title("BERLIN"), hash_str("Berlin"));
-        assert_ne!(hash_str("Berlin"), hash_str("berlin"));
-    }
+    out.push(f1(T::Next2Cluster, cl(n2.cluster, 8)));
 }

@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::features::{Knowledge, NAME_PARTICLES};
+use super::knowledge::{Knowledge, NAME_PARTICLES};
 
 /// A word capitalised mid-sentence at most this often (in tenths) is a common word.
 const COMMON: u8 = 1;
@@ -61,7 +61,8 @@ pub fn truecase(k: &Knowledge, words: &[&str], sentences: &[Range<usize>]) -> Ve
 
 #[cfg(test)]
 mod tests {
-    use super::super::features::{hash_lower, LexEntry};
+    use super::super::hashing::hash_lower;
+    use super::super::knowledge::LexEntry;
     use super::*;
 
     fn knowledge(caps: &[(&str, u8)]) -> Knowledge {

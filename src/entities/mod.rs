@@ -76,12 +76,17 @@
 //! See [`group`] for how mentions are linked and how ambiguous short forms are handled.
 
 mod consistency;
+mod decode;
 mod features;
 mod groups;
 mod handles;
+mod hashing;
 mod headlines;
+mod knowledge;
 mod model;
 mod party_state;
+mod prepare;
+mod tags;
 mod train;
 
 use std::ops::Range;
@@ -128,7 +133,7 @@ impl EntityExtractor {
 
 impl Model {
     /// The tagger's view of the words, with sentences out of range clipped so that any input is safe.
-    fn prepare_clipped(&self, words: &[&str], sentences: &[Range<usize>]) -> features::DocFeats {
+    fn prepare_clipped(&self, words: &[&str], sentences: &[Range<usize>]) -> prepare::DocFeats {
         let n = words.len();
         let sentences: Vec<Range<usize>> = sentences
             .iter()
@@ -147,9 +152,9 @@ impl Model {
     ) -> Vec<(usize, usize, Label)> {
         let df = self.prepare_clipped(words, sentences);
         let tags = self.tag(&df);
-        features::tags_to_spans(&tags)
+        tags::tags_to_spans(&tags)
             .into_iter()
-            .map(|(s, e, l)| (s, e, features::index_label(l)))
+            .map(|(s, e, l)| (s, e, tags::index_label(l)))
             .collect()
     }
 
@@ -163,16 +168,9 @@ impl Model {
         let df = self.prepare_clipped(words, sentences);
         let mut scores = Vec::new();
         let tags = self.tag_scored(&df, &mut scores);
-        features::tags_to_spans(&tags)
+        tags::tags_to_spans(&tags)
             .into_iter()
-            .map(|(s, e, l)| {
-                (
-                    s,
-                    e,
-                    features::index_label(l),
-                    label_evidence(&scores[s..e]),
-                )
-            })
+            .map(|(s, e, l)| (s, e, tags::index_label(l), label_evidence(&scores[s..e])))
             .collect()
     }
 }
@@ -186,13 +184,13 @@ const EVIDENCE_TEMPERATURE: f32 = 20.0;
 /// greedy tagger chooses the label: the scores of opening the span with each label (B, or U for
 /// one token), through a softmax. Later tokens are not used: once a label is opened, the
 /// tagger never weighs the others there, so their scores carry no information.
-fn label_evidence(scores: &[[f32; features::NT]]) -> [f32; 4] {
+fn label_evidence(scores: &[[f32; tags::NT]]) -> [f32; 4] {
     let Some(first) = scores.first() else {
         return [0.25; 4];
     };
     let pos = if scores.len() == 1 { 3 } else { 0 };
     let z: [f32; 4] =
-        std::array::from_fn(|l| first[features::tag(l, pos) as usize] / EVIDENCE_TEMPERATURE);
+        std::array::from_fn(|l| first[tags::tag(l, pos) as usize] / EVIDENCE_TEMPERATURE);
     let m = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let mut p = z.map(|x| (x - m).exp());
     let total: f32 = p.iter().sum();

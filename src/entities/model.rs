@@ -9,7 +9,11 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use super::features::{best_tag, DocFeats, HashMapU64, History, Knowledge, LexEntry, NT, O};
+use super::decode::walk;
+use super::hashing::HashMapU64;
+use super::knowledge::{Knowledge, LexEntry};
+use super::prepare::DocFeats;
+use super::tags::{NT, O};
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 12] = b"TIDINGS-NER\0";
@@ -243,89 +247,70 @@ impl Table {
         // second-pass sums of the text features, filled when the first pass looks them up
         let mut static2: Vec<[i32; NT]> = if two { vec![[0; NT]; n] } else { Vec::new() };
         let mut done = vec![false; if two { n } else { 0 }];
-        let mut tags = vec![O; n];
         let mut feats = Vec::with_capacity(96);
-        let mut hist = History::default();
         let mut scores = [0f32; NT];
-        for s in &doc.sents {
-            let (mut p1, mut p2) = (O, O);
-            for i in s.clone() {
-                let tag = if doc.surely_outside(i, p1) {
-                    O
-                } else {
-                    feats.clear();
-                    doc.static_features(s, i, &mut feats);
-                    let mut acc = [0i32; NT];
-                    for &f in &feats {
-                        if let Some(r) = self.get(f) {
-                            for t in 0..NT {
-                                acc[t] += r[t] as i32;
-                            }
-                            if two {
-                                for t in 0..NT {
-                                    static2[i][t] += r[NT + t] as i32;
-                                }
-                            }
-                        }
+        let tags = walk(doc, |st| {
+            let i = st.i;
+            if doc.surely_outside(i, st.p1) {
+                return O;
+            }
+            feats.clear();
+            doc.static_features(st.sent, i, &mut feats);
+            let mut acc = [0i32; NT];
+            for &f in &feats {
+                if let Some(r) = self.get(f) {
+                    for t in 0..NT {
+                        acc[t] += r[t] as i32;
                     }
                     if two {
-                        done[i] = true;
-                    }
-                    feats.clear();
-                    doc.dynamic_features(s, i, p1, p2, &hist, None, &mut feats);
-                    self.add(&feats, 0, &mut acc);
-                    for t in 0..NT {
-                        scores[t] = acc[t] as f32 * self.scales[0];
-                    }
-                    if !two {
-                        if let Some(o) = out.as_deref_mut() {
-                            o[i] = scores;
+                        for t in 0..NT {
+                            static2[i][t] += r[NT + t] as i32;
                         }
                     }
-                    best_tag(&scores, p1, i + 1 == s.end)
-                };
-                tags[i] = tag;
-                doc.record(i, tag, &mut hist);
-                p2 = p1;
-                p1 = tag;
+                }
             }
-        }
+            if two {
+                done[i] = true;
+            }
+            feats.clear();
+            st.dynamic_features(None, &mut feats);
+            self.add(&feats, 0, &mut acc);
+            for t in 0..NT {
+                scores[t] = acc[t] as f32 * self.scales[0];
+            }
+            if !two {
+                if let Some(o) = out.as_deref_mut() {
+                    o[i] = scores;
+                }
+            }
+            st.best(&scores)
+        });
         if !two {
             return tags;
         }
         let nl = doc.nonlocal(tags);
-        let mut tags = vec![O; n];
-        let mut hist = History::default();
-        for s in &doc.sents {
-            let (mut p1, mut p2) = (O, O);
-            for i in s.clone() {
-                let tag = if doc.surely_outside(i, p1) {
-                    O
-                } else {
-                    if !done[i] {
-                        feats.clear();
-                        doc.static_features(s, i, &mut feats);
-                        self.add(&feats, 1, &mut static2[i]);
-                    }
-                    let mut acc = static2[i];
-                    feats.clear();
-                    doc.dynamic_features(s, i, p1, p2, &hist, Some(&nl), &mut feats);
-                    self.add(&feats, 1, &mut acc);
-                    for t in 0..NT {
-                        scores[t] = acc[t] as f32 * self.scales[1];
-                    }
-                    if let Some(o) = out.as_deref_mut() {
-                        o[i] = scores;
-                    }
-                    best_tag(&scores, p1, i + 1 == s.end)
-                };
-                tags[i] = tag;
-                doc.record(i, tag, &mut hist);
-                p2 = p1;
-                p1 = tag;
+        walk(doc, |st| {
+            let i = st.i;
+            if doc.surely_outside(i, st.p1) {
+                return O;
             }
-        }
-        tags
+            if !done[i] {
+                feats.clear();
+                doc.static_features(st.sent, i, &mut feats);
+                self.add(&feats, 1, &mut static2[i]);
+            }
+            let mut acc = static2[i];
+            feats.clear();
+            st.dynamic_features(Some(&nl), &mut feats);
+            self.add(&feats, 1, &mut acc);
+            for t in 0..NT {
+                scores[t] = acc[t] as f32 * self.scales[1];
+            }
+            if let Some(o) = out.as_deref_mut() {
+                o[i] = scores;
+            }
+            st.best(&scores)
+        })
     }
 
     /// Adds the pass-`stage` weights of `feats` to `acc`.

@@ -7,12 +7,16 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use super::features::{
-    best_tag, gaz_insert, gaz_key, hash_lower, hash_str, score, spans_to_tags, tags_to_spans,
-    DocFeats, HashMapU64, History, Knowledge, LexEntry, NonLocal, ENTITY_SEED, GAZ_ENTITY,
-    GAZ_MAX_LEN, GAZ_TYPES, KNOWN_SEED, NT, O,
+use super::decode::{decode, score, walk};
+use super::features::NonLocal;
+use super::hashing::{hash_lower, hash_str, HashMapU64};
+use super::knowledge::{
+    gaz_insert, gaz_key, Knowledge, LexEntry, ENTITY_SEED, GAZ_ENTITY, GAZ_MAX_LEN, GAZ_TYPES,
+    KNOWN_SEED,
 };
 use super::model::{Model, Weights, FEATURE_VERSION};
+use super::prepare::DocFeats;
+use super::tags::{label_index, spans_to_tags, tags_to_spans, NT};
 use crate::error::{Error, Result};
 use crate::types::Label;
 
@@ -163,7 +167,7 @@ pub(crate) fn read_conll(path: &Path) -> Result<Vec<TrainDoc>> {
             };
             let (prefix, label) = tag.split_once('-').ok_or_else(bad)?;
             let l = Label::parse(label).ok_or_else(bad)?;
-            let l = super::features::label_index(l);
+            let l = label_index(l);
             match prefix {
                 "B" => {
                     close(&mut open, i, &mut spans);
@@ -368,10 +372,10 @@ fn prepare_docs(k: &Knowledge, docs: &[TrainDoc]) -> Vec<DocFeats> {
 }
 
 /// Exact-span micro precision, recall, F1 of predicted against gold tag sequences.
-fn span_scores(gold: &[Vec<u8>], pred: &[Vec<u8>]) -> (f64, f64, f64) {
+fn span_scores(gold: &[TrainDoc], pred: &[Vec<u8>]) -> (f64, f64, f64) {
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
     for (g, p) in gold.iter().zip(pred) {
-        let gs = tags_to_spans(g);
+        let gs = tags_to_spans(&g.gold);
         let ps = tags_to_spans(p);
         ng += gs.len();
         np += ps.len();
@@ -387,16 +391,85 @@ fn span_scores(gold: &[Vec<u8>], pred: &[Vec<u8>]) -> (f64, f64, f64) {
     (p, r, f)
 }
 
-/// Trains a model on a CoNLL file (see the module docs of [`crate::entities`] for the method).
-/// `dev_path` (CoNLL too) picks the best epoch; `resources` is the file written by
-/// `python/tidings/resources_entities.py` (without it the model has no clusters or gazetteers).
-pub fn train(
+/// Prepares the training documents. With the lexicon of training entities, each document sees
+/// only the other folds' entities (as unseen text would); the returned knowledge (for dev and
+/// the final model) has all of them.
+fn prepare_training(
+    mut knowledge: Knowledge,
+    docs: &[TrainDoc],
+    folds: usize,
+    config: &TrainConfig,
+) -> (Knowledge, Vec<DocFeats>) {
+    let all: Vec<usize> = (0..docs.len()).collect();
+    // the lexicon of training entities: each training document sees only the other folds'
+    // entities (as unseen text would), dev and the final model see all of them
+    let mut train_feats: Vec<Option<DocFeats>> = (0..docs.len()).map(|_| None).collect();
+    if config.entity_lexicon {
+        for k in 0..folds {
+            let mut kk = knowledge.clone();
+            let rest: Vec<usize> = all.iter().copied().filter(|i| i % folds != k).collect();
+            add_entity_lexicon(&mut kk, docs, &rest);
+            for i in all.iter().copied().filter(|i| i % folds == k) {
+                let words: Vec<&str> = docs[i].words.iter().map(String::as_str).collect();
+                train_feats[i] = Some(kk.prepare(&words, &docs[i].sents));
+            }
+        }
+        add_entity_lexicon(&mut knowledge, docs, &all);
+    }
+    let train_feats: Vec<DocFeats> = train_feats
+        .into_iter()
+        .zip(docs)
+        .map(|(f, d)| {
+            f.unwrap_or_else(|| {
+                let words: Vec<&str> = d.words.iter().map(String::as_str).collect();
+                knowledge.prepare(&words, &d.sents)
+            })
+        })
+        .collect();
+    (knowledge, train_feats)
+}
+
+/// First-pass tags of the training documents by jackknifing: each fold tagged by a first pass
+/// trained (for `epochs`) on the other folds, as unseen text would be.
+fn jackknifed_tags(
+    docs: &[TrainDoc],
+    train_feats: &[DocFeats],
+    folds: usize,
+    epochs: usize,
+    config: &TrainConfig,
+    log: &dyn Fn(&str),
+) -> Vec<Vec<u8>> {
+    let all: Vec<usize> = (0..docs.len()).collect();
+    let mut train_tags: Vec<Vec<u8>> = vec![Vec::new(); docs.len()];
+    for k in 0..folds {
+        let rest: Vec<usize> = all.iter().copied().filter(|i| i % folds != k).collect();
+        let f = fit(
+            docs,
+            train_feats,
+            &rest,
+            None,
+            &[],
+            &[],
+            None,
+            epochs,
+            config,
+            &|_: &str| {},
+        );
+        for i in all.iter().copied().filter(|i| i % folds == k) {
+            train_tags[i] = decode(&f.weights.index, &f.weights.weights, &train_feats[i], None);
+        }
+        log(&format!("fold {} of {folds} tagged", k + 1));
+    }
+    train_tags
+}
+
+/// Reads the training and dev documents and the external knowledge, and checks the settings.
+fn read_inputs(
     train_path: &Path,
     dev_path: Option<&Path>,
     resources: Option<&Path>,
     config: &TrainConfig,
-) -> Result<(Model, TrainReport)> {
-    let t0 = Instant::now();
+) -> Result<(Vec<TrainDoc>, Vec<TrainDoc>, Knowledge)> {
     let docs = read_conll(train_path)?;
     if docs.is_empty() {
         return Err(Error::InvalidInput(format!(
@@ -415,34 +488,23 @@ pub fn train(
         Some(p) => read_resources(p, &docs, config)?,
         None => Knowledge::default(),
     };
+    Ok((docs, dev, knowledge))
+}
+
+/// Trains a model on a CoNLL file (see the module docs of [`crate::entities`] for the method).
+/// `dev_path` (CoNLL too) picks the best epoch; `resources` is the file written by
+/// `python/tidings/resources_entities.py` (without it the model has no clusters or gazetteers).
+pub fn train(
+    train_path: &Path,
+    dev_path: Option<&Path>,
+    resources: Option<&Path>,
+    config: &TrainConfig,
+) -> Result<(Model, TrainReport)> {
+    let t0 = Instant::now();
+    let (docs, dev, knowledge) = read_inputs(train_path, dev_path, resources, config)?;
     let all: Vec<usize> = (0..docs.len()).collect();
     let folds = config.folds.max(2);
-    // the lexicon of training entities: each training document sees only the other folds'
-    // entities (as unseen text would), dev and the final model see all of them
-    let mut knowledge = knowledge;
-    let mut train_feats: Vec<Option<DocFeats>> = (0..docs.len()).map(|_| None).collect();
-    if config.entity_lexicon {
-        for k in 0..folds {
-            let mut kk = knowledge.clone();
-            let rest: Vec<usize> = all.iter().copied().filter(|i| i % folds != k).collect();
-            add_entity_lexicon(&mut kk, &docs, &rest);
-            for i in all.iter().copied().filter(|i| i % folds == k) {
-                let words: Vec<&str> = docs[i].words.iter().map(String::as_str).collect();
-                train_feats[i] = Some(kk.prepare(&words, &docs[i].sents));
-            }
-        }
-        add_entity_lexicon(&mut knowledge, &docs, &all);
-    }
-    let train_feats: Vec<DocFeats> = train_feats
-        .into_iter()
-        .zip(&docs)
-        .map(|(f, d)| {
-            f.unwrap_or_else(|| {
-                let words: Vec<&str> = d.words.iter().map(String::as_str).collect();
-                knowledge.prepare(&words, &d.sents)
-            })
-        })
-        .collect();
+    let (knowledge, train_feats) = prepare_training(knowledge, &docs, folds, config);
     let dev_feats = prepare_docs(&knowledge, &dev);
     let log = |what: &str| {
         if config.verbose {
@@ -474,31 +536,8 @@ pub fn train(
     if config.second_pass {
         // first-pass tags of the training documents by jackknifing (each fold tagged by a model
         // trained on the others, as unseen text would be), of dev by the full first pass
-        let mut train_tags: Vec<Vec<u8>> = vec![Vec::new(); docs.len()];
-        for k in 0..folds {
-            let rest: Vec<usize> = all.iter().copied().filter(|i| i % folds != k).collect();
-            let f = fit(
-                &docs,
-                &train_feats,
-                &rest,
-                None,
-                &[],
-                &[],
-                None,
-                first.best_epoch,
-                config,
-                &|_: &str| {},
-            );
-            for i in all.iter().copied().filter(|i| i % folds == k) {
-                train_tags[i] = super::features::decode(
-                    &f.weights.index,
-                    &f.weights.weights,
-                    &train_feats[i],
-                    None,
-                );
-            }
-            log(&format!("fold {} of {folds} tagged", k + 1));
-        }
+        let train_tags =
+            jackknifed_tags(&docs, &train_feats, folds, first.best_epoch, config, &log);
         let train_nl: Vec<NonLocal> = train_feats
             .iter()
             .zip(train_tags)
@@ -506,14 +545,7 @@ pub fn train(
             .collect();
         let dev_nl: Vec<NonLocal> = dev_feats
             .iter()
-            .map(|df| {
-                df.nonlocal(super::features::decode(
-                    &stages[0].index,
-                    &stages[0].weights,
-                    df,
-                    None,
-                ))
-            })
+            .map(|df| df.nonlocal(decode(&stages[0].index, &stages[0].weights, df, None)))
             .collect();
         let second = fit(
             &docs,
@@ -567,6 +599,70 @@ pub fn train(
     Ok((model, report))
 }
 
+/// The feature index: features seen at least `min_count` times with gold context in the
+/// documents `which`, in hash order.
+fn feature_keys(
+    docs: &[TrainDoc],
+    feats_of: &[DocFeats],
+    which: &[usize],
+    nl: Option<&[NonLocal]>,
+    min_count: u32,
+) -> Vec<u64> {
+    let mut counts = HashMapU64::<u32>::default();
+    let mut feats = Vec::with_capacity(128);
+    for &di in which {
+        let (d, df) = (&docs[di], &feats_of[di]);
+        let dnl = nl.map(|n| &n[di]);
+        walk(df, |st| {
+            st.features(dnl, &mut feats);
+            for &f in &feats {
+                *counts.entry(f).or_insert(0) += 1;
+            }
+            d.gold[st.i]
+        });
+    }
+    let mut keys: Vec<u64> = counts
+        .iter()
+        .filter(|(_, &c)| c >= min_count)
+        .map(|(&k, _)| k)
+        .collect();
+    drop(counts);
+    keys.sort_unstable();
+    keys
+}
+
+/// Drops the features whose averaged weights are all below `prune` (in perceptron updates): a
+/// smaller table is faster to use. `weights` has one row per key of `keys`.
+fn prune(keys: Vec<u64>, weights: &[f32], prune: f32) -> Weights {
+    let mut kept = HashMapU64::<u32>::default();
+    let mut kept_w = Vec::new();
+    for (r, k) in keys.into_iter().enumerate() {
+        let row = &weights[r * NT..r * NT + NT];
+        if row.iter().any(|w| w.abs() >= prune) {
+            kept.insert(k, kept.len() as u32);
+            kept_w.extend_from_slice(row);
+        }
+    }
+    Weights {
+        index: kept,
+        weights: kept_w,
+    }
+}
+
+/// The average of the bags' averaged perceptrons: each bag's weights minus its accumulated
+/// updates over its step count, divided by the number of bags.
+fn average(ws: &[Vec<f32>], accs: &[Vec<f32>], cs: &[f32]) -> Vec<f32> {
+    let bags = ws.len();
+    let mut avg = vec![0f32; ws[0].len()];
+    for bag in 0..bags {
+        let c = cs[bag];
+        for ((a, w), s) in avg.iter_mut().zip(&ws[bag]).zip(&accs[bag]) {
+            *a += (w - s / c) / bags as f32;
+        }
+    }
+    avg
+}
+
 struct Fit {
     weights: Weights,
     reports: Vec<EpochReport>,
@@ -589,33 +685,7 @@ fn fit(
     log: &dyn Fn(&str),
 ) -> Fit {
     let stage = if nl.is_some() { 2 } else { 1 };
-    // feature index: features seen at least `min_count` times with gold context
-    let mut counts = HashMapU64::<u32>::default();
-    let mut feats = Vec::with_capacity(128);
-    for &di in which {
-        let (d, df) = (&docs[di], &feats_of[di]);
-        let dnl = nl.map(|n| &n[di]);
-        let mut hist = History::default();
-        for s in &d.sents {
-            let (mut p1, mut p2) = (O, O);
-            for i in s.clone() {
-                df.features(s, i, p1, p2, &hist, dnl, &mut feats);
-                for &f in &feats {
-                    *counts.entry(f).or_insert(0) += 1;
-                }
-                df.record(i, d.gold[i], &mut hist);
-                p2 = p1;
-                p1 = d.gold[i];
-            }
-        }
-    }
-    let mut keys: Vec<u64> = counts
-        .iter()
-        .filter(|(_, &c)| c >= config.min_count)
-        .map(|(&k, _)| k)
-        .collect();
-    drop(counts);
-    keys.sort_unstable();
+    let keys = feature_keys(docs, feats_of, which, nl, config.min_count);
     let index: HashMapU64<u32> = keys
         .iter()
         .enumerate()
@@ -623,7 +693,6 @@ fn fit(
         .collect();
     let nf = keys.len();
     log(&format!("stage {stage}: {nf} features"));
-    let dev_gold: Vec<Vec<u8>> = dev.iter().map(|d| d.gold.clone()).collect();
     // `bags` perceptrons trained side by side on different document orders; their averaged
     // weights are averaged again (less variance than one run)
     let bags = config.bags.max(1);
@@ -638,6 +707,7 @@ fn fit(
     let mut best: Option<(f64, usize, Vec<f32>)> = None;
     let mut scores = [0f32; NT];
     let mut rows: Vec<u32> = Vec::with_capacity(128);
+    let mut feats = Vec::with_capacity(128);
     let train_tokens: usize = which.iter().map(|&i| docs[i].words.len()).sum();
     for epoch in 1..=epochs {
         let gold_hist = epoch <= config.gold_history_epochs;
@@ -649,44 +719,35 @@ fn fit(
             for &di in order.iter() {
                 let (d, df) = (&docs[di], &feats_of[di]);
                 let dnl = nl.map(|n| &n[di]);
-                let mut hist = History::default();
-                for s in &d.sents {
-                    let (mut p1, mut p2) = (O, O);
-                    for i in s.clone() {
-                        df.features(s, i, p1, p2, &hist, dnl, &mut feats);
-                        score(&index, w, &feats, &mut scores);
-                        let pred = best_tag(&scores, p1, i + 1 == s.end);
-                        let g = d.gold[i];
-                        if pred != g {
-                            if bag == 0 {
-                                errors += 1;
-                            }
-                            rows.clear();
-                            rows.extend(feats.iter().filter_map(|f| index.get(f).copied()));
-                            for &r in &rows {
-                                let b = r as usize * NT;
-                                w[b + g as usize] += 1.0;
-                                w[b + pred as usize] -= 1.0;
-                                acc[b + g as usize] += *c;
-                                acc[b + pred as usize] -= *c;
-                            }
+                walk(df, |st| {
+                    st.features(dnl, &mut feats);
+                    score(&index, w, &feats, &mut scores);
+                    let pred = st.best(&scores);
+                    let g = d.gold[st.i];
+                    if pred != g {
+                        if bag == 0 {
+                            errors += 1;
                         }
-                        *c += 1.0;
-                        let t = if gold_hist { g } else { pred };
-                        df.record(i, t, &mut hist);
-                        p2 = p1;
-                        p1 = t;
+                        rows.clear();
+                        rows.extend(feats.iter().filter_map(|f| index.get(f).copied()));
+                        for &r in &rows {
+                            let b = r as usize * NT;
+                            w[b + g as usize] += 1.0;
+                            w[b + pred as usize] -= 1.0;
+                            acc[b + g as usize] += *c;
+                            acc[b + pred as usize] -= *c;
+                        }
                     }
-                }
+                    *c += 1.0;
+                    if gold_hist {
+                        g
+                    } else {
+                        pred
+                    }
+                });
             }
         }
-        let mut avg = vec![0f32; nf * NT];
-        for bag in 0..bags {
-            let c = cs[bag];
-            for ((a, w), s) in avg.iter_mut().zip(&ws[bag]).zip(&accs[bag]) {
-                *a += (w - s / c) / bags as f32;
-            }
-        }
+        let avg = average(&ws, &accs, &cs);
         let mut rep = EpochReport {
             stage,
             epoch,
@@ -701,9 +762,9 @@ fn fit(
             let pred: Vec<Vec<u8>> = dev_feats
                 .iter()
                 .enumerate()
-                .map(|(k, df)| super::features::decode(&index, &avg, df, dev_nl.map(|n| &n[k])))
+                .map(|(k, df)| decode(&index, &avg, df, dev_nl.map(|n| &n[k])))
                 .collect();
-            let (p, r, f) = span_scores(&dev_gold, &pred);
+            let (p, r, f) = span_scores(dev, &pred);
             rep.dev_precision = Some(p);
             rep.dev_recall = Some(r);
             rep.dev_f1 = Some(f);
@@ -720,26 +781,13 @@ fn fit(
         }
     }
     let (_, best_epoch, weights) = best.expect("at least one epoch");
-    // drop features whose averaged weights are all small: a smaller table is faster to use
-    let mut kept = HashMapU64::<u32>::default();
-    let mut kept_w = Vec::new();
-    for k in keys {
-        let r = index[&k] as usize;
-        let row = &weights[r * NT..r * NT + NT];
-        if row.iter().any(|w| w.abs() >= config.prune) {
-            kept.insert(k, kept.len() as u32);
-            kept_w.extend_from_slice(row);
-        }
-    }
+    let kept = prune(keys, &weights, config.prune);
     log(&format!(
         "stage {stage}: kept {} of {nf} features",
-        kept.len()
+        kept.index.len()
     ));
     Fit {
-        weights: Weights {
-            index: kept,
-            weights: kept_w,
-        },
+        weights: kept,
         reports,
         best_epoch,
     }

@@ -1,0 +1,96 @@
+//! The greedy left-to-right walk over a document's sentences, shared by tagging and training:
+//! one place keeps the previous tags and the labels given so far, and chooses no tag itself.
+//!
+//! The caller's `choose` decides each tag (by the model's scores, or the gold tag in training);
+//! the walk never reads weights.
+
+use super::features::{History, NonLocal, Step};
+use super::hashing::HashMapU64;
+use super::prepare::DocFeats;
+use super::tags::{allowed, tag_pos, NT, O};
+
+/// Walks the sentences of `doc` token by token; `choose` gives each token's tag, which the next
+/// steps see as the previous tag and in the document's history. Returns the tags (O outside
+/// every sentence).
+#[inline]
+pub fn walk(doc: &DocFeats, mut choose: impl FnMut(&Step) -> u8) -> Vec<u8> {
+    let mut tags = vec![O; doc.toks.len()];
+    let mut hist = History::default();
+    for sent in &doc.sents {
+        let (mut p1, mut p2) = (O, O);
+        for i in sent.clone() {
+            let t = choose(&Step {
+                doc,
+                sent,
+                i,
+                p1,
+                p2,
+                hist: &hist,
+            });
+            tags[i] = t;
+            doc.record(i, t, &mut hist);
+            p2 = p1;
+            p1 = t;
+        }
+    }
+    tags
+}
+
+impl Step<'_> {
+    /// The best allowed tag here by `scores` (see [`best_tag`]).
+    #[inline]
+    pub fn best(&self, scores: &[f32; NT]) -> u8 {
+        best_tag(scores, self.p1, self.i + 1 == self.sent.end)
+    }
+}
+
+/// Adds the weight rows of `feats` into `scores`.
+#[inline]
+pub fn score(index: &HashMapU64<u32>, weights: &[f32], feats: &[u64], scores: &mut [f32; NT]) {
+    *scores = [0.0; NT];
+    for f in feats {
+        if let Some(&r) = index.get(f) {
+            let row = &weights[r as usize * NT..r as usize * NT + NT];
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+    }
+}
+
+/// Best allowed tag after `prev`; at the sentence end only closing tags are allowed.
+#[inline]
+pub fn best_tag(scores: &[f32; NT], prev: u8, last: bool) -> u8 {
+    let mut best = u8::MAX;
+    let mut bs = f32::NEG_INFINITY;
+    for t in 0..NT as u8 {
+        if !allowed(prev, t) {
+            continue;
+        }
+        if last && t != O && tag_pos(t) < 2 {
+            continue;
+        }
+        if scores[t as usize] > bs || best == u8::MAX {
+            bs = scores[t as usize];
+            best = t;
+        }
+    }
+    best
+}
+
+/// Greedy tagging of a prepared document with training-time weights (`index` maps a feature
+/// to its row of `NT` weights).
+pub fn decode(
+    index: &HashMapU64<u32>,
+    weights: &[f32],
+    doc: &DocFeats,
+    nl: Option<&NonLocal>,
+) -> Vec<u8> {
+    let mut feats = Vec::with_capacity(96);
+    let mut scores = [0.0; NT];
+    walk(doc, |st| {
+        st.features(nl, &mut feats);
+        score(index, weights, &feats, &mut scores);
+        st.best(&scores)
+    })
+}
