@@ -12,8 +12,9 @@ IOB1 or IOB2, ``-DOCSTART-`` lines between documents)::
     python -c "import tidings; m = tidings.load_model('my-model.bin'); print(tidings.analyze('...', model=m))"
 
 Hand-annotated news (``bench/newstrain/gold``: offsets into PolNeAR texts, see
-``tidings.train_news``) is added to the CoNLL training data when that folder exists, each document
-twice (``--news-train DIR``, ``--news-copies N``, ``--news-train none`` for CoNLL alone). The news
+``tidings.train_news``) is added to the CoNLL training data when that folder exists
+(``--news-train DIR``; ``--news-copies N`` repeats each document; ``--news-train none`` for CoNLL
+alone). More CoNLL-format data: ``--extra-train FILE``. The news
 development set's articles are never trained on.
 
 External knowledge (word clusters, word probabilities, gazetteers, capitalisation statistics) is
@@ -41,7 +42,16 @@ DEFAULT_KNOWLEDGE = "../shared/data/knowledge/congress-legislators"
 NEWS_DEV_ARTICLES = "bench/newsdev/articles.tsv"
 # hand-annotated 2016 news (PolNeAR train articles, the news set's conventions), when present
 DEFAULT_NEWS_TRAIN = "bench/newstrain/gold"
-DEFAULT_NEWS_COPIES = 2
+DEFAULT_NEWS_COPIES = 1
+
+
+def _concat(paths: list[str], out_path: str) -> None:
+    with open(out_path, "w", encoding="utf-8") as out:
+        for p in paths:
+            with open(p, encoding="utf-8") as src:
+                for line in src:
+                    out.write(line)
+            out.write("\n-DOCSTART- O\n\n")
 
 
 def _with_news(conll: str, gold_dir: str, texts: list[str], copies: int, out_path: str) -> dict:
@@ -81,13 +91,15 @@ def main(argv: list[str] | None = None) -> int:
                          f"(default {DEFAULT_NEWS_TRAIN}, when it exists)")
     ap.add_argument("--news-copies", type=int, default=DEFAULT_NEWS_COPIES,
                     help=f"how many times each news document is repeated (oversampling; default {DEFAULT_NEWS_COPIES})")
+    ap.add_argument("--extra-train", action="append", default=[], metavar="FILE",
+                    help="another CoNLL-format training file added to --train (repeatable)")
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--seed", type=int)
     ap.add_argument("-q", "--quiet", action="store_true")
     a = ap.parse_args(argv)
 
     dev = None if a.dev.lower() == "none" else a.dev
-    for p in [a.train] + ([dev] if dev else []):
+    for p in [a.train, *a.extra_train] + ([dev] if dev else []):
         if not Path(p).is_file():
             ap.error(f"{p} does not exist (run from the repository root with ../shared beside it, "
                      "or pass --train/--dev)")
@@ -96,11 +108,15 @@ def main(argv: list[str] | None = None) -> int:
     resources = a.resources
     with tempfile.TemporaryDirectory() as tmp:
         train = a.train
+        if a.extra_train:
+            train = str(Path(tmp) / "train-extra.conll")
+            _concat([a.train, *a.extra_train], train)
         if a.news_train.lower() != "none" and Path(a.news_train).is_dir():
-            train = str(Path(tmp) / "train.conll")
-            stats = _with_news(a.train, a.news_train, [a.polnear, a.polnear_dev], a.news_copies, train)
+            conll, train = train, str(Path(tmp) / "train.conll")
+            stats = _with_news(conll, a.news_train, [a.polnear, a.polnear_dev], a.news_copies, train)
             print(f"news training set {a.news_train}: {stats['documents']} documents x {stats['copies']}, "
-                  f"{stats['entities']} entities ({stats['left_out']} left out: an edge inside a token)",
+                  f"{stats['entities']} entities ({stats['left_out']} left out with their sentences: "
+                  "an edge inside a token)",
                   file=sys.stderr)
         elif a.news_train != DEFAULT_NEWS_TRAIN and a.news_train.lower() != "none":
             ap.error(f"{a.news_train} is not a folder")

@@ -10,7 +10,8 @@ temporary training file.
 Sentences come from tidings itself (``Document.sentences``); tokens from a regular expression close to
 the Rust tokenizer (possessive clitics split off, letter-dot abbreviations kept, hyphenated words
 whole). An entity whose edge falls inside such a token ("@" handles, "anti-" prefixes) is left out
-(its tokens are tagged O, as the tagger sees them before the handle and prefix rules apply).
+with its whole sentence: tagging its tokens O would teach the tagger that "Ohio-based" or "@nytimes"
+are not names, which CoNLL-2003 and the handle and prefix rules after the tagger say they are.
 """
 
 from __future__ import annotations
@@ -110,37 +111,38 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def to_conll(doc: dict, sentences: list[tuple[int, int]] | None = None) -> tuple[list[str], int]:
-    """CoNLL lines of one document (starting with -DOCSTART-) and the number of entities left out
-    because an edge falls inside a token."""
+    """CoNLL lines of one document (starting with -DOCSTART-) and the number of entities left out:
+    those with an edge inside a token, and the others in their sentences."""
     text = doc["text"]
     sents = sentence_spans(text) if sentences is None else sentences
     toks = [t for s, e in sents for t in tokens(text, s, e)]
     starts = {s: i for i, (s, _) in enumerate(toks)}
     ends = {e: i for i, (_, e) in enumerate(toks)}
     tags = ["O"] * len(toks)
-    dropped = 0
+    bad: list[int] = []
     for s, e, label in sorted(doc["entities"]):
         i, j = starts.get(s), ends.get(e)
         if i is None or j is None or j < i or any(t != "O" for t in tags[i : j + 1]):
-            dropped += 1
+            bad.append(s)
             continue
         tags[i] = f"B-{label}"
         for k in range(i + 1, j + 1):
             tags[k] = f"I-{label}"
     lines = ["-DOCSTART- O", ""]
     k = 0
-    for _s, e in sents:
-        n = 0
+    for s, e in sents:
+        sent = []
         while k < len(toks) and toks[k][0] < e:
             ts, te = toks[k]
             word = "".join(text[ts:te].split())
             if word:
-                lines.append(f"{word} {tags[k]}")
-                n += 1
+                sent.append(f"{word} {tags[k]}")
             k += 1
-        if n:
+        if sent and not any(s <= b < e for b in bad):
+            lines.extend(sent)
             lines.append("")
-    return lines, dropped
+    written = sum(" B-" in line for line in lines)
+    return lines, len(doc["entities"]) - written
 
 
 def write_conll(docs: list[dict], out, copies: int = 1, folds: int = 5) -> dict:
