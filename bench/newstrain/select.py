@@ -2,10 +2,10 @@
 
     python bench/newstrain/select.py [--shared ../shared]   # rewrites bench/newstrain/articles.tsv
 
-The rule: PolNeAR train articles of 150-899 whitespace words that are not in the news development
-set (bench/newsdev/articles.tsv), per publisher ordered by the sha256 of their id; the first twelve
-of each of the 7 publishers, 84 in all (annotated in two rounds: the first six of each, then the
-next six). Their entities are annotated by hand with ../shared/guidelines/news-annotation.md (the
+The rule: PolNeAR train articles that are not in the news development set
+(bench/newsdev/articles.tsv), per publisher ordered by the sha256 of their id; of those with 150-899
+whitespace words the first fifteen of each of the 7 publishers (105; annotated in three rounds of
+six, six and three), and of those with 900-1599 words the first three (18: two publishers have fewer; the third round). Their entities are annotated by hand with ../shared/guidelines/news-annotation.md (the
 same conventions as the development set) and used only for training; the development set's check
 part stays unseen.
 """
@@ -19,8 +19,8 @@ import json
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PER_PUBLISHER = 12
-WORDS = (150, 900)
+# (kind, words from, words to, articles per publisher)
+BUCKETS = [("short", 150, 900, 15), ("long", 900, 1600, 3)]
 
 
 def sha(s: str) -> str:
@@ -38,14 +38,16 @@ def main() -> None:
         for line in fh:
             rec = json.loads(line)
             words = len(rec["text"].split())
-            if rec["id"] in taken or not WORDS[0] <= words < WORDS[1]:
+            kind = next((k for k, lo, hi, _ in BUCKETS if lo <= words < hi), None)
+            if rec["id"] in taken or kind is None:
                 continue
             rec["words"] = words
-            by_publisher.setdefault(rec["id"].split("_")[0], []).append(rec)
+            by_publisher.setdefault((kind, rec["id"].split("_")[0]), []).append(rec)
     rows = []
-    for publisher in sorted(by_publisher):
-        for rec in sorted(by_publisher[publisher], key=lambda r: sha(r["id"]))[:PER_PUBLISHER]:
-            rows.append((rec["id"], rec.get("date", rec["id"].split("_")[1]), rec["words"], sha(rec["text"])))
+    for kind, _, _, n in BUCKETS:
+        for publisher in sorted(p for k, p in by_publisher if k == kind):
+            for rec in sorted(by_publisher[(kind, publisher)], key=lambda r: sha(r["id"]))[:n]:
+                rows.append((rec["id"], rec.get("date", rec["id"].split("_")[1]), rec["words"], sha(rec["text"])))
     with (HERE / "articles.tsv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["id", "dct", "words", "sha256"])
