@@ -5,9 +5,10 @@
 The rule: PolNeAR train articles that are not in the news development set
 (bench/newsdev/articles.tsv), per publisher ordered by the sha256 of their id; of those with 150-899
 whitespace words the first fifteen of each of the 7 publishers (105; annotated in three rounds of
-six, six and three), and of those with 900-1599 words the first three (18: two publishers have fewer; the third round). Their entities are annotated by hand with ../shared/guidelines/news-annotation.md (the
-same conventions as the development set) and used only for training; the development set's check
-part stays unseen.
+six, six and three), and of those with 900-1599 words the first three (18, as two publishers have
+fewer; the third round). Their entities are annotated by hand with
+../shared/guidelines/news-annotation.md (the same conventions as the development set) and used only
+for training; the development set's check part stays unseen.
 """
 
 from __future__ import annotations
