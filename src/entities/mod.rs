@@ -86,6 +86,7 @@ mod knowledge;
 mod model;
 mod party_state;
 mod prepare;
+mod table;
 mod tags;
 mod train;
 
@@ -139,7 +140,8 @@ impl Model {
             .iter()
             .map(|s| s.start.min(n)..s.end.min(n).max(s.start.min(n)))
             .collect();
-        self.knowledge.prepare(words, &sentences)
+        self.knowledge
+            .prepare_cached(words, &sentences, self.table.id())
     }
 
     /// Tags tokens (given as strings) in sentences (token index ranges); returns mentions as
