@@ -422,14 +422,7 @@ struct Window<'a> {
 /// The words, their shapes, affixes and clusters in a window of two on each side.
 #[inline]
 fn word_features(w: &Window, out: &mut impl Sink) {
-    let Window {
-        t,
-        m2,
-        m1,
-        n1,
-        n2,
-        ctx,
-    } = *w;
+    let (t, m2, m1, n1, n2, ctx) = (w.t, w.m2, w.m1, w.n1, w.n2, w.ctx);
     out.own(f1(T::Bias, 0));
     out.own(f1(T::Word, t.word));
     out.own(f1(T::Lower, t.lower));
@@ -508,14 +501,7 @@ fn knowledge_features(w: &Window, out: &mut impl Sink) {
 /// entities and known entities.
 #[inline]
 fn entity_features(w: &Window, out: &mut impl Sink) {
-    let Window {
-        t,
-        m2,
-        m1,
-        n1,
-        n2,
-        ctx,
-    } = *w;
+    let (t, m2, m1, n1, n2, ctx) = (w.t, w.m2, w.m1, w.n1, w.n2, w.ctx);
     out.near(f1(T::PrevWord, m1.word));
     out.near(f1(T::NextWord, n1.word));
     out.near(f1(T::Prev2Cluster, cl(m2.cluster, 8)));

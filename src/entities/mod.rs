@@ -274,7 +274,8 @@ impl Extractor for EntityExtractor {
             }
         }
         // a suffix already tagged as a mention of its own is left to it (spans never overlap)
-        let starts_of_spans: std::collections::HashSet<usize> = spans.iter().map(|m| m.0).collect();
+        let mut starts_of_spans: Vec<usize> = spans.iter().map(|m| m.0).collect();
+        starts_of_spans.sort_unstable();
         let mut mentions: Vec<(Span, Label, usize, [f32; 4])> = spans
             .into_iter()
             .map(|(s, mut e, l, ev)| {
@@ -284,7 +285,7 @@ impl Extractor for EntityExtractor {
                     && e < words.len()
                     && sent_of[e] == sent_of[s]
                     && NAME_SUFFIXES.contains(&words[e])
-                    && !starts_of_spans.contains(&e)
+                    && starts_of_spans.binary_search(&e).is_err()
                 {
                     e += 1;
                 }
