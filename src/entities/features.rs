@@ -395,7 +395,13 @@ pub trait Sink {
     fn own(&mut self, f: u64);
     /// A feature of the token's neighbours or document.
     fn near(&mut self, f: u64);
+    /// A feature of one neighbour's word alone, the neighbour `at` [`BESIDE`].
+    fn beside(&mut self, at: usize, f: u64);
 }
+
+/// The neighbours whose own word makes some features alone: two before, before, after, two
+/// after (in a sentence's window, `BOS`/`EOS` beyond its ends).
+pub const BESIDE: [isize; 4] = [-2, -1, 1, 2];
 
 impl Sink for Vec<u64> {
     #[inline]
@@ -404,6 +410,10 @@ impl Sink for Vec<u64> {
     }
     #[inline]
     fn near(&mut self, f: u64) {
+        self.push(f);
+    }
+    #[inline]
+    fn beside(&mut self, _: usize, f: u64) {
         self.push(f);
     }
 }
@@ -426,10 +436,10 @@ fn word_features(w: &Window, out: &mut impl Sink) {
     out.own(f1(T::Bias, 0));
     out.own(f1(T::Word, t.word));
     out.own(f1(T::Lower, t.lower));
-    out.near(f1(T::PrevLower, m1.lower));
-    out.near(f1(T::NextLower, n1.lower));
-    out.near(f1(T::Prev2Lower, m2.lower));
-    out.near(f1(T::Next2Lower, n2.lower));
+    out.beside(1, f1(T::PrevLower, m1.lower));
+    out.beside(2, f1(T::NextLower, n1.lower));
+    out.beside(0, f1(T::Prev2Lower, m2.lower));
+    out.beside(3, f1(T::Next2Lower, n2.lower));
     out.own(f1(T::Shape, t.shape));
     out.own(f2(T::ShortInContext, t.short, ctx));
     out.near(f2(T::PrevShortShort, m1.short, t.short));
@@ -454,8 +464,8 @@ fn word_features(w: &Window, out: &mut impl Sink) {
         out.own(f2(T::ClusterInContext, cl(t.cluster, 10), ctx));
     }
     for b in [4, 8, 12] {
-        out.near(f1(T::PrevCluster, cl(m1.cluster, b)));
-        out.near(f1(T::NextCluster, cl(n1.cluster, b)));
+        out.beside(1, f1(T::PrevCluster, cl(m1.cluster, b)));
+        out.beside(2, f1(T::NextCluster, cl(n1.cluster, b)));
     }
     out.near(f2(
         T::PrevClusterCluster,
@@ -502,9 +512,9 @@ fn knowledge_features(w: &Window, out: &mut impl Sink) {
 #[inline]
 fn entity_features(w: &Window, out: &mut impl Sink) {
     let (t, m2, m1, n1, n2, ctx) = (w.t, w.m2, w.m1, w.n1, w.n2, w.ctx);
-    out.near(f1(T::PrevWord, m1.word));
-    out.near(f1(T::NextWord, n1.word));
-    out.near(f1(T::Prev2Cluster, cl(m2.cluster, 8)));
+    out.beside(1, f1(T::PrevWord, m1.word));
+    out.beside(2, f1(T::NextWord, n1.word));
+    out.beside(0, f1(T::Prev2Cluster, cl(m2.cluster, 8)));
     out.own(f3(
         T::SentKindShortContext,
         t.sent_kind as u64,
@@ -539,5 +549,5 @@ fn entity_features(w: &Window, out: &mut impl Sink) {
     if t.len > 4 {
         out.own(f1(T::LongSuffix, t.suf[3] ^ 0x5555));
     }
-    out.near(f1(T::Next2Cluster, cl(n2.cluster, 8)));
+    out.beside(3, f1(T::Next2Cluster, cl(n2.cluster, 8)));
 }

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::decode::walk;
-use super::features::Sink;
+use super::features::{Sink, BESIDE};
 use super::hashing::{fmix, mix, HashMapU64};
 use super::prepare::{DocFeats, Tok};
 use super::tags::{NT, O};
@@ -40,6 +40,10 @@ struct Scratch {
     own: Vec<u64>,
     /// Whether the own features are wanted (false when their sums are cached).
     want_own: bool,
+    /// The features of each neighbour's word alone (see [`BESIDE`]), unless their sums are
+    /// cached, and whether they are wanted.
+    beside: [Vec<u64>; 4],
+    want_beside: [bool; 4],
     /// The key found at each feature's home slot.
     seen: Vec<u64>,
     /// Slots of the features found.
@@ -57,24 +61,56 @@ impl Sink for Scratch {
     fn near(&mut self, f: u64) {
         self.feats.push(f);
     }
+    #[inline]
+    fn beside(&mut self, at: usize, f: u64) {
+        if self.want_beside[at] {
+            self.beside[at].push(f);
+        }
+    }
 }
 
-/// Sums of the own features (both passes) by word and [`Tok::own_key`], kept per thread across
-/// the documents it tags with one table: most scored tokens are frequent capitalised words
-/// whose own features (about a third of the text features) need no lookup then.
-struct OwnCache {
-    table: u64,
+/// Weight sums (both passes) of feature lists by word and a key, kept per thread across the
+/// documents it tags with one table (see [`Caches`]).
+#[derive(Default)]
+struct SumCache {
     sums: HashMapU64<(u64, u64, [i32; ROW])>,
 }
 
-/// Entries kept before the cache starts afresh (about 2.5 MB).
+impl SumCache {
+    /// The cached sums of `word` with `key`.
+    #[inline]
+    fn get(&self, word: u64, key: u64) -> Option<[i32; ROW]> {
+        self.sums
+            .get(&fmix(mix(word, key)))
+            .filter(|c| c.0 == word && c.1 == key)
+            .map(|c| c.2)
+    }
+
+    fn insert(&mut self, word: u64, key: u64, sums: [i32; ROW]) {
+        if self.sums.len() >= OWN_CACHE_MAX {
+            self.sums.clear();
+        }
+        self.sums.insert(fmix(mix(word, key)), (word, key, sums));
+    }
+}
+
+/// The per-thread caches of one table: most scored tokens are frequent capitalised words, and
+/// their neighbours frequent words, whose features of the word alone (about half of the text
+/// features) need no lookup then.
+#[derive(Default)]
+struct Caches {
+    table: u64,
+    /// The token's own features, by word and [`Tok::own_key`].
+    own: SumCache,
+    /// The features of a neighbour's word alone, by word and place in [`BESIDE`].
+    beside: SumCache,
+}
+
+/// Entries a cache keeps before it starts afresh (about 2.5 MB).
 const OWN_CACHE_MAX: usize = 1 << 14;
 
 thread_local! {
-    static OWN_CACHE: RefCell<OwnCache> = RefCell::new(OwnCache {
-        table: 0,
-        sums: HashMapU64::default(),
-    });
+    static CACHES: RefCell<Caches> = RefCell::new(Caches::default());
 }
 
 /// Identifies a table for the caches (0 = none); clones share it, as they share the weights.
@@ -199,36 +235,52 @@ impl Table {
         sent: &std::ops::Range<usize>,
         i: usize,
         s: &mut Scratch,
-        cache: &mut OwnCache,
+        cache: &mut Caches,
     ) -> [i32; ROW] {
         let t: &Tok = &doc.toks[i];
         let own_key = t.own_key();
-        let slot = fmix(mix(t.word, own_key));
-        let cached = cache
-            .sums
-            .get(&slot)
-            .filter(|c| c.0 == t.word && c.1 == own_key)
-            .map(|c| c.2);
+        let own = cache.own.get(t.word, own_key);
         s.feats.clear();
         s.own.clear();
-        s.want_own = cached.is_none();
+        s.want_own = own.is_none();
+        let beside: [(u64, Option<[i32; ROW]>); 4] = std::array::from_fn(|at| {
+            let word = doc.at(sent, i as isize + BESIDE[at]).word;
+            (word, cache.beside.get(word, at as u64))
+        });
+        for (at, (_, sums)) in beside.iter().enumerate() {
+            s.beside[at].clear();
+            s.want_beside[at] = sums.is_none();
+        }
         doc.static_features(sent, i, s);
-        let mut sums = match cached {
-            Some(sums) => sums,
-            None => {
-                std::mem::swap(&mut s.feats, &mut s.own);
-                self.find(s);
-                std::mem::swap(&mut s.feats, &mut s.own);
-                let mut own = [0i32; ROW];
-                self.add(&s.hits, 0, &mut own);
-                if cache.sums.len() >= OWN_CACHE_MAX {
-                    cache.sums.clear();
-                }
-                cache.sums.insert(slot, (t.word, own_key, own));
-                own
+        let mut sums = own.unwrap_or_else(|| {
+            let own = self.sum_of(s, |s| &mut s.own);
+            cache.own.insert(t.word, own_key, own);
+            own
+        });
+        for (at, &(word, cached)) in beside.iter().enumerate() {
+            let b = cached.unwrap_or_else(|| {
+                let b = self.sum_of(s, |s| &mut s.beside[at]);
+                cache.beside.insert(word, at as u64, b);
+                b
+            });
+            for c in 0..ROW {
+                sums[c] += b[c];
             }
-        };
+        }
         self.find(s);
+        self.add(&s.hits, 0, &mut sums);
+        sums
+    }
+
+    /// The weight sums (both passes) of the features in the list `list` of `s`.
+    #[inline]
+    fn sum_of(&self, s: &mut Scratch, list: impl Fn(&mut Scratch) -> &mut Vec<u64>) -> [i32; ROW] {
+        let mut feats = std::mem::take(list(s));
+        std::mem::swap(&mut s.feats, &mut feats);
+        self.find(s);
+        std::mem::swap(&mut s.feats, &mut feats);
+        *list(s) = feats;
+        let mut sums = [0i32; ROW];
         self.add(&s.hits, 0, &mut sums);
         sums
     }
@@ -237,11 +289,13 @@ impl Table {
     /// are looked up once and serve both passes. With `out`, the last pass's tag scores of every
     /// scored token are written there (tokens tagged O without scoring keep zeros).
     pub(super) fn tag(&self, doc: &DocFeats, out: Option<&mut Vec<[f32; NT]>>) -> Vec<u8> {
-        OWN_CACHE.with(|c| {
+        CACHES.with(|c| {
             let cache = &mut *c.borrow_mut();
             if cache.table != self.id.0 || self.id.0 == 0 {
-                cache.table = self.id.0;
-                cache.sums.clear();
+                *cache = Caches {
+                    table: self.id.0,
+                    ..Caches::default()
+                };
             }
             self.tag_with(doc, out, cache)
         })
@@ -252,7 +306,7 @@ impl Table {
         &self,
         doc: &DocFeats,
         mut out: Option<&mut Vec<[f32; NT]>>,
-        cache: &mut OwnCache,
+        cache: &mut Caches,
     ) -> Vec<u8> {
         let n = doc.toks.len();
         let two = self.scales.len() == 2;
