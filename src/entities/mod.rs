@@ -12,9 +12,10 @@
 //! - The averaged perceptron needs no learning rate or regularisation tuning; the only knob is
 //!   the number of epochs, chosen on the dev set.
 //!
-//! Illegal BILOU transitions are masked at decoding time. Training uses the gold previous tags
-//! and gold document history (teacher forcing: better on dev than learning from its own
-//! predictions); three perceptrons trained on different document orders are averaged.
+//! One greedy walk (`decode.rs`) serves tagging and training alike. Illegal BILOU transitions
+//! are masked at decoding time. Training uses the gold previous tags and gold document history
+//! (teacher forcing: better on dev than learning from its own predictions); three perceptrons
+//! trained on different document orders are averaged.
 //!
 //! **Two passes ("non-local" scheme).** The second pass sees, besides every first-pass feature,
 //! the first pass's labels for this token, its neighbours and every other occurrence of the word
@@ -43,7 +44,9 @@
 //!
 //! Every feature is hashed to 64 bits from per-token hashes, without allocation. At tagging time
 //! one open-addressing table maps a feature to a row of 16-bit weights for both passes (text
-//! features are looked up once for both); features whose averaged weights all stay small are
+//! features are looked up once for both, `table.rs`); the sums of the features of a word alone
+//! (the token's own, each neighbour's) and the values of each word are cached per thread, so a
+//! frequent word costs a few cache reads; features whose averaged weights all stay small are
 //! pruned; a token with no capital letter outside an entity is tagged O without scoring (fewer
 //! than 0.3% of CoNLL entities start with such a token), unless it is a name particle ("de
 //! Silva", "bin Laden").

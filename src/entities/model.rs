@@ -62,6 +62,8 @@ fn read_up_to(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usi
 /// A trained entity tagger: feature weights plus the external knowledge its features read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
+    /// Never changed once the model is built: the per-thread caches of word values and weight
+    /// sums are kept by the identity of `table`, which is built with it.
     pub(crate) knowledge: Knowledge,
     /// The weights of the first pass and (optionally) of the second pass that reads the first
     /// pass's output, in one table.

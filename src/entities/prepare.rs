@@ -21,7 +21,8 @@ pub(super) const F_LOWER: u8 = 8; // all letters lowercase, at least one letter
 pub(super) const F_FIRST: u8 = 16; // first token of its sentence
 pub(super) const F_HEADLINE: u8 = 32; // in a sentence written in capitals
 pub(super) const F_NOUPPER: u8 = 64; // no uppercase letter at all
-pub(super) const F_PARTICLE: u8 = 128; // a lowercase particle of personal names ("de Silva", "van Gogh")
+/// A lowercase particle of personal names ("de Silva", "van Gogh").
+pub(super) const F_PARTICLE: u8 = 128;
 
 #[derive(Clone, Copy, Default)]
 pub struct Tok {
