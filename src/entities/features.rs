@@ -268,7 +268,7 @@ impl Step<'_> {
 impl DocFeats {
     /// Features of the text alone (appended to `out`).
     #[inline]
-    pub fn static_features(&self, s: &Range<usize>, i: usize, out: &mut Vec<u64>) {
+    pub fn static_features(&self, s: &Range<usize>, i: usize, out: &mut impl Sink) {
         let ii = i as isize;
         let t = &self.toks[i];
         let w = Window {
@@ -288,33 +288,33 @@ impl DocFeats {
     /// The same word elsewhere in the document: how it is written, the runs of capitalised
     /// words it stands in, the words around it, and the story's topic.
     #[inline]
-    fn document_features(&self, i: usize, w: &Window, out: &mut Vec<u64>) {
+    fn document_features(&self, i: usize, w: &Window, out: &mut impl Sink) {
         let Window { t, ctx, .. } = *w;
         // document-level capitalisation
         if t.flags & F_ALPHA != 0 {
             let dl = self.doc_lower.contains(&t.lower) as u64;
             let dc = self.doc_cap.contains(&t.lower) as u64;
-            out.push(f3(T::DocCase, dl | dc << 1, t.short, ctx));
+            out.near(f3(T::DocCase, dl | dc << 1, t.short, ctx));
         }
         // the same word elsewhere in the document: runs and contexts
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
             let runs = self.doc_runs.get(&t.lower).copied().unwrap_or(0);
-            out.push(f3(T::CapRun, runs as u64, self.run_pos[i] as u64, ctx));
+            out.near(f3(T::CapRun, runs as u64, self.run_pos[i] as u64, ctx));
             if let Some(v) = self.doc_ctx.get(&t.lower) {
                 for &(p, n, k) in v {
                     if k as usize != i {
-                        out.push(f1(T::ElsewherePrevLower, p));
-                        out.push(f1(T::ElsewhereNextLower, n));
+                        out.near(f1(T::ElsewherePrevLower, p));
+                        out.near(f1(T::ElsewhereNextLower, n));
                     }
                 }
             }
             // the story's topic (sports results name teams after their towns)
             if self.topic != 0 {
                 let place = (t.gaz & 0xFFFF != 0) as u64;
-                out.push(f3(T::TopicPlace, self.topic, place, ctx));
-                out.push(f2(T::TopicShort, self.topic, t.short));
+                out.near(f3(T::TopicPlace, self.topic, place, ctx));
+                out.near(f2(T::TopicShort, self.topic, t.short));
                 if t.ent != 0 {
-                    out.push(f2(
+                    out.near(f2(
                         T::TopicTrainEntity,
                         self.topic,
                         ((t.ent - 1) >> 2 & 3) as u64,
@@ -326,7 +326,7 @@ impl DocFeats {
 
     /// Second pass: what the first pass said about this token and its word elsewhere.
     #[inline]
-    fn nonlocal_features(&self, s: &Range<usize>, i: usize, nl: &NonLocal, out: &mut Vec<u64>) {
+    fn nonlocal_features(&self, s: &Range<usize>, i: usize, nl: &NonLocal, out: &mut impl Sink) {
         let t = &self.toks[i];
         let ctx = (t.flags & (F_FIRST | F_HEADLINE)) as u64;
         let own = nl.tags[i] as u64;
@@ -340,9 +340,9 @@ impl DocFeats {
         } else {
             NONE_TAG
         };
-        out.push(f1(T::FirstPassTag, own));
-        out.push(f3(T::FirstPassTrigram, before, own, after));
-        out.push(f2(T::FirstPassTagShort, own, t.short));
+        out.near(f1(T::FirstPassTag, own));
+        out.near(f3(T::FirstPassTrigram, before, own, after));
+        out.near(f2(T::FirstPassTagShort, own, t.short));
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
             if let Some(c) = nl.counts.get(&t.lower) {
                 let mut c = *c;
@@ -352,16 +352,16 @@ impl DocFeats {
                 let (best, &n) = c.iter().enumerate().max_by_key(|&(_, &n)| n).unwrap();
                 if let Some(frac) = (n as u32 * 4).checked_div(total) {
                     let frac = frac as u64;
-                    out.push(f1(T::FirstPassBest, best as u64));
-                    out.push(f2(T::FirstPassBestShare, best as u64, frac));
-                    out.push(f3(T::FirstPassBestOwn, best as u64, own_l as u64, ctx));
+                    out.near(f1(T::FirstPassBest, best as u64));
+                    out.near(f2(T::FirstPassBestShare, best as u64, frac));
+                    out.near(f3(T::FirstPassBestOwn, best as u64, own_l as u64, ctx));
                     for (l, &n) in c.iter().enumerate().skip(1) {
                         if n > 0 {
-                            out.push(f1(T::FirstPassSeen, l as u64));
+                            out.near(f1(T::FirstPassSeen, l as u64));
                         }
                     }
                 } else {
-                    out.push(f2(T::FirstPassOnlyHere, ctx, own_l as u64));
+                    out.near(f2(T::FirstPassOnlyHere, ctx, own_l as u64));
                 }
             }
         }
@@ -387,6 +387,37 @@ impl DocFeats {
     }
 }
 
+/// Where text features go. Training keeps them in one list, in template order (`Vec<u64>`);
+/// tagging keeps the features of the token alone apart from those of its neighbours and its
+/// document, and caches their weight sums by [`Tok::own_key`].
+pub trait Sink {
+    /// A feature that depends only on the token's word and [`Tok::own_key`].
+    fn own(&mut self, f: u64);
+    /// A feature of the token's neighbours or document.
+    fn near(&mut self, f: u64);
+    /// A feature of one neighbour's word alone, the neighbour `at` [`BESIDE`].
+    fn beside(&mut self, at: usize, f: u64);
+}
+
+/// The neighbours whose own word makes some features alone: two before, before, after, two
+/// after (in a sentence's window, `BOS`/`EOS` beyond its ends).
+pub const BESIDE: [isize; 4] = [-2, -1, 1, 2];
+
+impl Sink for Vec<u64> {
+    #[inline]
+    fn own(&mut self, f: u64) {
+        self.push(f);
+    }
+    #[inline]
+    fn near(&mut self, f: u64) {
+        self.push(f);
+    }
+    #[inline]
+    fn beside(&mut self, _: usize, f: u64) {
+        self.push(f);
+    }
+}
+
 /// A token and its neighbours in the sentence (`BOS`/`EOS` beyond its ends), with the token's
 /// sentence context (first token, headline).
 struct Window<'a> {
@@ -400,55 +431,48 @@ struct Window<'a> {
 
 /// The words, their shapes, affixes and clusters in a window of two on each side.
 #[inline]
-fn word_features(w: &Window, out: &mut Vec<u64>) {
-    let Window {
-        t,
-        m2,
-        m1,
-        n1,
-        n2,
-        ctx,
-    } = *w;
-    out.push(f1(T::Bias, 0));
-    out.push(f1(T::Word, t.word));
-    out.push(f1(T::Lower, t.lower));
-    out.push(f1(T::PrevLower, m1.lower));
-    out.push(f1(T::NextLower, n1.lower));
-    out.push(f1(T::Prev2Lower, m2.lower));
-    out.push(f1(T::Next2Lower, n2.lower));
-    out.push(f1(T::Shape, t.shape));
-    out.push(f2(T::ShortInContext, t.short, ctx));
-    out.push(f2(T::PrevShortShort, m1.short, t.short));
-    out.push(f2(T::ShortNextShort, t.short, n1.short));
-    out.push(f3(T::ShortTrigram, m1.short, t.short, n1.short));
+fn word_features(w: &Window, out: &mut impl Sink) {
+    let (t, m2, m1, n1, n2, ctx) = (w.t, w.m2, w.m1, w.n1, w.n2, w.ctx);
+    out.own(f1(T::Bias, 0));
+    out.own(f1(T::Word, t.word));
+    out.own(f1(T::Lower, t.lower));
+    out.beside(1, f1(T::PrevLower, m1.lower));
+    out.beside(2, f1(T::NextLower, n1.lower));
+    out.beside(0, f1(T::Prev2Lower, m2.lower));
+    out.beside(3, f1(T::Next2Lower, n2.lower));
+    out.own(f1(T::Shape, t.shape));
+    out.own(f2(T::ShortInContext, t.short, ctx));
+    out.near(f2(T::PrevShortShort, m1.short, t.short));
+    out.near(f2(T::ShortNextShort, t.short, n1.short));
+    out.near(f3(T::ShortTrigram, m1.short, t.short, n1.short));
     for k in 0..4 {
         if t.pre[k] != 0 && (k as u8) < t.len {
-            out.push(f2(T::Prefix, k as u64, t.pre[k]));
-            out.push(f2(T::Suffix, k as u64, t.suf[k]));
+            out.own(f2(T::Prefix, k as u64, t.pre[k]));
+            out.own(f2(T::Suffix, k as u64, t.suf[k]));
         }
     }
-    out.push(f2(T::PrevLowerLower, m1.lower, t.lower));
-    out.push(f2(T::LowerNextLower, t.lower, n1.lower));
-    out.push(f2(T::PrevWordWord, m1.word, t.word));
-    out.push(f2(T::WordNextWord, t.word, n1.word));
-    out.push(f2(T::PrevNextLower, m1.lower, n1.lower));
+    out.near(f2(T::PrevLowerLower, m1.lower, t.lower));
+    out.near(f2(T::LowerNextLower, t.lower, n1.lower));
+    out.near(f2(T::PrevWordWord, m1.word, t.word));
+    out.near(f2(T::WordNextWord, t.word, n1.word));
+    out.near(f2(T::PrevNextLower, m1.lower, n1.lower));
     // clusters
     if t.cluster != 0 {
         for b in [4, 6, 10, 14, 20] {
-            out.push(f1(T::Cluster, cl(t.cluster, b)));
+            out.own(f1(T::Cluster, cl(t.cluster, b)));
         }
-        out.push(f2(T::ClusterInContext, cl(t.cluster, 10), ctx));
+        out.own(f2(T::ClusterInContext, cl(t.cluster, 10), ctx));
     }
     for b in [4, 8, 12] {
-        out.push(f1(T::PrevCluster, cl(m1.cluster, b)));
-        out.push(f1(T::NextCluster, cl(n1.cluster, b)));
+        out.beside(1, f1(T::PrevCluster, cl(m1.cluster, b)));
+        out.beside(2, f1(T::NextCluster, cl(n1.cluster, b)));
     }
-    out.push(f2(
+    out.near(f2(
         T::PrevClusterCluster,
         cl(m1.cluster, 8),
         cl(t.cluster, 8),
     ));
-    out.push(f2(
+    out.near(f2(
         T::ClusterNextCluster,
         cl(t.cluster, 8),
         cl(n1.cluster, 8),
@@ -458,47 +482,40 @@ fn word_features(w: &Window, out: &mut Vec<u64>) {
 /// What the lexicon and the gazetteers say: probabilities, capitalisation rates, place and
 /// name lists.
 #[inline]
-fn knowledge_features(w: &Window, out: &mut Vec<u64>) {
+fn knowledge_features(w: &Window, out: &mut impl Sink) {
     let Window { t, m1, n1, ctx, .. } = *w;
     // probabilities and capitalisation knowledge
-    out.push(f3(T::ProbShortContext, t.prob as u64, t.short, ctx));
-    out.push(f2(T::LowerProbShort, t.lprob as u64, t.short));
-    out.push(f3(T::CapRateShortContext, t.cap as u64, t.short, ctx));
-    out.push(f3(T::TitleLowerShortContext, t.tdiff as u64, t.short, ctx));
+    out.own(f3(T::ProbShortContext, t.prob as u64, t.short, ctx));
+    out.own(f2(T::LowerProbShort, t.lprob as u64, t.short));
+    out.own(f3(T::CapRateShortContext, t.cap as u64, t.short, ctx));
+    out.own(f3(T::TitleLowerShortContext, t.tdiff as u64, t.short, ctx));
     // gazetteers
     if t.gaz != 0 {
         for b in 0..24u64 {
             if t.gaz & (1 << b) != 0 {
-                out.push(f1(T::Gazetteer, b));
-                out.push(f2(T::GazetteerShort, b, t.short));
+                out.own(f1(T::Gazetteer, b));
+                out.own(f2(T::GazetteerShort, b, t.short));
             }
         }
     }
-    out.push(f3(
+    out.near(f3(
         T::NeighbourGazetteer,
         (m1.gaz != 0) as u64 | ((n1.gaz != 0) as u64) << 1,
         0,
         0,
     ));
-    out.push(f2(T::GazetteerMaskContext, t.gaz as u64, ctx));
+    out.own(f2(T::GazetteerMaskContext, t.gaz as u64, ctx));
 }
 
 /// The neighbouring words and clusters, the kind of sentence, and matches among training
 /// entities and known entities.
 #[inline]
-fn entity_features(w: &Window, out: &mut Vec<u64>) {
-    let Window {
-        t,
-        m2,
-        m1,
-        n1,
-        n2,
-        ctx,
-    } = *w;
-    out.push(f1(T::PrevWord, m1.word));
-    out.push(f1(T::NextWord, n1.word));
-    out.push(f1(T::Prev2Cluster, cl(m2.cluster, 8)));
-    out.push(f3(
+fn entity_features(w: &Window, out: &mut impl Sink) {
+    let (t, m2, m1, n1, n2, ctx) = (w.t, w.m2, w.m1, w.n1, w.n2, w.ctx);
+    out.beside(1, f1(T::PrevWord, m1.word));
+    out.beside(2, f1(T::NextWord, n1.word));
+    out.beside(0, f1(T::Prev2Cluster, cl(m2.cluster, 8)));
+    out.own(f3(
         T::SentKindShortContext,
         t.sent_kind as u64,
         t.short,
@@ -506,31 +523,31 @@ fn entity_features(w: &Window, out: &mut Vec<u64>) {
     ));
     if t.ent != 0 {
         let e = (t.ent - 1) as u64;
-        out.push(f1(T::TrainEntity, e));
-        out.push(f2(T::TrainEntityContext, e & 0b11_0011, ctx));
-        out.push(f2(T::TrainEntityShort, e, t.short));
+        out.own(f1(T::TrainEntity, e));
+        out.own(f2(T::TrainEntityContext, e & 0b11_0011, ctx));
+        out.own(f2(T::TrainEntityShort, e, t.short));
     }
-    out.push(f2(T::NeighbourTrainEntities, m1.ent as u64, n1.ent as u64));
+    out.near(f2(T::NeighbourTrainEntities, m1.ent as u64, n1.ent as u64));
     // names known from external lists (none in models trained without them)
     if t.known != 0 {
         let k = (t.known - 1) as u64;
-        out.push(f1(T::Known, k));
-        out.push(f2(T::KnownShort, k, t.short));
-        out.push(f2(T::KnownContext, k, ctx));
-        out.push(f2(T::KnownPlace, k, (t.gaz & 0xFFFF != 0) as u64));
+        out.own(f1(T::Known, k));
+        out.own(f2(T::KnownShort, k, t.short));
+        out.own(f2(T::KnownContext, k, ctx));
+        out.own(f2(T::KnownPlace, k, (t.gaz & 0xFFFF != 0) as u64));
     }
 
-    out.push(f3(
+    out.near(f3(
         T::SentKindNextShortShort,
         t.sent_kind as u64,
         n1.short,
         t.short,
     ));
     if t.cluster != 0 {
-        out.push(f2(T::SentKindCluster, t.sent_kind as u64, cl(t.cluster, 6)));
+        out.own(f2(T::SentKindCluster, t.sent_kind as u64, cl(t.cluster, 6)));
     }
     if t.len > 4 {
-        out.push(f1(T::LongSuffix, t.suf[3] ^ 0x5555));
+        out.own(f1(T::LongSuffix, t.suf[3] ^ 0x5555));
     }
-    out.push(f1(T::Next2Cluster, cl(n2.cluster, 8)));
+    out.beside(3, f1(T::Next2Cluster, cl(n2.cluster, 8)));
 }

@@ -9,11 +9,11 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use super::decode::walk;
 use super::hashing::HashMapU64;
 use super::knowledge::{Knowledge, LexEntry};
 use super::prepare::DocFeats;
-use super::tags::{NT, O};
+use super::table::{Table, ROW};
+use super::tags::NT;
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 12] = b"TIDINGS-NER\0";
@@ -62,6 +62,8 @@ fn read_up_to(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usi
 /// A trained entity tagger: feature weights plus the external knowledge its features read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
+    /// Never changed once the model is built: the per-thread caches of word values and weight
+    /// sums are kept by the identity of `table`, which is built with it.
     pub(crate) knowledge: Knowledge,
     /// The weights of the first pass and (optionally) of the second pass that reads the first
     /// pass's output, in one table.
@@ -158,174 +160,6 @@ impl Weights {
     }
 }
 
-const ROW: usize = 2 * NT;
-
-/// The runtime weight table: open addressing on feature hashes; each key has one row of 16-bit
-/// weights for both passes (first pass in columns `0..NT`, second in `NT..2*NT`), so a feature
-/// shared by the passes is looked up once.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct Table {
-    /// Keys by slot; 0 marks an empty slot. Probing reads only this array (most features of
-    /// a text are not in the table), the row index of a hit is in `slot_rows`.
-    slots: Vec<u64>,
-    slot_rows: Vec<u32>,
-    rows: Vec<[i16; ROW]>,
-    keys: Vec<u64>,
-    scales: Vec<f32>,
-}
-
-impl Table {
-    fn new(map: HashMapU64<[i16; ROW]>, scales: Vec<f32>) -> Table {
-        let mut entries: Vec<(u64, [i16; ROW])> = map.into_iter().collect();
-        entries.sort_unstable_by_key(|e| e.0);
-        let cap = (entries.len() * 2).max(16);
-        let mut slots = vec![0u64; cap];
-        let mut slot_rows = vec![0u32; cap];
-        let mut rows = Vec::with_capacity(entries.len());
-        let mut keys = Vec::with_capacity(entries.len());
-        for (k, row) in entries {
-            let key = k.max(1);
-            let mut j = Self::home(key, cap);
-            while slots[j] != 0 {
-                j = if j + 1 == cap { 0 } else { j + 1 };
-            }
-            slots[j] = key;
-            slot_rows[j] = rows.len() as u32;
-            rows.push(row);
-            keys.push(k);
-        }
-        Table {
-            slots,
-            slot_rows,
-            rows,
-            keys,
-            scales,
-        }
-    }
-
-    #[inline]
-    fn home(key: u64, cap: usize) -> usize {
-        ((key as u128 * cap as u128) >> 64) as usize
-    }
-
-    #[inline]
-    fn get(&self, k: u64) -> Option<&[i16; ROW]> {
-        let key = k.max(1);
-        let cap = self.slots.len();
-        let mut j = Self::home(key, cap);
-        loop {
-            let sk = self.slots[j];
-            if sk == key {
-                return Some(&self.rows[self.slot_rows[j] as usize]);
-            }
-            if sk == 0 {
-                return None;
-            }
-            j = if j + 1 == cap { 0 } else { j + 1 };
-        }
-    }
-
-    fn write_stage(&self, stage: usize, p: &mut Vec<u8>) {
-        let rows = self.keys.iter().zip(&self.rows);
-        write_rows(
-            p,
-            self.scales[stage],
-            rows.map(|(k, row)| (*k, &row[stage * NT..stage * NT + NT])),
-        );
-    }
-
-    /// Tags a document: first pass, then the second pass if the model has one. Text features
-    /// are looked up once and serve both passes. With `out`, the last pass's tag scores of every
-    /// scored token are written there (tokens tagged O without scoring keep zeros).
-    fn tag(&self, doc: &DocFeats, mut out: Option<&mut Vec<[f32; NT]>>) -> Vec<u8> {
-        let n = doc.toks.len();
-        let two = self.scales.len() == 2;
-        if let Some(o) = out.as_deref_mut() {
-            o.clear();
-            o.resize(n, [0.0; NT]);
-        }
-        // second-pass sums of the text features, filled when the first pass looks them up
-        let mut static2: Vec<[i32; NT]> = if two { vec![[0; NT]; n] } else { Vec::new() };
-        let mut done = vec![false; if two { n } else { 0 }];
-        let mut feats = Vec::with_capacity(96);
-        let mut scores = [0f32; NT];
-        let tags = walk(doc, |st| {
-            let i = st.i;
-            if doc.surely_outside(i, st.p1) {
-                return O;
-            }
-            feats.clear();
-            doc.static_features(st.sent, i, &mut feats);
-            let mut acc = [0i32; NT];
-            for &f in &feats {
-                if let Some(r) = self.get(f) {
-                    for t in 0..NT {
-                        acc[t] += r[t] as i32;
-                    }
-                    if two {
-                        for t in 0..NT {
-                            static2[i][t] += r[NT + t] as i32;
-                        }
-                    }
-                }
-            }
-            if two {
-                done[i] = true;
-            }
-            feats.clear();
-            st.dynamic_features(None, &mut feats);
-            self.add(&feats, 0, &mut acc);
-            for t in 0..NT {
-                scores[t] = acc[t] as f32 * self.scales[0];
-            }
-            if !two {
-                if let Some(o) = out.as_deref_mut() {
-                    o[i] = scores;
-                }
-            }
-            st.best(&scores)
-        });
-        if !two {
-            return tags;
-        }
-        let nl = doc.nonlocal(tags);
-        walk(doc, |st| {
-            let i = st.i;
-            if doc.surely_outside(i, st.p1) {
-                return O;
-            }
-            if !done[i] {
-                feats.clear();
-                doc.static_features(st.sent, i, &mut feats);
-                self.add(&feats, 1, &mut static2[i]);
-            }
-            let mut acc = static2[i];
-            feats.clear();
-            st.dynamic_features(Some(&nl), &mut feats);
-            self.add(&feats, 1, &mut acc);
-            for t in 0..NT {
-                scores[t] = acc[t] as f32 * self.scales[1];
-            }
-            if let Some(o) = out.as_deref_mut() {
-                o[i] = scores;
-            }
-            st.best(&scores)
-        })
-    }
-
-    /// Adds the pass-`stage` weights of `feats` to `acc`.
-    #[inline]
-    fn add(&self, feats: &[u64], stage: usize, acc: &mut [i32; NT]) {
-        for &f in feats {
-            if let Some(r) = self.get(f) {
-                for t in 0..NT {
-                    acc[t] += r[stage * NT + t] as i32;
-                }
-            }
-        }
-    }
-}
-
 static BUILTIN_BYTES: &[u8] = include_bytes!("model.bin");
 
 fn fnv1a(data: &[u8]) -> u64 {
@@ -400,7 +234,7 @@ impl Model {
 
     /// Number of weight rows (features kept).
     pub fn n_features(&self) -> usize {
-        self.table.rows.len()
+        self.table.len()
     }
 
     /// Number of passes (1, or 2 with the non-local second pass).
@@ -569,8 +403,8 @@ impl Model {
     pub fn to_bytes(&self) -> Vec<u8> {
         self.encode(|p| {
             p.extend_from_slice(&(self.table.scales.len() as u32).to_le_bytes());
-            for stage in 0..self.table.scales.len() {
-                self.table.write_stage(stage, p);
+            for (stage, &scale) in self.table.scales.iter().enumerate() {
+                write_rows(p, scale, self.table.stage_rows(stage));
             }
         })
     }

@@ -4,6 +4,7 @@
 //!
 //! Computed once per document and read by every pass; never depends on tags or weights.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use super::hashing::{fmix, hash_lower, hash_str, hash_title, mix, HashMapU64, HashSetU64};
@@ -20,7 +21,8 @@ pub(super) const F_LOWER: u8 = 8; // all letters lowercase, at least one letter
 pub(super) const F_FIRST: u8 = 16; // first token of its sentence
 pub(super) const F_HEADLINE: u8 = 32; // in a sentence written in capitals
 pub(super) const F_NOUPPER: u8 = 64; // no uppercase letter at all
-pub(super) const F_PARTICLE: u8 = 128; // a lowercase particle of personal names ("de Silva", "van Gogh")
+/// A lowercase particle of personal names ("de Silva", "van Gogh").
+pub(super) const F_PARTICLE: u8 = 128;
 
 #[derive(Clone, Copy, Default)]
 pub struct Tok {
@@ -47,6 +49,23 @@ pub struct Tok {
     /// longest match among the known entities: 1 + (label << 2 | B/I/L/U), 0 = none
     pub(super) known: u8,
 }
+
+impl Tok {
+    /// Everything besides the word that the token's own features read (sentence context, kind
+    /// of sentence, gazetteer, training-entity and known-entity matches), packed without loss:
+    /// two tokens with the same word and key have the same own features.
+    #[inline]
+    pub(super) fn own_key(&self) -> u64 {
+        (self.flags & (F_FIRST | F_HEADLINE)) as u64
+            | (self.sent_kind as u64) << 8
+            | (self.known as u64) << 16
+            | (self.ent as u64) << 24
+            | (self.gaz as u64) << 40
+    }
+}
+
+// `own_key` keeps the gazetteer bits in its top 24 bits.
+const _: () = assert!(GAZ_TYPES.len() * 4 <= 24);
 
 /// A document prepared for feature extraction.
 pub struct DocFeats {
@@ -111,10 +130,46 @@ fn prob_bucket(p: u8) -> u8 {
     }
 }
 
+/// Words whose values a thread keeps across documents before it starts afresh (about 4 MB).
+const WORD_CACHE_MAX: usize = 1 << 15;
+
+thread_local! {
+    /// The owner of the cached word values (see [`Knowledge::prepare_cached`]) and the values.
+    static WORD_CACHE: RefCell<(u64, HashMapU64<Tok>)> = RefCell::new((0, HashMapU64::default()));
+}
+
 impl Knowledge {
     /// Precomputes token values and document-level sets.
     pub fn prepare(&self, words: &[&str], sents: &[Range<usize>]) -> DocFeats {
-        let mut toks = self.word_values(words);
+        self.prepare_with(words, sents, &mut HashMapU64::default())
+    }
+
+    /// [`Knowledge::prepare`] with word values kept per thread across documents: `owner`
+    /// identifies this knowledge, which must not change while it is used (a model's); documents
+    /// of another owner start the cache afresh.
+    pub fn prepare_cached(&self, words: &[&str], sents: &[Range<usize>], owner: u64) -> DocFeats {
+        if owner == 0 {
+            return self.prepare(words, sents);
+        }
+        WORD_CACHE.with(|c| {
+            let (cached_owner, cache) = &mut *c.borrow_mut();
+            if *cached_owner != owner || cache.len() + words.len() > WORD_CACHE_MAX {
+                *cached_owner = owner;
+                cache.clear();
+            }
+            self.prepare_with(words, sents, cache)
+        })
+    }
+
+    /// [`Knowledge::prepare`] with the values of the words in `cache` (by [`hash_str`]) taken
+    /// from there, and those of new words added to it.
+    fn prepare_with(
+        &self,
+        words: &[&str],
+        sents: &[Range<usize>],
+        cache: &mut HashMapU64<Tok>,
+    ) -> DocFeats {
+        let mut toks = self.word_values(words, cache);
         mark_sentences(words, sents, &mut toks);
         // gazetteer matches (starting at capitalised tokens)
         if !self.gazetteer.is_empty() {
@@ -142,10 +197,9 @@ impl Knowledge {
     }
 
     /// The values of each token that depend on its word alone, computed once per distinct word.
-    fn word_values(&self, words: &[&str]) -> Vec<Tok> {
+    fn word_values(&self, words: &[&str], cache: &mut HashMapU64<Tok>) -> Vec<Tok> {
         let mut toks = vec![Tok::default(); words.len()];
         let mut buf = Vec::with_capacity(32);
-        let mut cache = HashMapU64::<Tok>::default();
         for (w, t) in words.iter().zip(toks.iter_mut()) {
             let wh = hash_str(w);
             if let Some(c) = cache.get(&wh) {

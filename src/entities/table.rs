@@ -1,0 +1,439 @@
+//! The runtime weight table and the tagging passes that read it.
+//!
+//! Open addressing on feature hashes; each key has one row of 16-bit weights for both passes
+//! (first pass in columns `0..NT`, second in `NT..2*NT`), so a feature shared by the passes is
+//! looked up once. Sums are exact integers, so the order features are looked up in never changes
+//! a score. Never parses or writes the model file (see `model.rs`).
+
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::decode::walk;
+use super::features::{Sink, BESIDE};
+use super::hashing::{fmix, mix, HashMapU64};
+use super::prepare::{DocFeats, Tok};
+use super::tags::{NT, O};
+
+/// Weights per key: both passes.
+pub(super) const ROW: usize = 2 * NT;
+
+/// Feature hashes to weight rows, laid out for lookups that mostly miss.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Table {
+    /// Keys by slot; 0 marks an empty slot. A miss (most features of a text are not in the
+    /// table) reads only this array.
+    slots: Vec<u64>,
+    /// Weight rows by slot (zeros at empty slots): a hit reads the row at its own slot.
+    slot_rows: Vec<[i16; ROW]>,
+    /// The keys in ascending order, with their slots (for writing the model).
+    keys: Vec<(u64, u32)>,
+    /// One scale per pass: weight = row value × scale.
+    pub(super) scales: Vec<f32>,
+    id: TableId,
+}
+
+/// Buffers reused across the tokens of a document.
+#[derive(Default)]
+struct Scratch {
+    feats: Vec<u64>,
+    /// The token's own features (see [`Sink`]), unless their sums are cached.
+    own: Vec<u64>,
+    /// Whether the own features are wanted (false when their sums are cached).
+    want_own: bool,
+    /// The features of each neighbour's word alone (see [`BESIDE`]), unless their sums are
+    /// cached, and whether they are wanted.
+    beside: [Vec<u64>; 4],
+    want_beside: [bool; 4],
+    /// The key found at each feature's home slot.
+    seen: Vec<u64>,
+    /// Slots of the features found.
+    hits: Vec<u32>,
+}
+
+impl Sink for Scratch {
+    #[inline]
+    fn own(&mut self, f: u64) {
+        if self.want_own {
+            self.own.push(f);
+        }
+    }
+    #[inline]
+    fn near(&mut self, f: u64) {
+        self.feats.push(f);
+    }
+    #[inline]
+    fn beside(&mut self, at: usize, f: u64) {
+        if self.want_beside[at] {
+            self.beside[at].push(f);
+        }
+    }
+}
+
+/// Weight sums (both passes) of feature lists by word and a key, kept per thread across the
+/// documents it tags with one table (see [`Caches`]).
+#[derive(Default)]
+struct SumCache {
+    sums: HashMapU64<(u64, u64, [i32; ROW])>,
+}
+
+impl SumCache {
+    /// The cached sums of `word` with `key`.
+    #[inline]
+    fn get(&self, word: u64, key: u64) -> Option<[i32; ROW]> {
+        self.sums
+            .get(&fmix(mix(word, key)))
+            .filter(|c| c.0 == word && c.1 == key)
+            .map(|c| c.2)
+    }
+
+    fn insert(&mut self, word: u64, key: u64, sums: [i32; ROW]) {
+        if self.sums.len() >= OWN_CACHE_MAX {
+            self.sums.clear();
+        }
+        self.sums.insert(fmix(mix(word, key)), (word, key, sums));
+    }
+}
+
+/// The per-thread caches of one table: most scored tokens are frequent capitalised words, and
+/// their neighbours frequent words, whose features of the word alone (about half of the text
+/// features) need no lookup then.
+#[derive(Default)]
+struct Caches {
+    table: u64,
+    /// The token's own features, by word and [`Tok::own_key`].
+    own: SumCache,
+    /// The features of a neighbour's word alone, by word and place in [`BESIDE`].
+    beside: SumCache,
+}
+
+/// Entries a cache keeps before it starts afresh (about 2.5 MB).
+const OWN_CACHE_MAX: usize = 1 << 14;
+
+thread_local! {
+    static CACHES: RefCell<Caches> = RefCell::new(Caches::default());
+}
+
+/// Identifies a table for the caches (0 = none); clones share it, as they share the weights.
+#[derive(Debug, Clone, Copy, Default)]
+struct TableId(u64);
+
+impl PartialEq for TableId {
+    /// Tables are equal by their weights, whatever their identity.
+    fn eq(&self, _: &TableId) -> bool {
+        true
+    }
+}
+
+impl Table {
+    pub(super) fn new(map: HashMapU64<[i16; ROW]>, scales: Vec<f32>) -> Table {
+        let mut entries: Vec<(u64, [i16; ROW])> = map.into_iter().collect();
+        entries.sort_unstable_by_key(|e| e.0);
+        let cap = (entries.len() * 2).max(16);
+        let mut slots = vec![0u64; cap];
+        let mut slot_rows = vec![[0i16; ROW]; cap];
+        let mut keys = Vec::with_capacity(entries.len());
+        for (k, row) in entries {
+            let key = k.max(1);
+            let mut j = Self::home(key, cap);
+            while slots[j] != 0 {
+                j = if j + 1 == cap { 0 } else { j + 1 };
+            }
+            slots[j] = key;
+            slot_rows[j] = row;
+            keys.push((k, j as u32));
+        }
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        Table {
+            slots,
+            slot_rows,
+            keys,
+            scales,
+            id: TableId(NEXT_ID.fetch_add(1, Ordering::Relaxed)),
+        }
+    }
+
+    /// This table's identity for the per-thread caches of the model it belongs to (0 = none).
+    pub(super) fn id(&self) -> u64 {
+        self.id.0
+    }
+
+    /// Number of keys.
+    pub(super) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The keys in ascending order with the weights of pass `stage`.
+    pub(super) fn stage_rows(&self, stage: usize) -> impl Iterator<Item = (u64, &[i16])> {
+        self.keys
+            .iter()
+            .map(move |&(k, j)| (k, &self.slot_rows[j as usize][stage * NT..stage * NT + NT]))
+    }
+
+    #[inline]
+    fn home(key: u64, cap: usize) -> usize {
+        ((key as u128 * cap as u128) >> 64) as usize
+    }
+
+    /// Finds the slots of the features of `s.feats` that are in the table (into `s.hits`).
+    /// Every home slot is read first, in a loop without branches, so that the CPU overlaps the
+    /// cache misses; only features whose home slot holds another key probe further.
+    #[inline]
+    fn find(&self, s: &mut Scratch) {
+        let cap = self.slots.len();
+        s.seen.clear();
+        s.seen.extend(
+            s.feats
+                .iter()
+                .map(|&f| self.slots[Self::home(f.max(1), cap)]),
+        );
+        s.hits.clear();
+        for (&f, &first) in s.feats.iter().zip(&s.seen) {
+            let key = f.max(1);
+            if first == key {
+                s.hits.push(Self::home(key, cap) as u32);
+            } else if first != 0 {
+                let mut j = Self::home(key, cap);
+                loop {
+                    j = if j + 1 == cap { 0 } else { j + 1 };
+                    let sk = self.slots[j];
+                    if sk == key {
+                        s.hits.push(j as u32);
+                        break;
+                    }
+                    if sk == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds columns `from..from + W` of the rows at `hits` to `acc`.
+    #[inline]
+    fn add<const W: usize>(&self, hits: &[u32], from: usize, acc: &mut [i32; W]) {
+        for &j in hits {
+            let r = &self.slot_rows[j as usize][from..from + W];
+            for t in 0..W {
+                acc[t] += r[t] as i32;
+            }
+        }
+    }
+
+    /// Looks up `s.feats` and adds the pass-`stage` weights of those found to `acc`.
+    #[inline]
+    fn add_found(&self, s: &mut Scratch, stage: usize, acc: &mut [i32; NT]) {
+        self.find(s);
+        self.add(&s.hits, stage * NT, acc);
+    }
+
+    /// The weight sums (both passes) of the text features of token `i` of sentence `sent`: the
+    /// token's own features from the cache when it has them, the others looked up.
+    #[inline]
+    fn static_sums(
+        &self,
+        doc: &DocFeats,
+        sent: &std::ops::Range<usize>,
+        i: usize,
+        s: &mut Scratch,
+        cache: &mut Caches,
+    ) -> [i32; ROW] {
+        let t: &Tok = &doc.toks[i];
+        let own_key = t.own_key();
+        let own = cache.own.get(t.word, own_key);
+        s.feats.clear();
+        s.own.clear();
+        s.want_own = own.is_none();
+        let beside: [(u64, Option<[i32; ROW]>); 4] = std::array::from_fn(|at| {
+            let word = doc.at(sent, i as isize + BESIDE[at]).word;
+            (word, cache.beside.get(word, at as u64))
+        });
+        for (at, (_, sums)) in beside.iter().enumerate() {
+            s.beside[at].clear();
+            s.want_beside[at] = sums.is_none();
+        }
+        doc.static_features(sent, i, s);
+        let mut sums = own.unwrap_or_else(|| {
+            let own = self.sum_of(s, |s| &mut s.own);
+            cache.own.insert(t.word, own_key, own);
+            own
+        });
+        for (at, &(word, cached)) in beside.iter().enumerate() {
+            let b = cached.unwrap_or_else(|| {
+                let b = self.sum_of(s, |s| &mut s.beside[at]);
+                cache.beside.insert(word, at as u64, b);
+                b
+            });
+            for c in 0..ROW {
+                sums[c] += b[c];
+            }
+        }
+        self.find(s);
+        self.add(&s.hits, 0, &mut sums);
+        sums
+    }
+
+    /// The weight sums (both passes) of the features in the list `list` of `s`.
+    #[inline]
+    fn sum_of(&self, s: &mut Scratch, list: impl Fn(&mut Scratch) -> &mut Vec<u64>) -> [i32; ROW] {
+        let mut feats = std::mem::take(list(s));
+        std::mem::swap(&mut s.feats, &mut feats);
+        self.find(s);
+        std::mem::swap(&mut s.feats, &mut feats);
+        *list(s) = feats;
+        let mut sums = [0i32; ROW];
+        self.add(&s.hits, 0, &mut sums);
+        sums
+    }
+
+    /// Tags a document: first pass, then the second pass if the model has one. Text features
+    /// are looked up once and serve both passes. With `out`, the last pass's tag scores of every
+    /// scored token are written there (tokens tagged O without scoring keep zeros).
+    pub(super) fn tag(&self, doc: &DocFeats, out: Option<&mut Vec<[f32; NT]>>) -> Vec<u8> {
+        CACHES.with(|c| {
+            let cache = &mut *c.borrow_mut();
+            if cache.table != self.id.0 || self.id.0 == 0 {
+                *cache = Caches {
+                    table: self.id.0,
+                    ..Caches::default()
+                };
+            }
+            self.tag_with(doc, out, cache)
+        })
+    }
+
+    /// [`Table::tag`] with the thread's cache of own-feature sums.
+    fn tag_with(
+        &self,
+        doc: &DocFeats,
+        mut out: Option<&mut Vec<[f32; NT]>>,
+        cache: &mut Caches,
+    ) -> Vec<u8> {
+        let n = doc.toks.len();
+        let two = self.scales.len() == 2;
+        if let Some(o) = out.as_deref_mut() {
+            o.clear();
+            o.resize(n, [0.0; NT]);
+        }
+        // sums of the text features for both passes, filled when the first pass looks them up
+        let mut statics: Vec<[i32; ROW]> = if two { vec![[0; ROW]; n] } else { Vec::new() };
+        let mut done = vec![false; if two { n } else { 0 }];
+        let mut s = Scratch::default();
+        let mut scores = [0f32; NT];
+        let tags = walk(doc, |st| {
+            let i = st.i;
+            if doc.surely_outside(i, st.p1) {
+                return O;
+            }
+            let sums = self.static_sums(doc, st.sent, i, &mut s, cache);
+            let mut acc = [0i32; NT];
+            acc.copy_from_slice(&sums[..NT]);
+            if two {
+                statics[i] = sums;
+                done[i] = true;
+            }
+            s.feats.clear();
+            st.dynamic_features(None, &mut s.feats);
+            self.add_found(&mut s, 0, &mut acc);
+            scale(&acc, self.scales[0], &mut scores);
+            if !two {
+                if let Some(o) = out.as_deref_mut() {
+                    o[i] = scores;
+                }
+            }
+            st.best(&scores)
+        });
+        if !two {
+            return tags;
+        }
+        let nl = doc.nonlocal(tags);
+        walk(doc, |st| {
+            let i = st.i;
+            if doc.surely_outside(i, st.p1) {
+                return O;
+            }
+            let mut acc = [0i32; NT];
+            let sums = if done[i] {
+                statics[i]
+            } else {
+                self.static_sums(doc, st.sent, i, &mut s, cache)
+            };
+            acc.copy_from_slice(&sums[NT..]);
+            s.feats.clear();
+            st.dynamic_features(Some(&nl), &mut s.feats);
+            self.add_found(&mut s, 1, &mut acc);
+            scale(&acc, self.scales[1], &mut scores);
+            if let Some(o) = out.as_deref_mut() {
+                o[i] = scores;
+            }
+            st.best(&scores)
+        })
+    }
+}
+
+/// Scores from integer sums.
+#[inline]
+fn scale(acc: &[i32; NT], scale: f32, scores: &mut [f32; NT]) {
+    for t in 0..NT {
+        scores[t] = acc[t] as f32 * scale;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ops::Range;
+
+    use super::super::Model;
+    use super::NT;
+
+    type Tagged = (Vec<u8>, Vec<[f32; NT]>);
+
+    /// Tags `words` (sentences `sents`) with the thread's caches as they are.
+    fn tag_cached(m: &Model, words: &[&str], sents: &[Range<usize>]) -> Tagged {
+        let doc = m.knowledge.prepare_cached(words, sents, m.table.id());
+        let mut scores = Vec::new();
+        (m.tag_scored(&doc, &mut scores), scores)
+    }
+
+    #[test]
+    fn cached_word_values_and_sums_give_the_scores_of_a_fresh_thread() {
+        let m = Model::builtin();
+        // the same words sentence-initial and inside, in a headline, in gazetteer phrases
+        let docs: Vec<(Vec<&str>, Vec<Range<usize>>)> = [
+            "SOCCER - PARIS WIN IN WASHINGTON . Paris beat Washington in New York .",
+            "Washington said Paris Saint-Germain would visit New York . New York is far .",
+            "In Paris , Mr. Washington met Paris Hilton . Washington is a city .",
+        ]
+        .iter()
+        .map(|text| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let mut sents = Vec::new();
+            let mut start = 0;
+            for (i, w) in words.iter().enumerate() {
+                if *w == "." {
+                    sents.push(start..i + 1);
+                    start = i + 1;
+                }
+            }
+            (words, sents)
+        })
+        .collect();
+        // warm: every document tagged after all of them, in this thread
+        for (w, s) in &docs {
+            tag_cached(&m, w, s);
+        }
+        let warm: Vec<Tagged> = docs.iter().map(|(w, s)| tag_cached(&m, w, s)).collect();
+        // cold: each document alone in a new thread, so with empty caches
+        let cold: Vec<Tagged> = docs
+            .iter()
+            .map(|(w, s)| {
+                let m = m.clone();
+                let (w, s) = (w.clone(), s.clone());
+                std::thread::spawn(move || tag_cached(&m, &w, &s))
+                    .join()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(warm, cold);
+        assert!(warm.iter().any(|t| t.0.iter().any(|&x| x != 0)));
+    }
+}
