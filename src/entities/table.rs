@@ -79,11 +79,11 @@ struct SumCache {
 impl SumCache {
     /// The cached sums of `word` with `key`.
     #[inline]
-    fn get(&self, word: u64, key: u64) -> Option<[i32; ROW]> {
+    fn get(&self, word: u64, key: u64) -> Option<&[i32; ROW]> {
         self.sums
             .get(&fmix(mix(word, key)))
             .filter(|c| c.0 == word && c.1 == key)
-            .map(|c| c.2)
+            .map(|c| &c.2)
     }
 
     fn insert(&mut self, word: u64, key: u64, sums: [i32; ROW]) {
@@ -239,32 +239,34 @@ impl Table {
     ) -> [i32; ROW] {
         let t: &Tok = &doc.toks[i];
         let own_key = t.own_key();
+        let mut sums = [0i32; ROW];
         let own = cache.own.get(t.word, own_key);
+        if let Some(own) = own {
+            add_to(&mut sums, own);
+        }
         s.feats.clear();
         s.own.clear();
         s.want_own = own.is_none();
-        let beside: [(u64, Option<[i32; ROW]>); 4] = std::array::from_fn(|at| {
-            let word = doc.at(sent, i as isize + BESIDE[at]).word;
-            (word, cache.beside.get(word, at as u64))
-        });
-        for (at, (_, sums)) in beside.iter().enumerate() {
+        let words: [u64; 4] = std::array::from_fn(|at| doc.at(sent, i as isize + BESIDE[at]).word);
+        for (at, &word) in words.iter().enumerate() {
             s.beside[at].clear();
-            s.want_beside[at] = sums.is_none();
+            let cached = cache.beside.get(word, at as u64);
+            if let Some(b) = cached {
+                add_to(&mut sums, b);
+            }
+            s.want_beside[at] = cached.is_none();
         }
         doc.static_features(sent, i, s);
-        let mut sums = own.unwrap_or_else(|| {
+        if s.want_own {
             let own = self.sum_of(s, |s| &mut s.own);
+            add_to(&mut sums, &own);
             cache.own.insert(t.word, own_key, own);
-            own
-        });
-        for (at, &(word, cached)) in beside.iter().enumerate() {
-            let b = cached.unwrap_or_else(|| {
+        }
+        for (at, &word) in words.iter().enumerate() {
+            if s.want_beside[at] {
                 let b = self.sum_of(s, |s| &mut s.beside[at]);
+                add_to(&mut sums, &b);
                 cache.beside.insert(word, at as u64, b);
-                b
-            });
-            for c in 0..ROW {
-                sums[c] += b[c];
             }
         }
         self.find(s);
@@ -314,9 +316,9 @@ impl Table {
             o.clear();
             o.resize(n, [0.0; NT]);
         }
-        // sums of the text features for both passes, filled when the first pass looks them up
-        let mut statics: Vec<[i32; ROW]> = if two { vec![[0; ROW]; n] } else { Vec::new() };
-        let mut done = vec![false; if two { n } else { 0 }];
+        // sums of the text features of the tokens the first pass scored, for the second
+        let mut statics: Vec<[i32; ROW]> = Vec::new();
+        let mut static_of = vec![u32::MAX; if two { n } else { 0 }];
         let mut s = Scratch::default();
         let mut scores = [0f32; NT];
         let tags = walk(doc, |st| {
@@ -328,8 +330,8 @@ impl Table {
             let mut acc = [0i32; NT];
             acc.copy_from_slice(&sums[..NT]);
             if two {
-                statics[i] = sums;
-                done[i] = true;
+                static_of[i] = statics.len() as u32;
+                statics.push(sums);
             }
             s.feats.clear();
             st.dynamic_features(None, &mut s.feats);
@@ -352,8 +354,8 @@ impl Table {
                 return O;
             }
             let mut acc = [0i32; NT];
-            let sums = if done[i] {
-                statics[i]
+            let sums = if let Some(sums) = statics.get(static_of[i] as usize) {
+                *sums
             } else {
                 self.static_sums(doc, st.sent, i, &mut s, cache)
             };
@@ -367,6 +369,14 @@ impl Table {
             }
             st.best(&scores)
         })
+    }
+}
+
+/// Adds `b` to `a`, column by column.
+#[inline]
+fn add_to(a: &mut [i32; ROW], b: &[i32; ROW]) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x += y;
     }
 }
 
