@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any, Literal, final
 
 __version__: str
+LAYERS: tuple[str, ...]
 
 # Also numpy.datetime64; None, float NaN, pandas.NaT and numpy NaT mean "no date".
 _DateLike = str | datetime.date | float | None
@@ -167,6 +168,9 @@ def train_entities(
 def default_threads() -> int: ...
 def table(
     docs: list[Document],
-    layer: Literal["documents", "sentences", "entities", "dates", "quotes"] = "entities",
+    layer: str = "entities",
     ids: list[str] | None = None,
 ) -> Table: ...
+def _schema(
+    layer: str,
+) -> list[tuple[str, Literal["int", "str", "date", "time", "category"], bool, list[str] | None, str | None, str]]: ...

@@ -3,6 +3,7 @@
 //! Inputs are copied into owned Rust values, the work runs with the GIL released and panics
 //! caught ([`run_detached`]), and results are converted to code-point offsets once.
 
+mod columns;
 mod inputs;
 mod model;
 mod objects;
@@ -176,7 +177,7 @@ impl Document {
     /// The error message if analysing this document failed (in a batch), else None.
     #[getter]
     fn error(&self) -> Option<String> {
-        self.data.error.as_ref().map(|e| e.to_string())
+        self.data.error.clone()
     }
     #[getter]
     fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
@@ -225,7 +226,7 @@ impl Document {
             d.quotes.len(),
             d.error
                 .as_ref()
-                .map(|e| format!(", error={:?}", e.to_string()))
+                .map(|e| format!(", error={e:?}"))
                 .unwrap_or_default()
         )
     }
@@ -487,6 +488,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_stage_times, m)?)?;
     m.add_function(wrap_pyfunction!(_time_layers, m)?)?;
     m.add_function(wrap_pyfunction!(tables::table, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::_schema, m)?)?;
+    let layers: Vec<&str> = tables::LAYERS.iter().map(|l| l.name).collect();
+    m.add("LAYERS", pyo3::types::PyTuple::new(m.py(), layers)?)?;
     Ok(())
 }
 

@@ -5,96 +5,129 @@ use chrono::{NaiveDate, NaiveDateTime};
 use pyo3::prelude::*;
 use serde::Serialize;
 
+use super::columns::{declare_rows, Vocab};
 use crate::error::Error;
 use crate::text::CharOffsets;
 use crate::types::{DateSource, Document, Span};
 
-#[pyclass(frozen, module = "tidings", name = "Sentence")]
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SentenceRow {
-    #[pyo3(get)]
-    pub start: usize,
-    #[pyo3(get)]
-    pub end: usize,
-    #[pyo3(get)]
-    pub text: String,
-    #[pyo3(get)]
-    pub paragraph: usize,
+/// Entity labels (CoNLL-2003).
+pub static LABELS: Vocab = Vocab {
+    values: &["PER", "ORG", "LOC", "MISC"],
+    closed: true,
+};
+/// TIMEX3 types.
+pub static TIMEX_TYPES: Vocab = Vocab {
+    values: &["DATE", "TIME", "DURATION", "SET"],
+    closed: true,
+};
+/// TIMEX3 `mod` values; the tagger may write others, which a table keeps.
+pub static TIMEX_MODS: Vocab = Vocab {
+    values: &[
+        "BEFORE",
+        "AFTER",
+        "ON_OR_BEFORE",
+        "ON_OR_AFTER",
+        "LESS_THAN",
+        "MORE_THAN",
+        "EQUAL_OR_LESS",
+        "EQUAL_OR_MORE",
+        "START",
+        "MID",
+        "END",
+        "APPROX",
+    ],
+    closed: false,
+};
+pub static QUOTE_KINDS: Vocab = Vocab {
+    values: &["direct", "partial"],
+    closed: true,
+};
+/// Where the document date came from.
+pub static DATE_SOURCES: Vocab = Vocab {
+    values: &["given", "inferred"],
+    closed: true,
+};
+
+declare_rows! {
+    #[pyclass(frozen, get_all, module = "tidings", name = "Sentence")]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct SentenceRow {
+        pub start: usize,
+        pub end: usize,
+        pub text: String,
+        pub paragraph: usize,
+    }
+
+    #[pyclass(frozen, get_all, module = "tidings", name = "Entity")]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct EntityRow {
+        pub start: usize,
+        pub end: usize,
+        pub text: String,
+        pub label: &'static str = LABELS,
+        pub group: usize,
+        pub canonical: String,
+        pub sentence: Option<usize>,
+    }
+
+    #[pyclass(frozen, get_all, module = "tidings", name = "Timex")]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct TimexRow {
+        pub start: usize,
+        pub end: usize,
+        pub text: String,
+        pub r#type: &'static str = TIMEX_TYPES,
+        pub value: String,
+        pub r#mod: Option<String> = TIMEX_MODS,
+        pub interval_start: Option<NaiveDateTime>,
+        pub interval_end: Option<NaiveDateTime>,
+        pub sentence: Option<usize>,
+    }
+
+    #[pyclass(frozen, get_all, module = "tidings", name = "Quote")]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct QuoteRow {
+        pub start: usize,
+        pub end: usize,
+        pub text: String,
+        pub kind: &'static str = QUOTE_KINDS,
+        pub speaker: Option<String>,
+        pub speaker_start: Option<usize>,
+        pub speaker_end: Option<usize>,
+        pub speaker_text: Option<String>,
+        pub cue: Option<String>,
+        pub cue_start: Option<usize>,
+        pub cue_end: Option<usize>,
+        pub group: usize,
+        pub sentence: Option<usize>,
+    }
+
+    /// A row of the documents table: the document's fields, its layers as counts.
+    pub struct DocumentRow<'a> {
+        pub date_source: Option<&'a str> = DATE_SOURCES,
+        pub chars: usize,
+        pub sentences: usize,
+        pub entities: usize,
+        pub dates: usize,
+        pub quotes: usize,
+        pub error: Option<&'a str>,
+        pub text: &'a str,
+    }
 }
 
-#[pyclass(frozen, module = "tidings", name = "Entity")]
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EntityRow {
-    #[pyo3(get)]
-    pub start: usize,
-    #[pyo3(get)]
-    pub end: usize,
-    #[pyo3(get)]
-    pub text: String,
-    #[pyo3(get)]
-    pub label: &'static str,
-    #[pyo3(get)]
-    pub group: usize,
-    #[pyo3(get)]
-    pub canonical: String,
-    #[pyo3(get)]
-    pub sentence: Option<usize>,
-}
-
-#[pyclass(frozen, module = "tidings", name = "Timex")]
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TimexRow {
-    #[pyo3(get)]
-    pub start: usize,
-    #[pyo3(get)]
-    pub end: usize,
-    #[pyo3(get)]
-    pub text: String,
-    #[serde(rename = "type")]
-    #[pyo3(get, name = "type")]
-    pub ttype: &'static str,
-    #[pyo3(get)]
-    pub value: String,
-    #[serde(rename = "mod")]
-    #[pyo3(get, name = "mod")]
-    pub modifier: Option<String>,
-    #[pyo3(get)]
-    pub interval_start: Option<NaiveDateTime>,
-    #[pyo3(get)]
-    pub interval_end: Option<NaiveDateTime>,
-    #[pyo3(get)]
-    pub sentence: Option<usize>,
-}
-
-#[pyclass(frozen, module = "tidings", name = "Quote")]
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct QuoteRow {
-    #[pyo3(get)]
-    pub start: usize,
-    #[pyo3(get)]
-    pub end: usize,
-    #[pyo3(get)]
-    pub text: String,
-    #[pyo3(get)]
-    pub kind: &'static str,
-    #[pyo3(get)]
-    pub speaker: Option<String>,
-    #[pyo3(get)]
-    pub speaker_start: Option<usize>,
-    #[pyo3(get)]
-    pub speaker_end: Option<usize>,
-    #[pyo3(get)]
-    pub speaker_text: Option<String>,
-    #[pyo3(get)]
-    pub cue: Option<String>,
-    #[pyo3(get)]
-    pub cue_start: Option<usize>,
-    #[pyo3(get)]
-    pub cue_end: Option<usize>,
-    #[pyo3(get)]
-    pub group: usize,
-    #[pyo3(get)]
-    pub sentence: Option<usize>,
+impl<'a> DocumentRow<'a> {
+    pub fn of(d: &'a DocData) -> Self {
+        DocumentRow {
+            date_source: d.date_source,
+            chars: d.text.chars().count(),
+            sentences: d.sentences.len(),
+            entities: d.entities.len(),
+            dates: d.dates.len(),
+            quotes: d.quotes.len(),
+            error: d.error.as_deref(),
+            text: &d.text,
+        }
+    }
 }
 
 /// A document as Python sees it: code-point offsets, owned strings.
@@ -103,19 +136,12 @@ pub struct DocData {
     pub text: String,
     pub date: Option<NaiveDate>,
     pub date_source: Option<&'static str>,
-    #[serde(serialize_with = "ser_error")]
-    pub error: Option<Error>,
+    /// The message of the error analysing it met, if any.
+    pub error: Option<String>,
     pub sentences: Vec<SentenceRow>,
     pub entities: Vec<EntityRow>,
     pub dates: Vec<TimexRow>,
     pub quotes: Vec<QuoteRow>,
-}
-
-fn ser_error<S: serde::Serializer>(e: &Option<Error>, s: S) -> Result<S::Ok, S::Error> {
-    match e {
-        Some(e) => s.serialize_some(&e.to_string()),
-        None => s.serialize_none(),
-    }
 }
 
 impl DocData {
@@ -171,9 +197,9 @@ impl DocData {
                 start: c(t.span.start),
                 end: c(t.span.end),
                 text: text[t.span.start..t.span.end].to_owned(),
-                ttype: t.ttype.as_str(),
+                r#type: t.ttype.as_str(),
                 value: t.value.clone(),
-                modifier: t.modifier.clone(),
+                r#mod: t.modifier.clone(),
                 interval_start: t.interval.map(|i| i.0),
                 interval_end: t.interval.map(|i| i.1),
                 sentence: sentence_of(t.span),
@@ -210,6 +236,7 @@ impl DocData {
                 bad.join(", ")
             )));
         }
+        let error = error.map(|e| e.to_string());
         DocData {
             date: doc.date,
             date_source: doc.date_source.map(|s| match s {
@@ -315,9 +342,9 @@ row_methods!(EntityRow, |s| format!(
 row_methods!(TimexRow, |s| format!(
     "Timex({}, {}, value={:?}{}, {}:{})",
     short(&s.text),
-    s.ttype,
+    s.r#type,
     s.value,
-    s.modifier
+    s.r#mod
         .as_ref()
         .map(|m| format!(", mod={m:?}"))
         .unwrap_or_default(),

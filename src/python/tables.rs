@@ -2,247 +2,188 @@
 //! Arrow C stream protocol (`__arrow_c_stream__`) so pyarrow, polars and duckdb read it without
 //! copying; and the HTML rendering of a document for Jupyter.
 
+use std::borrow::Borrow;
 use std::sync::Arc;
 
-use arrow_array::builder::{
-    Date32Builder, Int64Builder, StringBuilder, TimestampMicrosecondBuilder,
-};
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Int64Type, TimestampMicrosecondType};
+use arrow_array::types::{Date32Type, Int32Type, Int64Type, TimestampMicrosecondType};
 use arrow_array::{Array, ArrayRef, RecordBatch, StructArray};
-use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
-use chrono::{NaiveDate, NaiveDateTime};
+use arrow_schema::{DataType, Field, SchemaRef, TimeUnit};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList};
 use pyo3_arrow::ffi::{to_schema_pycapsule, to_stream_pycapsule, ArrayIterator};
 
-use super::objects::DocData;
+use super::columns::{Column, ColumnBuilder, Kind, Row, TableBuilder};
+use super::objects::{DocData, DocumentRow, EntityRow, QuoteRow, SentenceRow, TimexRow};
 use super::Document;
 use crate::error::Error;
 
-/// The layers a table can be made of.
-pub const LAYERS: [&str; 5] = ["documents", "sentences", "entities", "dates", "quotes"];
+/// A document of a batch: its position, its id and its analysis.
+type Keyed = (usize, String, Arc<DocData>);
 
-enum Col {
-    Int(Int64Builder),
-    Str(StringBuilder),
-    Date(Date32Builder),
-    Time(TimestampMicrosecondBuilder),
+/// The columns that name the document of a row: its position in the batch (`doc`) and its id,
+/// then its date where `dated`, then the row's position in its document where `position` names
+/// that column.
+#[derive(Clone, Copy)]
+struct Keys {
+    dated: bool,
+    position: Option<&'static str>,
 }
 
-/// A table under construction: named columns, appended to row by row.
-struct Builder {
-    names: Vec<&'static str>,
-    cols: Vec<Col>,
+const DOC_ID: Keys = Keys {
+    dated: false,
+    position: None,
+};
+const DOC_ID_DATE: Keys = Keys {
+    dated: true,
+    position: None,
+};
+
+/// A layer: its name and how its table is made from a batch.
+pub struct Layer {
+    pub name: &'static str,
+    build: fn(&[Keyed]) -> Result<TableBuilder, Error>,
 }
 
-impl Builder {
-    fn new(spec: &[(&'static str, char)]) -> Self {
-        Builder {
-            names: spec.iter().map(|s| s.0).collect(),
-            cols: spec
-                .iter()
-                .map(|(_, t)| match t {
-                    'i' => Col::Int(Int64Builder::new()),
-                    's' => Col::Str(StringBuilder::new()),
-                    'd' => Col::Date(Date32Builder::new()),
-                    _ => Col::Time(TimestampMicrosecondBuilder::new()),
-                })
-                .collect(),
-        }
-    }
-    fn int(&mut self, k: usize, v: Option<usize>) {
-        if let Col::Int(b) = &mut self.cols[k] {
-            b.append_option(v.map(|x| x as i64));
-        }
-    }
-    fn str(&mut self, k: usize, v: Option<&str>) {
-        if let Col::Str(b) = &mut self.cols[k] {
-            b.append_option(v);
-        }
-    }
-    fn date(&mut self, k: usize, v: Option<NaiveDate>) {
-        if let Col::Date(b) = &mut self.cols[k] {
-            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
-            b.append_option(v.map(|d| (d - epoch).num_days() as i32));
-        }
-    }
-    fn time(&mut self, k: usize, v: Option<NaiveDateTime>) {
-        if let Col::Time(b) = &mut self.cols[k] {
-            b.append_option(v.map(|t| t.and_utc().timestamp_micros()));
-        }
-    }
-    fn finish(self) -> Result<RecordBatch, Error> {
-        let mut fields = Vec::new();
-        let mut arrays: Vec<ArrayRef> = Vec::new();
-        for (name, col) in self.names.into_iter().zip(self.cols) {
-            let a: ArrayRef = match col {
-                Col::Int(mut b) => Arc::new(b.finish()),
-                Col::Str(mut b) => Arc::new(b.finish()),
-                Col::Date(mut b) => Arc::new(b.finish()),
-                Col::Time(mut b) => Arc::new(b.finish()),
+/// The layers a table can be made of, in the order `frames()` gives them. Python reads the names
+/// as `tidings._native.LAYERS`.
+pub const LAYERS: [Layer; 5] = [
+    Layer {
+        name: "documents",
+        build: |docs| layer::<DocumentRow, _>(docs, DOC_ID_DATE, |d| [DocumentRow::of(d)]),
+    },
+    Layer {
+        name: "sentences",
+        build: |docs| {
+            let keys = Keys {
+                position: Some("sentence"),
+                ..DOC_ID
             };
-            fields.push(Field::new(name, a.data_type().clone(), true));
-            arrays.push(a);
+            layer::<SentenceRow, _>(docs, keys, |d| &d.sentences)
+        },
+    },
+    Layer {
+        name: "entities",
+        build: |docs| layer::<EntityRow, _>(docs, DOC_ID, |d| &d.entities),
+    },
+    Layer {
+        name: "dates",
+        build: |docs| layer::<TimexRow, _>(docs, DOC_ID, |d| &d.dates),
+    },
+    Layer {
+        name: "quotes",
+        build: |docs| layer::<QuoteRow, _>(docs, DOC_ID_DATE, |d| &d.quotes),
+    },
+];
+
+/// The layer named `name`, or an error that lists them.
+pub fn find_layer(name: &str) -> Result<&'static Layer, Error> {
+    LAYERS.iter().find(|l| l.name == name).ok_or_else(|| {
+        let names: Vec<&str> = LAYERS.iter().map(|l| l.name).collect();
+        Error::InvalidInput(format!(
+            "unknown layer {name:?}; choose one of {}",
+            names.join(", ")
+        ))
+    })
+}
+
+impl Keys {
+    fn columns(self) -> Vec<Column> {
+        let mut keys = vec![
+            Column::key("doc", Kind::Int, false),
+            Column::key("id", Kind::Str, false),
+        ];
+        if self.dated {
+            keys.push(Column::key("date", Kind::Date, true));
         }
-        RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
-            .map_err(|e| Error::Internal(e.to_string()))
+        if let Some(name) = self.position {
+            keys.push(Column::key(name, Kind::Int, false));
+        }
+        keys
+    }
+
+    /// Appends the keys of row `k` of document `doc` to the next columns of `cols`.
+    fn put<'c>(
+        self,
+        cols: &mut impl Iterator<Item = &'c mut ColumnBuilder>,
+        (i, id, d): &Keyed,
+        k: usize,
+    ) {
+        if let Some(c) = cols.next() {
+            c.int(Some(*i as i64));
+        }
+        if let Some(c) = cols.next() {
+            c.str(Some(id));
+        }
+        if self.dated {
+            if let Some(c) = cols.next() {
+                c.date(d.date);
+            }
+        }
+        if self.position.is_some() {
+            if let Some(c) = cols.next() {
+                c.int(Some(k as i64));
+            }
+        }
     }
 }
 
-fn build(docs: &[(usize, String, Arc<DocData>)], layer: &str) -> Result<RecordBatch, Error> {
-    let mut b;
-    match layer {
-        "documents" => {
-            b = Builder::new(&[
-                ("doc", 'i'),
-                ("id", 's'),
-                ("date", 'd'),
-                ("date_source", 's'),
-                ("chars", 'i'),
-                ("sentences", 'i'),
-                ("entities", 'i'),
-                ("dates", 'i'),
-                ("quotes", 'i'),
-                ("error", 's'),
-                ("text", 's'),
-            ]);
-            for (i, id, d) in docs {
-                b.int(0, Some(*i));
-                b.str(1, Some(id));
-                b.date(2, d.date);
-                b.str(3, d.date_source);
-                b.int(4, Some(d.text.chars().count()));
-                b.int(5, Some(d.sentences.len()));
-                b.int(6, Some(d.entities.len()));
-                b.int(7, Some(d.dates.len()));
-                b.int(8, Some(d.quotes.len()));
-                b.str(9, d.error.as_ref().map(|e| e.to_string()).as_deref());
-                b.str(10, Some(&d.text));
-            }
-        }
-        "sentences" => {
-            b = Builder::new(&[
-                ("doc", 'i'),
-                ("id", 's'),
-                ("sentence", 'i'),
-                ("paragraph", 'i'),
-                ("start", 'i'),
-                ("end", 'i'),
-                ("text", 's'),
-            ]);
-            for (i, id, d) in docs {
-                for (k, s) in d.sentences.iter().enumerate() {
-                    b.int(0, Some(*i));
-                    b.str(1, Some(id));
-                    b.int(2, Some(k));
-                    b.int(3, Some(s.paragraph));
-                    b.int(4, Some(s.start));
-                    b.int(5, Some(s.end));
-                    b.str(6, Some(&s.text));
-                }
-            }
-        }
-        "entities" => {
-            b = Builder::new(&[
-                ("doc", 'i'),
-                ("id", 's'),
-                ("start", 'i'),
-                ("end", 'i'),
-                ("text", 's'),
-                ("label", 's'),
-                ("group", 'i'),
-                ("canonical", 's'),
-                ("sentence", 'i'),
-            ]);
-            for (i, id, d) in docs {
-                for e in &d.entities {
-                    b.int(0, Some(*i));
-                    b.str(1, Some(id));
-                    b.int(2, Some(e.start));
-                    b.int(3, Some(e.end));
-                    b.str(4, Some(&e.text));
-                    b.str(5, Some(e.label));
-                    b.int(6, Some(e.group));
-                    b.str(7, Some(&e.canonical));
-                    b.int(8, e.sentence);
-                }
-            }
-        }
-        "dates" => {
-            b = Builder::new(&[
-                ("doc", 'i'),
-                ("id", 's'),
-                ("start", 'i'),
-                ("end", 'i'),
-                ("text", 's'),
-                ("type", 's'),
-                ("value", 's'),
-                ("mod", 's'),
-                ("interval_start", 't'),
-                ("interval_end", 't'),
-                ("sentence", 'i'),
-            ]);
-            for (i, id, d) in docs {
-                for t in &d.dates {
-                    b.int(0, Some(*i));
-                    b.str(1, Some(id));
-                    b.int(2, Some(t.start));
-                    b.int(3, Some(t.end));
-                    b.str(4, Some(&t.text));
-                    b.str(5, Some(t.ttype));
-                    b.str(6, Some(&t.value));
-                    b.str(7, t.modifier.as_deref());
-                    b.time(8, t.interval_start);
-                    b.time(9, t.interval_end);
-                    b.int(10, t.sentence);
-                }
-            }
-        }
-        "quotes" => {
-            b = Builder::new(&[
-                ("doc", 'i'),
-                ("id", 's'),
-                ("date", 'd'),
-                ("start", 'i'),
-                ("end", 'i'),
-                ("text", 's'),
-                ("kind", 's'),
-                ("speaker", 's'),
-                ("speaker_start", 'i'),
-                ("speaker_end", 'i'),
-                ("speaker_text", 's'),
-                ("cue", 's'),
-                ("group", 'i'),
-                ("sentence", 'i'),
-            ]);
-            for (i, id, d) in docs {
-                for q in &d.quotes {
-                    b.int(0, Some(*i));
-                    b.str(1, Some(id));
-                    b.date(2, d.date);
-                    b.int(3, Some(q.start));
-                    b.int(4, Some(q.end));
-                    b.str(5, Some(&q.text));
-                    b.str(6, Some(q.kind));
-                    b.str(7, q.speaker.as_deref());
-                    b.int(8, q.speaker_start);
-                    b.int(9, q.speaker_end);
-                    b.str(10, q.speaker_text.as_deref());
-                    b.str(11, q.cue.as_deref());
-                    b.int(12, Some(q.group));
-                    b.int(13, q.sentence);
-                }
-            }
-        }
-        other => {
-            return Err(Error::InvalidInput(format!(
-                "unknown layer {other:?}; choose one of {}",
-                LAYERS.join(", ")
-            )))
+/// The table of one layer: per document, the rows `rows` gives, each after its keys.
+fn layer<'a, R, I>(
+    docs: &'a [Keyed],
+    keys: Keys,
+    rows: impl Fn(&'a DocData) -> I,
+) -> Result<TableBuilder, Error>
+where
+    R: Row + 'a,
+    I: IntoIterator,
+    I::Item: Borrow<R>,
+{
+    let mut columns = keys.columns();
+    columns.extend(R::columns());
+    let mut t = TableBuilder::new(columns);
+    for doc in docs {
+        for (k, r) in rows(&doc.2).into_iter().enumerate() {
+            let mut cols = t.row();
+            keys.put(&mut cols, doc, k);
+            r.borrow().put(&mut cols);
         }
     }
-    b.finish()
+    Ok(t)
+}
+
+/// The columns of one layer as `_native._schema` describes them: name, kind ("int", "str",
+/// "date", "time", "category"), nullable, the categories of a label column, the attribute of
+/// the Python class it comes from and its type in the stub.
+type ColumnInfo = (
+    &'static str,
+    &'static str,
+    bool,
+    Option<Vec<&'static str>>,
+    Option<&'static str>,
+    String,
+);
+
+#[pyfunction]
+pub fn _schema(layer: &str) -> PyResult<Vec<ColumnInfo>> {
+    let t = (find_layer(layer)?.build)(&[])?;
+    Ok(t.columns()
+        .iter()
+        .map(|c| {
+            let categories = match c.kind {
+                Kind::Category(v) => Some(v.values.to_vec()),
+                _ => None,
+            };
+            (
+                c.name,
+                c.kind.name(),
+                c.nullable,
+                categories,
+                c.attribute,
+                c.python.clone(),
+            )
+        })
+        .collect())
 }
 
 /// One layer of a batch as an Arrow table (one row per mention, or per document).
@@ -322,6 +263,11 @@ impl Table {
                     let a = a.as_string::<i32>();
                     PyList::new(py, (0..a.len()).map(|i| a.is_valid(i).then(|| a.value(i))))?
                 }
+                DataType::Dictionary(_, _) => {
+                    let a = a.as_dictionary::<Int32Type>();
+                    let values = a.values().as_string::<i32>();
+                    PyList::new(py, (0..a.len()).map(|i| a.key(i).map(|k| values.value(k))))?
+                }
                 DataType::Date32 => {
                     let a = a.as_primitive::<Date32Type>();
                     PyList::new(
@@ -378,16 +324,7 @@ pub fn table(
     layer: &str,
     ids: Option<Vec<String>>,
 ) -> PyResult<Table> {
-    let layer = LAYERS
-        .iter()
-        .copied()
-        .find(|l| *l == layer)
-        .ok_or_else(|| {
-            Error::InvalidInput(format!(
-                "unknown layer {layer:?}; choose one of {}",
-                LAYERS.join(", ")
-            ))
-        })?;
+    let layer = find_layer(layer)?;
     if let Some(ids) = &ids {
         if ids.len() != docs.len() {
             return Err(Error::InvalidInput(format!(
@@ -409,6 +346,9 @@ pub fn table(
             )
         })
         .collect();
-    let batch = super::run_detached(py, move || build(&rows, layer))?;
-    Ok(Table { batch, layer })
+    let batch = super::run_detached(py, move || (layer.build)(&rows)?.finish())?;
+    Ok(Table {
+        batch,
+        layer: layer.name,
+    })
 }
