@@ -12,6 +12,7 @@ import sys as _sys
 
 from . import exceptions
 from ._native import (
+    LAYERS,
     Document,
     Entity,
     Model,
@@ -40,6 +41,7 @@ if "pandas" in _sys.modules:  # df.tidings.analyze(...); analyze_frame registers
     _register_accessor()
 
 __all__ = [
+    "LAYERS",
     "Corpus",
     "Document",
     "Entity",
