@@ -32,7 +32,9 @@ def test_frames_have_one_row_per_mention_and_document(docs, seed_ids):
 def test_layer_columns(docs):
     cols = {layer: tidings.table(docs, layer).column_names
             for layer in ("documents", "sentences", "entities", "dates", "quotes")}
-    assert cols["entities"][:6] == ["doc", "id", "start", "end", "text", "label"]
+    assert cols["entities"][:7] == ["doc", "id", "date", "start", "end", "text", "label"]
+    for layer in cols:  # every layer names the document of a row the same way
+        assert cols[layer][:3] == ["doc", "id", "date"], layer
     assert {"type", "value", "mod", "interval_start", "interval_end", "sentence"} <= set(cols["dates"])
     assert {"kind", "speaker", "speaker_start", "speaker_end", "cue", "group", "date"} <= set(cols["quotes"])
 

@@ -10,9 +10,9 @@ from tidings import _native
 
 STUB = Path(tidings.__file__).with_name("_native.pyi")
 CLASS = {"documents": "Document", "sentences": "Sentence", "entities": "Entity", "dates": "Timex", "quotes": "Quote"}
-KEYS = ("doc", "id")
+KEYS = ("doc", "id", "date")
 #: Columns a table has that its object does not: the sentence's position, the document's length.
-EXTRA = {"sentences": {"sentence"}, "documents": {"chars", "date"}, "quotes": {"date"}}
+EXTRA = {"sentences": {"sentence"}, "documents": {"chars"}}
 
 
 def _properties(cls):
@@ -74,3 +74,13 @@ def test_label_columns_are_categoricals_over_the_declared_vocabulary():
         for column, kind, _n, cats, _a, _p in _native._schema(layer):
             if kind == "category":
                 assert list(f[layer][column].cat.categories) == cats, (layer, column)
+
+
+def test_every_row_names_its_document_by_position_id_and_date():
+    docs = tidings.analyze_many(["“We won,” Jane Roe said in Paris on Monday.", "Obama met Merkel in Berlin."],
+                                dates=["2016-11-09", None])
+    for layer in _native.LAYERS:
+        cols = tidings.table(docs, layer, ids=["a", "b"]).to_pydict()
+        assert cols["doc"], layer
+        for doc, id_, date in zip(cols["doc"], cols["id"], cols["date"], strict=True):
+            assert (id_, date) == (["a", "b"][doc], docs[doc].date), layer

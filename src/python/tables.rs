@@ -21,24 +21,6 @@ use crate::error::Error;
 /// A document of a batch: its position, its id and its analysis.
 type Keyed = (usize, String, Arc<DocData>);
 
-/// The columns that name the document of a row: its position in the batch (`doc`) and its id,
-/// then its date where `dated`, then the row's position in its document where `position` names
-/// that column.
-#[derive(Clone, Copy)]
-struct Keys {
-    dated: bool,
-    position: Option<&'static str>,
-}
-
-const DOC_ID: Keys = Keys {
-    dated: false,
-    position: None,
-};
-const DOC_ID_DATE: Keys = Keys {
-    dated: true,
-    position: None,
-};
-
 /// A layer: its name and how its table is made from a batch.
 pub struct Layer {
     pub name: &'static str,
@@ -50,29 +32,23 @@ pub struct Layer {
 pub const LAYERS: [Layer; 5] = [
     Layer {
         name: "documents",
-        build: |docs| layer::<DocumentRow, _>(docs, DOC_ID_DATE, |d| [DocumentRow::of(d)]),
+        build: |docs| layer::<DocumentRow, _>(docs, None, |d| [DocumentRow::of(d)]),
     },
     Layer {
         name: "sentences",
-        build: |docs| {
-            let keys = Keys {
-                position: Some("sentence"),
-                ..DOC_ID
-            };
-            layer::<SentenceRow, _>(docs, keys, |d| &d.sentences)
-        },
+        build: |docs| layer::<SentenceRow, _>(docs, Some("sentence"), |d| &d.sentences),
     },
     Layer {
         name: "entities",
-        build: |docs| layer::<EntityRow, _>(docs, DOC_ID, |d| &d.entities),
+        build: |docs| layer::<EntityRow, _>(docs, None, |d| &d.entities),
     },
     Layer {
         name: "dates",
-        build: |docs| layer::<TimexRow, _>(docs, DOC_ID, |d| &d.dates),
+        build: |docs| layer::<TimexRow, _>(docs, None, |d| &d.dates),
     },
     Layer {
         name: "quotes",
-        build: |docs| layer::<QuoteRow, _>(docs, DOC_ID_DATE, |d| &d.quotes),
+        build: |docs| layer::<QuoteRow, _>(docs, None, |d| &d.quotes),
     },
 ];
 
@@ -87,43 +63,38 @@ pub fn find_layer(name: &str) -> Result<&'static Layer, Error> {
     })
 }
 
-impl Keys {
-    fn columns(self) -> Vec<Column> {
-        let mut keys = vec![
-            Column::key("doc", Kind::Int, false),
-            Column::key("id", Kind::Str, false),
-        ];
-        if self.dated {
-            keys.push(Column::key("date", Kind::Date, true));
-        }
-        if let Some(name) = self.position {
-            keys.push(Column::key(name, Kind::Int, false));
-        }
-        keys
-    }
+/// The columns that name the document of a row in every layer: its position in the batch
+/// (`doc`), its id and its date; then, where `position` names it, the row's position in its
+/// document.
+fn key_columns(position: Option<&'static str>) -> Vec<Column> {
+    let mut keys = vec![
+        Column::key("doc", Kind::Int, false),
+        Column::key("id", Kind::Str, false),
+        Column::key("date", Kind::Date, true),
+    ];
+    keys.extend(position.map(|name| Column::key(name, Kind::Int, false)));
+    keys
+}
 
-    /// Appends the keys of row `k` of document `doc` to the next columns of `cols`.
-    fn put<'c>(
-        self,
-        cols: &mut impl Iterator<Item = &'c mut ColumnBuilder>,
-        (i, id, d): &Keyed,
-        k: usize,
-    ) {
+/// Appends the keys of row `k` of document `doc` to the next columns of `cols`.
+fn put_keys<'c>(
+    cols: &mut impl Iterator<Item = &'c mut ColumnBuilder>,
+    (i, id, d): &Keyed,
+    position: Option<usize>,
+) {
+    if let Some(c) = cols.next() {
+        c.int(Some(*i as i64));
+    }
+    if let Some(c) = cols.next() {
+        c.str(Some(id));
+    }
+    if let Some(c) = cols.next() {
+        c.date(d.date);
+    }
+    if let Some(k) = position {
+        // Only then is there a column for it: the next one otherwise is the row's first field.
         if let Some(c) = cols.next() {
-            c.int(Some(*i as i64));
-        }
-        if let Some(c) = cols.next() {
-            c.str(Some(id));
-        }
-        if self.dated {
-            if let Some(c) = cols.next() {
-                c.date(d.date);
-            }
-        }
-        if self.position.is_some() {
-            if let Some(c) = cols.next() {
-                c.int(Some(k as i64));
-            }
+            c.int(Some(k as i64));
         }
     }
 }
@@ -131,7 +102,7 @@ impl Keys {
 /// The table of one layer: per document, the rows `rows` gives, each after its keys.
 fn layer<'a, R, I>(
     docs: &'a [Keyed],
-    keys: Keys,
+    position: Option<&'static str>,
     rows: impl Fn(&'a DocData) -> I,
 ) -> Result<TableBuilder, Error>
 where
@@ -139,13 +110,13 @@ where
     I: IntoIterator,
     I::Item: Borrow<R>,
 {
-    let mut columns = keys.columns();
+    let mut columns = key_columns(position);
     columns.extend(R::columns());
     let mut t = TableBuilder::new(columns);
     for doc in docs {
         for (k, r) in rows(&doc.2).into_iter().enumerate() {
             let mut cols = t.row();
-            keys.put(&mut cols, doc, k);
+            put_keys(&mut cols, doc, position.map(|_| k));
             r.borrow().put(&mut cols);
         }
     }
