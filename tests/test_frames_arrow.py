@@ -16,7 +16,7 @@ def docs(seed_texts):
 
 def test_frames_have_one_row_per_mention_and_document(docs, seed_ids):
     f = tidings.frames(docs, ids=seed_ids)
-    assert set(f) == {"documents", "sentences", "entities", "dates", "quotes"}
+    assert set(f) == {"documents", "sentences", "entities", "dates", "quotes", "sections"}
     d = f["documents"]
     assert list(d["id"]) == seed_ids and list(d["doc"]) == [0, 1, 2, 3]
     assert d["date"].iloc[0] == pd.Timestamp("2017-11-13") and pd.isna(d["date"].iloc[1])

@@ -9,10 +9,16 @@ import tidings
 from tidings import _native
 
 STUB = Path(tidings.__file__).with_name("_native.pyi")
-CLASS = {"documents": "Document", "sentences": "Sentence", "entities": "Entity", "dates": "Timex", "quotes": "Quote"}
+CLASS = {"documents": "Document", "sentences": "Sentence", "entities": "Entity", "dates": "Timex", "quotes": "Quote",
+         "sections": "Section"}
 KEYS = ("doc", "id", "date")
+#: A compilation of two dated reports, with a quote in each.
+COMPILATION = ("MORNING DIGEST\n\nMarch 1, 2016\n\n“We won,” Jane Roe said in Paris on Monday. [Reuters]\n\n"
+               "March 8, 2016\n\nThe governor resigned yesterday, John Doe said. [AP]")
 #: Columns a table has that its object does not: the sentence's position, the document's length.
 EXTRA = {"sentences": {"sentence"}, "documents": {"chars"}}
+#: A field named like a key column is written under its object's name (``date`` is the document's).
+RENAMED = {"sections": {"date": "section_date", "date_source": "section_date_source"}}
 
 
 def _properties(cls):
@@ -45,7 +51,9 @@ def test_a_table_has_the_keys_and_every_field_of_its_object(layer):
     columns = tidings.table([], layer).column_names
     assert columns[: len(KEYS)] == list(KEYS)
     assert len(set(columns)) == len(columns)
-    assert set(columns) == set(KEYS) | _properties(cls) | EXTRA.get(layer, set())
+    renamed = RENAMED.get(layer, {})
+    fields = {renamed.get(p, p) for p in _properties(cls)}
+    assert set(columns) == set(KEYS) | fields | EXTRA.get(layer, set())
 
 
 @pytest.mark.parametrize("layer", [x for x in CLASS if x != "documents"])
@@ -77,8 +85,7 @@ def test_label_columns_are_categoricals_over_the_declared_vocabulary():
 
 
 def test_every_row_names_its_document_by_position_id_and_date():
-    docs = tidings.analyze_many(["“We won,” Jane Roe said in Paris on Monday.", "Obama met Merkel in Berlin."],
-                                dates=["2016-11-09", None])
+    docs = tidings.analyze_many([COMPILATION, "Obama met Merkel in Berlin."], dates=["2016-11-09", None])
     for layer in _native.LAYERS:
         cols = tidings.table(docs, layer, ids=["a", "b"]).to_pydict()
         assert cols["doc"], layer

@@ -31,7 +31,7 @@ def mixed():
 def test_every_kind_of_date_gives_the_layers_of_analyze_with_that_date(mixed):
     df, expected = mixed
     res = tidings.analyze_frame(df, text="text", date="date")
-    assert list(res) == ["documents", "sentences", "entities", "dates", "quotes"]
+    assert list(res) == ["documents", "sentences", "entities", "dates", "quotes", "sections"]
     for label, text, want in zip(df.index, df["text"], expected, strict=True):
         ref = tidings.analyze(text, date=want)
         assert ref.error is None

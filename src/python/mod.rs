@@ -21,7 +21,7 @@ use crate::error::{catch_panic, Error};
 use crate::pipeline::{BatchItem, Cancel, Pipeline};
 use crate::threads;
 use inputs::{coerce_date, coerce_text, type_name};
-use objects::{DocData, EntityRow, QuoteRow, SentenceRow, TimexRow};
+use objects::{DocData, EntityRow, QuoteRow, SectionRow, SentenceRow, TimexRow};
 
 /// Maps each core error to its class in `tidings.exceptions`.
 impl From<Error> for PyErr {
@@ -140,7 +140,7 @@ fn pipeline_for(model: Option<&Bound<'_, PyAny>>) -> PyResult<Pipeline> {
     )))
 }
 
-/// The analysis of one text: its sentences, entities, dates and quotes.
+/// The analysis of one text: its sentences, entities, dates, quotes and (for a compilation) sections.
 #[pyclass(frozen, module = "tidings", name = "Document")]
 pub struct Document {
     pub(crate) data: Arc<DocData>,
@@ -194,6 +194,12 @@ impl Document {
     #[getter]
     fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         list_of::<QuoteRow>(py, &self.data.quotes)
+    }
+    /// The dated pieces of a compilation (several dated reports in one text), each with the date
+    /// its relative expressions count from; empty for a single piece.
+    #[getter]
+    fn sections<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        list_of::<SectionRow>(py, &self.data.sections)
     }
     /// Everything as plain Python data (dates as ISO strings), ready for `json.dumps`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -477,6 +483,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<EntityRow>()?;
     m.add_class::<TimexRow>()?;
     m.add_class::<QuoteRow>()?;
+    m.add_class::<SectionRow>()?;
     m.add_class::<tables::Table>()?;
     m.add_class::<model::Model>()?;
     m.add_function(wrap_pyfunction!(model::builtin_model, m)?)?;

@@ -48,6 +48,12 @@ pub static DATE_SOURCES: Vocab = Vocab {
     closed: true,
 };
 
+/// Where a section's date comes from.
+pub static SECTION_DATE_SOURCES: Vocab = Vocab {
+    values: &["stated", "document"],
+    closed: true,
+};
+
 declare_rows! {
     #[pyclass(frozen, get_all, module = "tidings", name = "Sentence")]
     #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -102,6 +108,19 @@ declare_rows! {
         pub sentence: Option<usize>,
     }
 
+    /// One dated piece of a compilation. Its date and date source are written `section_date` and
+    /// `section_date_source` in its table, where `date` is the document's.
+    #[pyclass(frozen, get_all, module = "tidings", name = "Section")]
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct SectionRow {
+        pub start: usize,
+        pub end: usize,
+        pub text: String,
+        /// The date its relative expressions count from.
+        pub date["section_date"]: Option<NaiveDate>,
+        pub date_source["section_date_source"]: &'static str = SECTION_DATE_SOURCES,
+    }
+
     /// A row of the documents table: the document's fields, its layers as counts.
     pub struct DocumentRow<'a> {
         pub date_source: Option<&'a str> = DATE_SOURCES,
@@ -110,6 +129,7 @@ declare_rows! {
         pub entities: usize,
         pub dates: usize,
         pub quotes: usize,
+        pub sections: usize,
         pub error: Option<&'a str>,
         pub text: &'a str,
     }
@@ -124,6 +144,7 @@ impl<'a> DocumentRow<'a> {
             entities: d.entities.len(),
             dates: d.dates.len(),
             quotes: d.quotes.len(),
+            sections: d.sections.len(),
             error: d.error.as_deref(),
             text: &d.text,
         }
@@ -142,6 +163,7 @@ pub struct DocData {
     pub entities: Vec<EntityRow>,
     pub dates: Vec<TimexRow>,
     pub quotes: Vec<QuoteRow>,
+    pub sections: Vec<SectionRow>,
 }
 
 impl DocData {
@@ -229,6 +251,18 @@ impl DocData {
                 sentence: sentence_of(q.span),
             })
             .collect();
+        let sections = doc
+            .sections
+            .iter()
+            .filter(|s| ok(s.span, "section"))
+            .map(|s| SectionRow {
+                start: c(s.span.start),
+                end: c(s.span.end),
+                text: text[s.span.start..s.span.end].to_owned(),
+                date: s.date,
+                date_source: s.date_source.as_str(),
+            })
+            .collect();
         let mut error = doc.error.clone();
         if error.is_none() && !bad.is_empty() {
             error = Some(Error::Internal(format!(
@@ -248,6 +282,7 @@ impl DocData {
             entities,
             dates,
             quotes,
+            sections,
             text: doc.text,
         }
     }
@@ -358,6 +393,13 @@ row_methods!(QuoteRow, |s| format!(
     s.speaker
         .as_deref()
         .map_or("None".to_string(), |x| format!("{x:?}")),
+    s.start,
+    s.end
+));
+row_methods!(SectionRow, |s| format!(
+    "Section({}, date={}, {}:{})",
+    short(&s.text),
+    s.date.map_or("None".to_string(), |d| d.to_string()),
     s.start,
     s.end
 ));

@@ -14,7 +14,9 @@ use pyo3::types::{PyCapsule, PyDict, PyList};
 use pyo3_arrow::ffi::{to_schema_pycapsule, to_stream_pycapsule, ArrayIterator};
 
 use super::columns::{Column, ColumnBuilder, Kind, Row, TableBuilder};
-use super::objects::{DocData, DocumentRow, EntityRow, QuoteRow, SentenceRow, TimexRow};
+use super::objects::{
+    DocData, DocumentRow, EntityRow, QuoteRow, SectionRow, SentenceRow, TimexRow,
+};
 use super::Document;
 use crate::error::Error;
 
@@ -29,7 +31,7 @@ pub struct Layer {
 
 /// The layers a table can be made of, in the order `frames()` gives them. Python reads the names
 /// as `tidings._native.LAYERS`.
-pub const LAYERS: [Layer; 5] = [
+pub const LAYERS: [Layer; 6] = [
     Layer {
         name: "documents",
         build: |docs| layer::<DocumentRow, _>(docs, None, |d| [DocumentRow::of(d)]),
@@ -49,6 +51,10 @@ pub const LAYERS: [Layer; 5] = [
     Layer {
         name: "quotes",
         build: |docs| layer::<QuoteRow, _>(docs, None, |d| &d.quotes),
+    },
+    Layer {
+        name: "sections",
+        build: |docs| layer::<SectionRow, _>(docs, None, |d| &d.sections),
     },
 ];
 
@@ -174,7 +180,7 @@ impl Table {
 
 #[pymethods]
 impl Table {
-    /// The layer: documents, sentences, entities, dates or quotes.
+    /// The layer: one of `tidings.LAYERS` (documents, sentences, entities, dates, quotes, sections).
     #[getter]
     fn layer(&self) -> &'static str {
         self.layer
