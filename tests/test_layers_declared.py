@@ -18,7 +18,8 @@ COMPILATION = ("MORNING DIGEST\n\nMarch 1, 2016\n\n“We won,” Jane Roe said i
 #: Columns a table has that its object does not: the sentence's position, the document's length.
 EXTRA = {"sentences": {"sentence"}, "documents": {"chars"}}
 #: A field named like a key column is written under its object's name (``date`` is the document's).
-RENAMED = {"sections": {"date": "section_date", "date_source": "section_date_source"}}
+RENAMED = {"sections": {"date": "section_date", "date_source": "section_date_source"},
+           "quotes": {x: f"quote_{x}" for x in ("date", "date_start", "date_end", "date_source")}}
 
 
 def _properties(cls):

@@ -48,6 +48,11 @@ pub static DATE_SOURCES: Vocab = Vocab {
     closed: true,
 };
 
+/// Where a quote's date comes from.
+pub static QUOTE_DATE_SOURCES: Vocab = Vocab {
+    values: &["said", "section", "story", "document"],
+    closed: true,
+};
 /// Where a section's date comes from.
 pub static SECTION_DATE_SOURCES: Vocab = Vocab {
     values: &["stated", "document"],
@@ -106,6 +111,13 @@ declare_rows! {
         pub cue_end: Option<usize>,
         pub group: usize,
         pub sentence: Option<usize>,
+        /// When it was said, if known to the day. Its table writes it (and the three after it)
+        /// as `quote_date`..., since `date` is the document's in every layer.
+        pub date["quote_date"]: Option<NaiveDate>,
+        /// When it was said as an interval of days, both inclusive.
+        pub date_start["quote_date_start"]: Option<NaiveDate>,
+        pub date_end["quote_date_end"]: Option<NaiveDate>,
+        pub date_source["quote_date_source"]: Option<&'static str> = QUOTE_DATE_SOURCES,
     }
 
     /// One dated piece of a compilation. Its date and date source are written `section_date` and
@@ -249,6 +261,10 @@ impl DocData {
                 cue_end: q.cue_span.map(|s| c(s.end)),
                 group: q.group,
                 sentence: sentence_of(q.span),
+                date: q.date,
+                date_start: q.date_start,
+                date_end: q.date_end,
+                date_source: q.date_source.map(|s| s.as_str()),
             })
             .collect();
         let sections = doc
