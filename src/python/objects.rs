@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::columns::{declare_rows, Vocab};
 use crate::error::Error;
 use crate::text::CharOffsets;
-use crate::types::{DateSource, Document, Span};
+use crate::types::{DateSource, Document, Quote, Span};
 
 /// Entity labels (CoNLL-2003).
 pub static LABELS: Vocab = Vocab {
@@ -180,113 +180,93 @@ pub struct DocData {
 
 impl DocData {
     pub fn from_core(doc: Document) -> Self {
-        let offsets = CharOffsets::new(&doc.text);
-        let text = doc.text.as_str();
-        let mut bad: Vec<String> = Vec::new();
-        // An extractor bug must not become a panic here: spans off char boundaries are dropped
-        // and reported on the document.
-        let mut ok = |span: Span, what: &str| -> bool {
-            let good = span.start <= span.end
-                && span.end <= text.len()
-                && text.is_char_boundary(span.start)
-                && text.is_char_boundary(span.end);
-            if !good {
-                bad.push(format!("{what} span {}..{}", span.start, span.end));
-            }
-            good
+        let mut cv = Convert {
+            doc: &doc,
+            offsets: CharOffsets::new(&doc.text),
+            bad: Vec::new(),
         };
-        let c = |b: usize| offsets.get(b);
-        let sentence_of = |s: Span| doc.sentence_at(s.start);
-
-        let sentences = doc
-            .sentences
-            .iter()
-            .filter(|s| ok(s.span, "sentence"))
-            .map(|s| SentenceRow {
-                start: c(s.span.start),
-                end: c(s.span.end),
-                text: text[s.span.start..s.span.end].to_owned(),
+        let sentences = cv.rows(
+            &doc.sentences,
+            |s| [Some((s.span, "sentence"))],
+            |cv, s| SentenceRow {
+                start: cv.at(s.span.start),
+                end: cv.at(s.span.end),
+                text: cv.text(s.span),
                 paragraph: s.paragraph,
-            })
-            .collect();
-        let entities = doc
-            .entities
-            .iter()
-            .filter(|e| ok(e.span, "entity"))
-            .map(|e| EntityRow {
-                start: c(e.span.start),
-                end: c(e.span.end),
-                text: text[e.span.start..e.span.end].to_owned(),
+            },
+        );
+        let entities = cv.rows(
+            &doc.entities,
+            |e| [Some((e.span, "entity"))],
+            |cv, e| EntityRow {
+                start: cv.at(e.span.start),
+                end: cv.at(e.span.end),
+                text: cv.text(e.span),
                 label: e.label.as_str(),
                 group: e.group,
                 canonical: e.canonical.clone(),
-                sentence: sentence_of(e.span),
-            })
-            .collect();
-        let dates = doc
-            .dates
-            .iter()
-            .filter(|t| ok(t.span, "date"))
-            .map(|t| TimexRow {
-                start: c(t.span.start),
-                end: c(t.span.end),
-                text: text[t.span.start..t.span.end].to_owned(),
+                sentence: doc.sentence_at(e.span.start),
+            },
+        );
+        let dates = cv.rows(
+            &doc.dates,
+            |t| [Some((t.span, "date"))],
+            |cv, t| TimexRow {
+                start: cv.at(t.span.start),
+                end: cv.at(t.span.end),
+                text: cv.text(t.span),
                 r#type: t.ttype.as_str(),
                 value: t.value.clone(),
                 r#mod: t.modifier.clone(),
                 interval_start: t.interval.map(|i| i.0),
                 interval_end: t.interval.map(|i| i.1),
-                sentence: sentence_of(t.span),
-            })
-            .collect();
-        let quotes = doc
-            .quotes
-            .iter()
-            .filter(|q| {
-                ok(q.span, "quote")
-                    && q.speaker_span.is_none_or(|s| ok(s, "speaker"))
-                    && q.cue_span.is_none_or(|s| ok(s, "cue"))
-            })
-            .map(|q| QuoteRow {
-                start: c(q.span.start),
-                end: c(q.span.end),
-                text: text[q.span.start..q.span.end].to_owned(),
-                kind: q.kind.as_str(),
-                speaker: q.speaker.clone(),
-                speaker_start: q.speaker_span.map(|s| c(s.start)),
-                speaker_end: q.speaker_span.map(|s| c(s.end)),
-                speaker_text: q.speaker_span.map(|s| text[s.start..s.end].to_owned()),
-                cue: q.cue.clone(),
-                cue_start: q.cue_span.map(|s| c(s.start)),
-                cue_end: q.cue_span.map(|s| c(s.end)),
-                group: q.group,
-                sentence: sentence_of(q.span),
-                date: q.date,
-                date_start: q.date_start,
-                date_end: q.date_end,
-                date_source: q.date_source.map(|s| s.as_str()),
-            })
-            .collect();
-        let sections = doc
-            .sections
-            .iter()
-            .filter(|s| ok(s.span, "section"))
-            .map(|s| SectionRow {
-                start: c(s.span.start),
-                end: c(s.span.end),
-                text: text[s.span.start..s.span.end].to_owned(),
+                sentence: doc.sentence_at(t.span.start),
+            },
+        );
+        let quote_spans = |q: &Quote| {
+            [
+                Some((q.span, "quote")),
+                q.speaker_span.map(|s| (s, "speaker")),
+                q.cue_span.map(|s| (s, "cue")),
+            ]
+        };
+        let quotes = cv.rows(&doc.quotes, quote_spans, |cv, q| QuoteRow {
+            start: cv.at(q.span.start),
+            end: cv.at(q.span.end),
+            text: cv.text(q.span),
+            kind: q.kind.as_str(),
+            speaker: q.speaker.clone(),
+            speaker_start: q.speaker_span.map(|s| cv.at(s.start)),
+            speaker_end: q.speaker_span.map(|s| cv.at(s.end)),
+            speaker_text: q.speaker_span.map(|s| cv.text(s)),
+            cue: q.cue.clone(),
+            cue_start: q.cue_span.map(|s| cv.at(s.start)),
+            cue_end: q.cue_span.map(|s| cv.at(s.end)),
+            group: q.group,
+            sentence: doc.sentence_at(q.span.start),
+            date: q.date,
+            date_start: q.date_start,
+            date_end: q.date_end,
+            date_source: q.date_source.map(|s| s.as_str()),
+        });
+        let sections = cv.rows(
+            &doc.sections,
+            |s| [Some((s.span, "section"))],
+            |cv, s| SectionRow {
+                start: cv.at(s.span.start),
+                end: cv.at(s.span.end),
+                text: cv.text(s.span),
                 date: s.date,
                 date_source: s.date_source.as_str(),
-            })
-            .collect();
-        let mut error = doc.error.clone();
-        if error.is_none() && !bad.is_empty() {
-            error = Some(Error::Internal(format!(
-                "dropped invalid {}",
-                bad.join(", ")
-            )));
-        }
-        let error = error.map(|e| e.to_string());
+            },
+        );
+        let error = match (&doc.error, cv.bad.is_empty()) {
+            (Some(e), _) => Some(e.to_string()),
+            (None, true) => None,
+            (None, false) => {
+                Some(Error::Internal(format!("dropped invalid {}", cv.bad.join(", "))).to_string())
+            }
+        };
         DocData {
             date: doc.date,
             date_source: doc.date_source.map(|s| match s {
@@ -301,6 +281,55 @@ impl DocData {
             sections,
             text: doc.text,
         }
+    }
+}
+
+/// The conversion of one core document: byte offsets to code points, and the spans it dropped.
+struct Convert<'a> {
+    doc: &'a Document,
+    offsets: CharOffsets<'a>,
+    bad: Vec<String>,
+}
+
+impl Convert<'_> {
+    fn at(&self, byte: usize) -> usize {
+        self.offsets.get(byte)
+    }
+    fn text(&self, span: Span) -> String {
+        self.doc.text[span.start..span.end].to_owned()
+    }
+    /// The rows made by `row` of the `items` whose `spans` are all valid. An extractor bug must
+    /// not become a panic here: an item with a span off the text or off a char boundary is
+    /// dropped and its span reported on the document.
+    fn rows<T, R, const N: usize>(
+        &mut self,
+        items: &[T],
+        spans: impl Fn(&T) -> [Option<(Span, &'static str)>; N],
+        row: impl Fn(&Self, &T) -> R,
+    ) -> Vec<R> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let mut good = true;
+            for (span, what) in spans(item).into_iter().flatten() {
+                good = good && self.valid(span, what);
+            }
+            if good {
+                out.push(row(self, item));
+            }
+        }
+        out
+    }
+    fn valid(&mut self, span: Span, what: &str) -> bool {
+        let text = self.doc.text.as_str();
+        let good = span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end);
+        if !good {
+            self.bad
+                .push(format!("{what} span {}..{}", span.start, span.end));
+        }
+        good
     }
 }
 
