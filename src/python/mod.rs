@@ -496,7 +496,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_time_layers, m)?)?;
     m.add_function(wrap_pyfunction!(tables::table, m)?)?;
     m.add_function(wrap_pyfunction!(tables::_schema, m)?)?;
-    let layers: Vec<&str> = tables::LAYERS.iter().map(|l| l.name).collect();
+    let layers: Vec<&str> = tables::LAYERS.iter().map(|l| l.0).collect();
     m.add("LAYERS", pyo3::types::PyTuple::new(m.py(), layers)?)?;
     Ok(())
 }

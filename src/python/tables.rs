@@ -23,45 +23,25 @@ use crate::error::Error;
 /// A document of a batch: its position, its id and its analysis.
 type Keyed = (usize, String, Arc<DocData>);
 
-/// A layer: its name and how its table is made from a batch.
-pub struct Layer {
-    pub name: &'static str,
-    build: fn(&[Keyed]) -> Result<TableBuilder, Error>,
-}
+/// How a layer's table is made from a batch.
+type Build = fn(&[Keyed]) -> Result<TableBuilder, Error>;
 
-/// The layers a table can be made of, in the order `frames()` gives them. Python reads the names
-/// as `tidings._native.LAYERS`.
-pub const LAYERS: [Layer; 6] = [
-    Layer {
-        name: "documents",
-        build: |docs| layer::<DocumentRow, _>(docs, None, |d| [DocumentRow::of(d)]),
-    },
-    Layer {
-        name: "sentences",
-        build: |docs| layer::<SentenceRow, _>(docs, Some("sentence"), |d| &d.sentences),
-    },
-    Layer {
-        name: "entities",
-        build: |docs| layer::<EntityRow, _>(docs, None, |d| &d.entities),
-    },
-    Layer {
-        name: "dates",
-        build: |docs| layer::<TimexRow, _>(docs, None, |d| &d.dates),
-    },
-    Layer {
-        name: "quotes",
-        build: |docs| layer::<QuoteRow, _>(docs, None, |d| &d.quotes),
-    },
-    Layer {
-        name: "sections",
-        build: |docs| layer::<SectionRow, _>(docs, None, |d| &d.sections),
-    },
+/// The layers a table can be made of, in the order `frames()` gives them, each with how its
+/// table is made. Python reads the names as `tidings._native.LAYERS`.
+#[rustfmt::skip]
+pub const LAYERS: [(&str, Build); 6] = [
+    ("documents", |docs| layer::<DocumentRow, _>(docs, None, |d| [DocumentRow::of(d)])),
+    ("sentences", |docs| layer::<SentenceRow, _>(docs, Some("sentence"), |d| &d.sentences)),
+    ("entities", |docs| layer::<EntityRow, _>(docs, None, |d| &d.entities)),
+    ("dates", |docs| layer::<TimexRow, _>(docs, None, |d| &d.dates)),
+    ("quotes", |docs| layer::<QuoteRow, _>(docs, None, |d| &d.quotes)),
+    ("sections", |docs| layer::<SectionRow, _>(docs, None, |d| &d.sections)),
 ];
 
 /// The layer named `name`, or an error that lists them.
-pub fn find_layer(name: &str) -> Result<&'static Layer, Error> {
-    LAYERS.iter().find(|l| l.name == name).ok_or_else(|| {
-        let names: Vec<&str> = LAYERS.iter().map(|l| l.name).collect();
+pub fn find_layer(name: &str) -> Result<&'static (&'static str, Build), Error> {
+    LAYERS.iter().find(|l| l.0 == name).ok_or_else(|| {
+        let names: Vec<&str> = LAYERS.iter().map(|l| l.0).collect();
         Error::InvalidInput(format!(
             "unknown layer {name:?}; choose one of {}",
             names.join(", ")
@@ -143,7 +123,7 @@ type ColumnInfo = (
 
 #[pyfunction]
 pub fn _schema(layer: &str) -> PyResult<Vec<ColumnInfo>> {
-    let t = (find_layer(layer)?.build)(&[])?;
+    let t = (find_layer(layer)?.1)(&[])?;
     Ok(t.columns()
         .iter()
         .map(|c| {
@@ -301,7 +281,7 @@ pub fn table(
     layer: &str,
     ids: Option<Vec<String>>,
 ) -> PyResult<Table> {
-    let layer = find_layer(layer)?;
+    let (name, build) = *find_layer(layer)?;
     if let Some(ids) = &ids {
         if ids.len() != docs.len() {
             return Err(Error::InvalidInput(format!(
@@ -323,9 +303,6 @@ pub fn table(
             )
         })
         .collect();
-    let batch = super::run_detached(py, move || (layer.build)(&rows)?.finish())?;
-    Ok(Table {
-        batch,
-        layer: layer.name,
-    })
+    let batch = super::run_detached(py, move || build(&rows)?.finish())?;
+    Ok(Table { batch, layer: name })
 }
