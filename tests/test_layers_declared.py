@@ -28,13 +28,17 @@ def _properties(cls):
 
 
 def _stub_properties():
-    """``{class: {property: annotation}}`` as written in ``_native.pyi``."""
-    out = {}
+    """``{class: {property: annotation}}`` as written in ``_native.pyi``, with those of its stub base classes."""
+    out: dict[str, dict[str, str]] = {}
     for node in ast.parse(STUB.read_text(encoding="utf-8")).body:
         if isinstance(node, ast.ClassDef):
-            out[node.name] = {f.name: ast.unparse(f.returns) for f in node.body
-                              if isinstance(f, ast.FunctionDef) and any(
-                                  isinstance(d, ast.Name) and d.id == "property" for d in f.decorator_list)}
+            props = {}
+            for base in node.bases:
+                props.update(out.get(ast.unparse(base), {}))
+            props.update({f.name: ast.unparse(f.returns) for f in node.body
+                          if isinstance(f, ast.FunctionDef) and any(
+                              isinstance(d, ast.Name) and d.id == "property" for d in f.decorator_list)})
+            out[node.name] = props
     return out
 
 
