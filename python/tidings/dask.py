@@ -5,7 +5,7 @@
 >>> news = dd.from_pandas(pd.DataFrame({"text": ["“We won,” she said on Monday."] * 4}), npartitions=2)
 >>> layers = tidings.dask.frames(news)
 >>> sorted(layers)
-['dates', 'documents', 'entities', 'quotes', 'sentences']
+['dates', 'documents', 'entities', 'quotes', 'sections', 'sentences']
 >>> len(layers["quotes"].compute())
 4
 
