@@ -249,7 +249,10 @@ fn labels(values: &StringArray, vocab: &Vocab) -> Result<DictionaryArray<Int32Ty
         .enumerate()
         .map(|(i, v)| (*v, i as i32))
         .collect();
-    let keys: Int32Array = values.iter().map(|v| v.map(|v| code[v])).collect();
+    let keys: Int32Array = values
+        .iter()
+        .map(|v| v.and_then(|v| code.get(v).copied()))
+        .collect();
     DictionaryArray::try_new(keys, Arc::new(StringArray::from(dictionary)))
         .map_err(|e| Error::Internal(e.to_string()))
 }

@@ -13,7 +13,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList};
 use pyo3_arrow::ffi::{to_schema_pycapsule, to_stream_pycapsule, ArrayIterator};
 
-use super::columns::{Column, ColumnBuilder, Kind, Row, TableBuilder};
+use chrono::NaiveDate;
+
+use super::columns::{declare_rows, Column, Kind, Row, TableBuilder};
 use super::objects::{
     DocData, DocumentRow, EntityRow, QuoteRow, SectionRow, SentenceRow, TimexRow,
 };
@@ -49,40 +51,26 @@ pub fn find_layer(name: &str) -> Result<&'static (&'static str, Build), Error> {
     })
 }
 
-/// The columns that name the document of a row in every layer: its position in the batch
-/// (`doc`), its id and its date; then, where `position` names it, the row's position in its
-/// document.
-fn key_columns(position: Option<&'static str>) -> Vec<Column> {
-    let mut keys = vec![
-        Column::key("doc", Kind::Int, false),
-        Column::key("id", Kind::Str, false),
-        Column::key("date", Kind::Date, true),
-    ];
-    keys.extend(position.map(|name| Column::key(name, Kind::Int, false)));
-    keys
+declare_rows! {
+    /// The columns that name the document of a row in every layer: its position in the batch,
+    /// its id and its date.
+    struct Keys<'a> {
+        doc: usize,
+        id: &'a str,
+        date: Option<NaiveDate>,
+    }
 }
 
-/// Appends the keys of row `k` of document `doc` to the next columns of `cols`.
-fn put_keys<'c>(
-    cols: &mut impl Iterator<Item = &'c mut ColumnBuilder>,
-    (i, id, d): &Keyed,
-    position: Option<usize>,
-) {
-    if let Some(c) = cols.next() {
-        c.int(Some(*i as i64));
-    }
-    if let Some(c) = cols.next() {
-        c.str(Some(id));
-    }
-    if let Some(c) = cols.next() {
-        c.date(d.date);
-    }
-    if let Some(k) = position {
-        // Only then is there a column for it: the next one otherwise is the row's first field.
-        if let Some(c) = cols.next() {
-            c.int(Some(k as i64));
-        }
-    }
+/// The key columns, then, where `position` names it, the row's position in its document.
+/// They are no attribute of the row's Python class.
+fn key_columns(position: Option<&'static str>) -> Vec<Column> {
+    let keys = Keys::columns().into_iter().map(|c| Column {
+        attribute: None,
+        python: String::new(),
+        ..c
+    });
+    let position = position.map(|name| Column::key(name, Kind::Int, false));
+    keys.chain(position).collect()
 }
 
 /// The table of one layer: per document, the rows `rows` gives, each after its keys.
@@ -99,10 +87,21 @@ where
     let mut columns = key_columns(position);
     columns.extend(R::columns());
     let mut t = TableBuilder::new(columns);
-    for doc in docs {
-        for (k, r) in rows(&doc.2).into_iter().enumerate() {
+    for (i, id, d) in docs {
+        let keys = Keys {
+            doc: *i,
+            id,
+            date: d.date,
+        };
+        for (k, r) in rows(d).into_iter().enumerate() {
             let mut cols = t.row();
-            put_keys(&mut cols, doc, position.map(|_| k));
+            keys.put(&mut cols);
+            if position.is_some() {
+                // Only then is there a column for it: the next one otherwise is the row's first field.
+                if let Some(c) = cols.next() {
+                    c.int(Some(k as i64));
+                }
+            }
             r.borrow().put(&mut cols);
         }
     }
