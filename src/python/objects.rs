@@ -381,13 +381,20 @@ fn short(text: &str) -> String {
     format!("{s:?}")
 }
 
+/// The Python methods of a row class. Its repr is `Name("text", <what describes>, start:end)`.
 macro_rules! row_methods {
-    ($t:ty, |$s:ident| $repr:expr) => {
+    ($t:ty, $name:literal, |$s:ident| $describe:expr) => {
         #[pymethods]
         impl $t {
             fn __repr__(&self) -> String {
                 let $s = self;
-                $repr
+                let parts: Vec<String> = $describe;
+                let mut out = format!("{}({}", $name, short(&self.text));
+                for p in parts {
+                    out.push_str(", ");
+                    out.push_str(&p);
+                }
+                format!("{out}, {}:{})", self.start, self.end)
             }
             fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
                 other.cast::<Self>().is_ok_and(|o| *o.get() == *self)
@@ -406,45 +413,23 @@ macro_rules! row_methods {
     };
 }
 
-row_methods!(SentenceRow, |s| format!(
-    "Sentence({}, {}:{})",
-    short(&s.text),
-    s.start,
-    s.end
-));
-row_methods!(EntityRow, |s| format!(
-    "Entity({}, {}, {}:{})",
-    short(&s.text),
-    s.label,
-    s.start,
-    s.end
-));
-row_methods!(TimexRow, |s| format!(
-    "Timex({}, {}, value={:?}{}, {}:{})",
-    short(&s.text),
-    s.r#type,
-    s.value,
-    s.r#mod
-        .as_ref()
-        .map(|m| format!(", mod={m:?}"))
-        .unwrap_or_default(),
-    s.start,
-    s.end
-));
-row_methods!(QuoteRow, |s| format!(
-    "Quote({}, {}, speaker={}, {}:{})",
-    short(&s.text),
-    s.kind,
-    s.speaker
-        .as_deref()
-        .map_or("None".to_string(), |x| format!("{x:?}")),
-    s.start,
-    s.end
-));
-row_methods!(SectionRow, |s| format!(
-    "Section({}, date={}, {}:{})",
-    short(&s.text),
-    s.date.map_or("None".to_string(), |d| d.to_string()),
-    s.start,
-    s.end
-));
+row_methods!(SentenceRow, "Sentence", |_s| Vec::new());
+row_methods!(EntityRow, "Entity", |s| vec![s.label.to_string()]);
+row_methods!(TimexRow, "Timex", |s| {
+    let mut parts = vec![s.r#type.to_string(), format!("value={:?}", s.value)];
+    parts.extend(s.r#mod.as_ref().map(|m| format!("mod={m:?}")));
+    parts
+});
+row_methods!(QuoteRow, "Quote", |s| vec![
+    s.kind.to_string(),
+    format!(
+        "speaker={}",
+        s.speaker
+            .as_ref()
+            .map_or("None".into(), |x| format!("{x:?}"))
+    )
+]);
+row_methods!(SectionRow, "Section", |s| vec![format!(
+    "date={}",
+    s.date.map_or("None".to_string(), |d| d.to_string())
+)]);

@@ -210,45 +210,28 @@ impl Table {
     fn to_pydict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
         for (f, a) in self.schema().fields().iter().zip(self.batch.columns()) {
+            let a = a.as_ref();
             let list = match f.data_type() {
                 DataType::Int64 => {
-                    let a = a.as_primitive::<Int64Type>();
-                    PyList::new(py, (0..a.len()).map(|i| a.is_valid(i).then(|| a.value(i))))?
+                    let v = a.as_primitive::<Int64Type>();
+                    py_list(py, a, |i| Some(v.value(i)))?
                 }
                 DataType::Utf8 => {
-                    let a = a.as_string::<i32>();
-                    PyList::new(py, (0..a.len()).map(|i| a.is_valid(i).then(|| a.value(i))))?
+                    let v = a.as_string::<i32>();
+                    py_list(py, a, |i| Some(v.value(i)))?
                 }
                 DataType::Dictionary(_, _) => {
-                    let a = a.as_dictionary::<Int32Type>();
-                    let values = a.values().as_string::<i32>();
-                    PyList::new(py, (0..a.len()).map(|i| a.key(i).map(|k| values.value(k))))?
+                    let v = a.as_dictionary::<Int32Type>();
+                    let values = v.values().as_string::<i32>();
+                    py_list(py, a, |i| v.key(i).map(|k| values.value(k)))?
                 }
                 DataType::Date32 => {
-                    let a = a.as_primitive::<Date32Type>();
-                    PyList::new(
-                        py,
-                        (0..a.len()).map(|i| {
-                            if a.is_valid(i) {
-                                a.value_as_date(i)
-                            } else {
-                                None
-                            }
-                        }),
-                    )?
+                    let v = a.as_primitive::<Date32Type>();
+                    py_list(py, a, |i| v.value_as_date(i))?
                 }
                 DataType::Timestamp(TimeUnit::Microsecond, _) => {
-                    let a = a.as_primitive::<TimestampMicrosecondType>();
-                    PyList::new(
-                        py,
-                        (0..a.len()).map(|i| {
-                            if a.is_valid(i) {
-                                a.value_as_datetime(i)
-                            } else {
-                                None
-                            }
-                        }),
-                    )?
+                    let v = a.as_primitive::<TimestampMicrosecondType>();
+                    py_list(py, a, |i| v.value_as_datetime(i))?
                 }
                 other => {
                     return Err(Error::Internal(format!("unexpected column type {other}")).into())
@@ -269,6 +252,18 @@ impl Table {
     fn to_arrow<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         slf.py().import("pyarrow")?.getattr("table")?.call1((slf,))
     }
+}
+
+/// The values of column `a` as a Python list, None where null.
+fn py_list<'py, T: IntoPyObject<'py>>(
+    py: Python<'py>,
+    a: &dyn Array,
+    value: impl Fn(usize) -> Option<T>,
+) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(
+        py,
+        (0..a.len()).map(|i| if a.is_valid(i) { value(i) } else { None }),
+    )
 }
 
 /// Build one layer's table for a batch of Documents. `ids` names the documents (default "0", "1", ...).
