@@ -96,3 +96,12 @@ def test_every_row_names_its_document_by_position_id_and_date():
         assert cols["doc"], layer
         for doc, id_, date in zip(cols["doc"], cols["id"], cols["date"], strict=True):
             assert (id_, date) == (["a", "b"][doc], docs[doc].date), layer
+
+
+def test_a_column_name_means_one_kind_of_value_in_every_layer():
+    # frames gives a column one dtype by its name, so two layers must not store one name two ways
+    kinds: dict[str, set] = {}
+    for layer in _native.LAYERS:
+        for column, kind, _n, cats, _a, _p in _native._schema(layer):
+            kinds.setdefault(column, set()).add((kind, None if cats is None else tuple(cats)))
+    assert {c: k for c, k in kinds.items() if len(k) > 1} == {}
