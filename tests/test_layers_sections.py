@@ -1,6 +1,7 @@
 """Sections of a compilation (several dated reports in one text) as Python users see them."""
 
 import datetime
+import importlib
 import json
 import subprocess
 import sys
@@ -32,10 +33,15 @@ def test_a_compilation_has_sections_with_their_stated_dates(digest):
     assert [s.start for s in digest.sections] == sorted(s.start for s in digest.sections)
 
 
-def test_a_single_piece_has_no_sections():
+def test_a_single_piece_has_no_sections(monkeypatch):
     doc = tidings.analyze("The senator spoke today. The governor resigned yesterday.", date="2016-03-01")
     assert doc.sections == []
-    assert tidings.table([doc], "sections").num_rows == 0
+    t = tidings.table([doc], "sections")
+    assert t.num_rows == 0
+    # the empty layer has the same dtypes through Arrow and through Python lists
+    arrow = t.to_pandas()
+    monkeypatch.setattr(importlib.import_module("tidings.frames"), "_pyarrow", lambda: None)
+    pd.testing.assert_frame_equal(t.to_pandas(), arrow)
 
 
 def test_sections_are_in_to_dict_json_and_repr(digest):

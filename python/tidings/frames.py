@@ -99,8 +99,8 @@ def _table_to_pandas(t: Table) -> pd.DataFrame:
     """``Table.to_pandas()``: the layer with the tidings schema, read from Arrow when pyarrow is there."""
     pd = _pandas()
     pa = _pyarrow()
-    if pa is None:  # the slow path: Python lists
-        df = pd.DataFrame(t.to_pydict(), columns=t.column_names)
+    if pa is None:  # the slow path: Python lists (object columns when there are none: pandas guesses float)
+        df = pd.DataFrame({c: pd.Series(v, dtype=None if v else object) for c, v in t.to_pydict().items()})
     else:
         at = pa.table(t)
         df = at.to_pandas(date_as_object=False,
