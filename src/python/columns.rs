@@ -3,7 +3,6 @@
 //! This module must never know a particular layer: the rows are declared in `objects.rs` and
 //! the layers listed in `tables.rs`.
 
-use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use arrow_array::builder::{
@@ -12,7 +11,7 @@ use arrow_array::builder::{
 use arrow_array::types::Int32Type;
 use arrow_array::{Array, ArrayRef, DictionaryArray, Int32Array, RecordBatch, StringArray};
 use arrow_schema::{Field, Schema};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::error::Error;
 
@@ -189,7 +188,7 @@ pub enum ColumnBuilder {
     Str(StringBuilder),
     Date(Date32Builder),
     Time(TimestampMicrosecondBuilder),
-    Category(StringBuilder, &'static Vocab),
+    Category(Labels),
 }
 
 impl ColumnBuilder {
@@ -199,7 +198,7 @@ impl ColumnBuilder {
             Kind::Str => ColumnBuilder::Str(StringBuilder::new()),
             Kind::Date => ColumnBuilder::Date(Date32Builder::new()),
             Kind::Time => ColumnBuilder::Time(TimestampMicrosecondBuilder::new()),
-            Kind::Category(v) => ColumnBuilder::Category(StringBuilder::new(), v),
+            Kind::Category(v) => ColumnBuilder::Category(Labels::new(v)),
         }
     }
     pub fn int(&mut self, v: Option<i64>) {
@@ -208,14 +207,15 @@ impl ColumnBuilder {
         }
     }
     pub fn str(&mut self, v: Option<&str>) {
-        if let ColumnBuilder::Str(b) | ColumnBuilder::Category(b, _) = self {
-            b.append_option(v);
+        match self {
+            ColumnBuilder::Str(b) => b.append_option(v),
+            ColumnBuilder::Category(b) => b.push(v),
+            _ => {}
         }
     }
     pub fn date(&mut self, v: Option<NaiveDate>) {
         if let ColumnBuilder::Date(b) = self {
-            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-            b.append_option(v.map(|d| (d - epoch).num_days() as i32));
+            b.append_option(v.map(|d| d.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE));
         }
     }
     pub fn time(&mut self, v: Option<NaiveDateTime>) {
@@ -229,32 +229,59 @@ impl ColumnBuilder {
             ColumnBuilder::Str(mut b) => Arc::new(b.finish()),
             ColumnBuilder::Date(mut b) => Arc::new(b.finish()),
             ColumnBuilder::Time(mut b) => Arc::new(b.finish()),
-            ColumnBuilder::Category(mut b, vocab) => Arc::new(labels(&b.finish(), vocab)?),
+            ColumnBuilder::Category(b) => Arc::new(b.finish()?),
         })
     }
 }
 
-/// Dictionary-encodes `values` over `vocab` in its order, then any other value met, sorted (so a
-/// label column has the same categories in every batch that holds only known labels).
-fn labels(values: &StringArray, vocab: &Vocab) -> Result<DictionaryArray<Int32Type>, Error> {
-    let known: BTreeSet<&str> = vocab.values.iter().copied().collect();
-    let extra: BTreeSet<&str> = values
-        .iter()
-        .flatten()
-        .filter(|v| !known.contains(v))
-        .collect();
-    let dictionary: Vec<&str> = vocab.values.iter().copied().chain(extra).collect();
-    let code: HashMap<&str, i32> = dictionary
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (*v, i as i32))
-        .collect();
-    let keys: Int32Array = values
-        .iter()
-        .map(|v| v.and_then(|v| code.get(v).copied()))
-        .collect();
-    DictionaryArray::try_new(keys, Arc::new(StringArray::from(dictionary)))
-        .map_err(|e| Error::Internal(e.to_string()))
+/// `NaiveDate::num_days_from_ce` of 1970-01-01, the day Arrow's date32 counts from.
+const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
+
+/// A label column being filled: codes into the vocabulary, which grows by any other value met.
+pub struct Labels {
+    codes: Vec<Option<i32>>,
+    dictionary: Vec<String>,
+    known: usize,
+}
+
+impl Labels {
+    fn new(vocab: &Vocab) -> Self {
+        Labels {
+            codes: Vec::new(),
+            dictionary: vocab.values.iter().map(|v| v.to_string()).collect(),
+            known: vocab.values.len(),
+        }
+    }
+    fn push(&mut self, v: Option<&str>) {
+        let code = v.map(|v| match self.dictionary.iter().position(|d| d == v) {
+            Some(i) => i as i32,
+            None => {
+                self.dictionary.push(v.to_string());
+                self.dictionary.len() as i32 - 1
+            }
+        });
+        self.codes.push(code);
+    }
+    /// The dictionary array: the vocabulary in its order, then any other value met, sorted (so
+    /// a label column has the same categories in every batch that holds only known labels).
+    fn finish(mut self) -> Result<DictionaryArray<Int32Type>, Error> {
+        let mut extra: Vec<usize> = (self.known..self.dictionary.len()).collect();
+        extra.sort_by(|a, b| self.dictionary[*a].cmp(&self.dictionary[*b]));
+        let mut moved: Vec<i32> = (0..self.dictionary.len() as i32).collect();
+        for (k, old) in extra.iter().enumerate() {
+            moved[*old] = (self.known + k) as i32;
+        }
+        let sorted: Vec<String> = extra.iter().map(|i| self.dictionary[*i].clone()).collect();
+        self.dictionary.truncate(self.known);
+        self.dictionary.extend(sorted);
+        let keys: Int32Array = self
+            .codes
+            .iter()
+            .map(|c| c.and_then(|c| moved.get(c as usize).copied()))
+            .collect();
+        DictionaryArray::try_new(keys, Arc::new(StringArray::from(self.dictionary)))
+            .map_err(|e| Error::Internal(e.to_string()))
+    }
 }
 
 /// A table under construction: the columns of one layer, filled row by row.
