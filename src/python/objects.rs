@@ -1,5 +1,7 @@
-//! The Python result classes. A core [`Document`] (byte offsets) is converted once into these
-//! rows with Python code-point offsets, on the worker threads, without the GIL.
+//! The Python result classes, each declared once with [`declare_rows!`] (class, getters, table
+//! columns, stub types), and the conversion of a core [`Document`] (byte offsets) into them with
+//! Python code-point offsets, once, on the worker threads, without the GIL. It must never decide
+//! anything the core decides: it only converts.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use pyo3::prelude::*;

@@ -1,6 +1,7 @@
 //! Columnar results: one Arrow table per layer for a batch of documents, exported through the
 //! Arrow C stream protocol (`__arrow_c_stream__`) so pyarrow, polars and duckdb read it without
-//! copying; and the HTML rendering of a document for Jupyter.
+//! copying. The list of layers lives here; a layer's columns come from its row declaration, so
+//! this module must never name or place a column of a row by hand.
 
 use std::borrow::Borrow;
 use std::sync::Arc;
