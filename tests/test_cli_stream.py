@@ -112,10 +112,12 @@ def test_bad_batch_size_is_a_usage_error():
 
 
 def test_parquet_from_the_cli_reads_back_with_the_dtypes_of_frames(tmp_path):
+    # Every layer gets rows (the digest has sections): Parquet keeps no categories for a layer without rows.
+    digest = "DIGEST\n\nMarch 1, 2016\n\nThe senator spoke. [AP]\n\nMarch 8, 2016\n\nThe governor resigned. [AP]"
     src = tmp_path / "a.jsonl"
     src.write_text(
         json.dumps({"id": "x", "text": "Donald Trump said “We won” on Monday in Ohio.", "date": "2016-11-09"}) + "\n"
-        + json.dumps({"id": "y", "text": "No news."}) + "\n",
+        + json.dumps({"id": "y", "text": "No news."}) + "\n" + json.dumps({"id": "z", "text": digest}) + "\n",
         encoding="utf-8",
     )
     out = tmp_path / "out.parquet"
@@ -124,8 +126,10 @@ def test_parquet_from_the_cli_reads_back_with_the_dtypes_of_frames(tmp_path):
     assert run.returncode == 0, run.stderr
     import tidings
 
-    docs = tidings.analyze_many(["Donald Trump said “We won” on Monday in Ohio.", "No news."], ["2016-11-09", None])
-    want = tidings.frames(docs, ids=["x", "y"])
+    docs = tidings.analyze_many(["Donald Trump said “We won” on Monday in Ohio.", "No news.", digest],
+                                ["2016-11-09", None, None])
+    want = tidings.frames(docs, ids=["x", "y", "z"])
+    assert all(len(f) for f in want.values())
     for layer, frame in want.items():
         path = out if layer == "documents" else out.with_name(f"out.{layer}.parquet")
         got = pd.read_parquet(path)

@@ -16,7 +16,7 @@ def docs(seed_texts):
 
 def test_frames_have_one_row_per_mention_and_document(docs, seed_ids):
     f = tidings.frames(docs, ids=seed_ids)
-    assert set(f) == {"documents", "sentences", "entities", "dates", "quotes"}
+    assert set(f) == {"documents", "sentences", "entities", "dates", "quotes", "sections"}
     d = f["documents"]
     assert list(d["id"]) == seed_ids and list(d["doc"]) == [0, 1, 2, 3]
     assert d["date"].iloc[0] == pd.Timestamp("2017-11-13") and pd.isna(d["date"].iloc[1])
@@ -32,7 +32,9 @@ def test_frames_have_one_row_per_mention_and_document(docs, seed_ids):
 def test_layer_columns(docs):
     cols = {layer: tidings.table(docs, layer).column_names
             for layer in ("documents", "sentences", "entities", "dates", "quotes")}
-    assert cols["entities"][:6] == ["doc", "id", "start", "end", "text", "label"]
+    assert cols["entities"][:7] == ["doc", "id", "date", "start", "end", "text", "label"]
+    for layer in cols:  # every layer names the document of a row the same way
+        assert cols[layer][:3] == ["doc", "id", "date"], layer
     assert {"type", "value", "mod", "interval_start", "interval_end", "sentence"} <= set(cols["dates"])
     assert {"kind", "speaker", "speaker_start", "speaker_end", "cue", "group", "date"} <= set(cols["quotes"])
 

@@ -31,7 +31,7 @@ def mixed():
 def test_every_kind_of_date_gives_the_layers_of_analyze_with_that_date(mixed):
     df, expected = mixed
     res = tidings.analyze_frame(df, text="text", date="date")
-    assert list(res) == ["documents", "sentences", "entities", "dates", "quotes"]
+    assert list(res) == ["documents", "sentences", "entities", "dates", "quotes", "sections"]
     for label, text, want in zip(df.index, df["text"], expected, strict=True):
         ref = tidings.analyze(text, date=want)
         assert ref.error is None
@@ -112,7 +112,9 @@ def test_accessor_series_and_pipe_give_the_same_layers():
     for layer in ("entities", "dates", "quotes"):
         pd.testing.assert_frame_equal(a[layer], b[layer])
         pd.testing.assert_frame_equal(a[layer], c[layer])
-    pd.testing.assert_frame_equal(a.entities, d.entities)
+    # the same entities; only the document date the rows carry differs (d has none)
+    pd.testing.assert_frame_equal(a.entities.drop(columns="date"), d.entities.drop(columns="date"))
+    assert d.entities["date"].isna().all() and (a.entities["date"] == pd.Timestamp("2018-04-20")).all()
 
 
 def test_unknown_columns_and_wrong_types_are_clear_errors():

@@ -12,10 +12,12 @@ import sys as _sys
 
 from . import exceptions
 from ._native import (
+    LAYERS,
     Document,
     Entity,
     Model,
     Quote,
+    Section,
     Sentence,
     Table,
     Timex,
@@ -40,11 +42,13 @@ if "pandas" in _sys.modules:  # df.tidings.analyze(...); analyze_frame registers
     _register_accessor()
 
 __all__ = [
+    "LAYERS",
     "Corpus",
     "Document",
     "Entity",
     "Model",
     "Quote",
+    "Section",
     "Sentence",
     "Table",
     "Timex",

@@ -5,7 +5,7 @@
 >>> news = dd.from_pandas(pd.DataFrame({"text": ["“We won,” she said on Monday."] * 4}), npartitions=2)
 >>> layers = tidings.dask.frames(news)
 >>> sorted(layers)
-['dates', 'documents', 'entities', 'quotes', 'sentences']
+['dates', 'documents', 'entities', 'quotes', 'sections', 'sentences']
 >>> len(layers["quotes"].compute())
 4
 
@@ -69,7 +69,7 @@ def _dtypes(layer: str) -> dict[str, Any]:
         t = field.type
         if pa.types.is_integer(t):
             out[field.name] = "Int64" if field.name in _NULLABLE_INT else "int64"
-        elif pa.types.is_string(t) or pa.types.is_large_string(t):
+        elif pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_dictionary(t):
             out[field.name] = string
         elif pa.types.is_date(t):
             out[field.name] = day

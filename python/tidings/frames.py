@@ -1,11 +1,12 @@
 """pandas views of a batch: one DataFrame per layer with one schema, whatever the path.
 
 Every layer is built in Rust as an Arrow table (:func:`tidings.table`). This module turns it into a
-DataFrame with the dtypes declared once in :data:`SCHEMA` (categoricals for labels, types and kinds,
-``datetime64`` for dates and times, nullable ``Int64`` for optional offsets, the nullable ``string``
-dtype for text), so ``frames()``,
-``Table.to_pandas()``, Parquet read back with ``pandas.read_parquet`` and Dask agree. pandas is
-imported only when a DataFrame is asked for; pyarrow is used when installed (the fast path).
+DataFrame with the dtypes that follow from the tables' Arrow schema (``tidings._native._schema``):
+dictionary (label) columns become categoricals over their fixed vocabulary, ``date32`` and
+timestamps ``datetime64``, integers ``int64`` (nullable ``Int64`` when the column can be missing in
+any layer, so one column has one dtype everywhere), text pandas' nullable ``string``. So
+``frames()``, ``Table.to_pandas()``, Parquet read back with ``pandas.read_parquet`` and Dask agree.
+pandas is imported only when a DataFrame is asked for; pyarrow is used when installed (the fast path).
 """
 
 from __future__ import annotations
@@ -13,34 +14,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._native import Document, Table, table
+from ._native import LAYERS, Document, Table, _schema, table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     import pyarrow as pa
 
-LAYERS = ("documents", "sentences", "entities", "dates", "quotes")
+_PANDAS_KIND = {"int": "int64", "date": "datetime64[us]", "time": "datetime64[us]", "category": "category"}
 
-#: Closed vocabularies, so that a label column has the same dtype in every batch.
-CATEGORIES: dict[str, tuple[str, ...]] = {
-    "label": ("PER", "ORG", "LOC", "MISC"),
-    "type": ("DATE", "TIME", "DURATION", "SET"),
-    "kind": ("direct", "partial"),
-    "date_source": ("given", "inferred"),
-    "mod": ("BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
-            "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX"),
-}
-_DATES = ("date", "interval_start", "interval_end")
-_NULLABLE_INT = ("sentence", "speaker_start", "speaker_end")
-_INT = ("doc", "start", "end", "group", "paragraph", "chars", "sentences", "entities", "dates", "quotes")
 
-#: The pandas dtype of every column tidings writes (a column not named here is text).
-SCHEMA: dict[str, str] = {
-    **{c: "category" for c in CATEGORIES},
-    **{c: "datetime64[us]" for c in _DATES},
-    **{c: "Int64" for c in _NULLABLE_INT},
-    **{c: "int64" for c in _INT},
-}
+def _declared() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The pandas dtype kind of every column of every layer, and the vocabularies of the label columns."""
+    schema: dict[str, str] = {}
+    categories: dict[str, tuple[str, ...]] = {}
+    for layer in LAYERS:
+        for name, kind, nullable, cats, _attribute, _python in _schema(layer):
+            if kind == "str":
+                continue
+            dtype = "Int64" if kind == "int" and (nullable or schema.get(name) == "Int64") else _PANDAS_KIND[kind]
+            schema[name] = dtype
+            if cats is not None:
+                categories[name] = tuple(cats)
+    return schema, categories
+
+
+#: The pandas dtype of every column tidings writes (a column not named here is text), and the closed
+#: vocabularies, so that a label column has the same dtype in every batch.
+SCHEMA, CATEGORIES = _declared()
+_NULLABLE_INT = tuple(c for c, k in SCHEMA.items() if k == "Int64")
 
 
 def _pandas():
@@ -94,32 +95,14 @@ def apply_schema(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _categories_in_arrow(at: pa.Table) -> pa.Table:
-    """Dictionary-encodes the label columns against their fixed vocabulary (pandas reads them as categoricals
-    without a pass over Python strings)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    for i, name in enumerate(at.column_names):
-        if name not in CATEGORIES or not pa.types.is_string(at.schema.field(i).type):
-            continue
-        col = at.column(i).combine_chunks()
-        cats = list(CATEGORIES[name])
-        extra = sorted(set(pc.unique(col).drop_null().to_pylist()) - set(cats))
-        dictionary = pa.array(cats + extra, pa.string())
-        codes = pc.index_in(col, value_set=dictionary)
-        at = at.set_column(i, name, pa.DictionaryArray.from_arrays(codes, dictionary))
-    return at
-
-
 def _table_to_pandas(t: Table) -> pd.DataFrame:
     """``Table.to_pandas()``: the layer with the tidings schema, read from Arrow when pyarrow is there."""
     pd = _pandas()
     pa = _pyarrow()
-    if pa is None:  # the slow path: Python lists
-        df = pd.DataFrame(t.to_pydict(), columns=t.column_names)
+    if pa is None:  # the slow path: Python lists (object columns when there are none: pandas guesses float)
+        df = pd.DataFrame({c: pd.Series(v, dtype=None if v else object) for c, v in t.to_pydict().items()})
     else:
-        at = _categories_in_arrow(pa.table(t))
+        at = pa.table(t)
         df = at.to_pandas(date_as_object=False,
                           types_mapper={pa.int64(): pd.Int64Dtype(), pa.string(): dtype_of("text")}.get)
     return apply_schema(df)
@@ -145,14 +128,14 @@ def write_parquet(t: Table | pd.DataFrame, path: Any) -> None:
 
 
 def frames(docs: Sequence[Document], ids: Sequence[str] | None = None) -> dict[str, pd.DataFrame]:
-    """All layers of a batch as DataFrames: ``{"documents", "sentences", "entities", "dates", "quotes"}``.
+    """All layers of a batch as DataFrames, one per name in :data:`LAYERS` (``documents``, ``sentences``, ...).
 
     Every frame has ``doc`` (position in ``docs``) and ``id`` (``ids[doc]``, default ``str(doc)``),
     and the dtypes of :data:`SCHEMA`.
     """
     docs = list(docs)
     ids = None if ids is None else [str(i) for i in ids]
-    return {layer: table(docs, layer, ids).to_pandas() for layer in LAYERS}  # type: ignore[arg-type]
+    return {layer: table(docs, layer, ids).to_pandas() for layer in LAYERS}
 
 
 def entity_table(docs: Sequence[Document], ids: Sequence[str] | None = None) -> pd.DataFrame:

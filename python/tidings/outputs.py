@@ -13,11 +13,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ._native import table
+from ._native import _schema, table
 from .exceptions import InvalidInputError, TidingsError, TidingsIOError
 from .frames import LAYERS, to_arrow
 
-_CSV_TIMES = ("interval_start", "interval_end")
+#: The columns holding a time of day (not a bare date), written in one format in every batch.
+_CSV_TIMES = tuple(dict.fromkeys(c for layer in LAYERS for c, kind, *_ in _schema(layer) if kind == "time"))
 
 
 def _need(module: str, what: str, extra: str) -> Any:

@@ -3,6 +3,7 @@
 //! Inputs are copied into owned Rust values, the work runs with the GIL released and panics
 //! caught ([`run_detached`]), and results are converted to code-point offsets once.
 
+mod columns;
 mod inputs;
 mod model;
 mod objects;
@@ -20,7 +21,7 @@ use crate::error::{catch_panic, Error};
 use crate::pipeline::{BatchItem, Cancel, Pipeline};
 use crate::threads;
 use inputs::{coerce_date, coerce_text, type_name};
-use objects::{DocData, EntityRow, QuoteRow, SentenceRow, TimexRow};
+use objects::{DocData, EntityRow, QuoteRow, SectionRow, SentenceRow, TimexRow};
 
 /// Maps each core error to its class in `tidings.exceptions`.
 impl From<Error> for PyErr {
@@ -139,7 +140,7 @@ fn pipeline_for(model: Option<&Bound<'_, PyAny>>) -> PyResult<Pipeline> {
     )))
 }
 
-/// The analysis of one text: its sentences, entities, dates and quotes.
+/// The analysis of one text: its sentences, entities, dates, quotes and (for a compilation) sections.
 #[pyclass(frozen, module = "tidings", name = "Document")]
 pub struct Document {
     pub(crate) data: Arc<DocData>,
@@ -176,7 +177,7 @@ impl Document {
     /// The error message if analysing this document failed (in a batch), else None.
     #[getter]
     fn error(&self) -> Option<String> {
-        self.data.error.as_ref().map(|e| e.to_string())
+        self.data.error.clone()
     }
     #[getter]
     fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
@@ -193,6 +194,12 @@ impl Document {
     #[getter]
     fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         list_of::<QuoteRow>(py, &self.data.quotes)
+    }
+    /// The dated pieces of a compilation (several dated reports in one text), each with the date
+    /// its relative expressions count from; empty for a single piece.
+    #[getter]
+    fn sections<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        list_of::<SectionRow>(py, &self.data.sections)
     }
     /// Everything as plain Python data (dates as ISO strings), ready for `json.dumps`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -225,7 +232,7 @@ impl Document {
             d.quotes.len(),
             d.error
                 .as_ref()
-                .map(|e| format!(", error={:?}", e.to_string()))
+                .map(|e| format!(", error={e:?}"))
                 .unwrap_or_default()
         )
     }
@@ -476,6 +483,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<EntityRow>()?;
     m.add_class::<TimexRow>()?;
     m.add_class::<QuoteRow>()?;
+    m.add_class::<SectionRow>()?;
     m.add_class::<tables::Table>()?;
     m.add_class::<model::Model>()?;
     m.add_function(wrap_pyfunction!(model::builtin_model, m)?)?;
@@ -487,6 +495,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_stage_times, m)?)?;
     m.add_function(wrap_pyfunction!(_time_layers, m)?)?;
     m.add_function(wrap_pyfunction!(tables::table, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::_schema, m)?)?;
+    let layers: Vec<&str> = tables::LAYERS.iter().map(|l| l.0).collect();
+    m.add("LAYERS", pyo3::types::PyTuple::new(m.py(), layers)?)?;
     Ok(())
 }
 

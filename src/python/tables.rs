@@ -1,248 +1,146 @@
 //! Columnar results: one Arrow table per layer for a batch of documents, exported through the
 //! Arrow C stream protocol (`__arrow_c_stream__`) so pyarrow, polars and duckdb read it without
-//! copying; and the HTML rendering of a document for Jupyter.
+//! copying. The list of layers lives here; a layer's columns come from its row declaration, so
+//! this module must never name or place a column of a row by hand.
 
+use std::borrow::Borrow;
 use std::sync::Arc;
 
-use arrow_array::builder::{
-    Date32Builder, Int64Builder, StringBuilder, TimestampMicrosecondBuilder,
-};
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Int64Type, TimestampMicrosecondType};
+use arrow_array::types::{Date32Type, Int32Type, Int64Type, TimestampMicrosecondType};
 use arrow_array::{Array, ArrayRef, RecordBatch, StructArray};
-use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
-use chrono::{NaiveDate, NaiveDateTime};
+use arrow_schema::{DataType, Field, SchemaRef, TimeUnit};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList};
 use pyo3_arrow::ffi::{to_schema_pycapsule, to_stream_pycapsule, ArrayIterator};
 
-use super::objects::DocData;
+use chrono::NaiveDate;
+
+use super::columns::{declare_rows, Column, Kind, Row, TableBuilder};
+use super::objects::{
+    DocData, DocumentRow, EntityRow, QuoteRow, SectionRow, SentenceRow, TimexRow,
+};
 use super::Document;
 use crate::error::Error;
 
-/// The layers a table can be made of.
-pub const LAYERS: [&str; 5] = ["documents", "sentences", "entities", "dates", "quotes"];
+/// A document of a batch: its position, its id and its analysis.
+type Keyed = (usize, String, Arc<DocData>);
 
-enum Col {
-    Int(Int64Builder),
-    Str(StringBuilder),
-    Date(Date32Builder),
-    Time(TimestampMicrosecondBuilder),
+/// How a layer's table is made from a batch.
+type Build = fn(&[Keyed]) -> Result<TableBuilder, Error>;
+
+/// The layers a table can be made of, in the order `frames()` gives them, each with how its
+/// table is made. Python reads the names as `tidings._native.LAYERS`.
+#[rustfmt::skip]
+pub const LAYERS: [(&str, Build); 6] = [
+    ("documents", |docs| layer::<DocumentRow, _>(docs, None, |d| [DocumentRow::of(d)])),
+    ("sentences", |docs| layer::<SentenceRow, _>(docs, Some("sentence"), |d| &d.sentences)),
+    ("entities", |docs| layer::<EntityRow, _>(docs, None, |d| &d.entities)),
+    ("dates", |docs| layer::<TimexRow, _>(docs, None, |d| &d.dates)),
+    ("quotes", |docs| layer::<QuoteRow, _>(docs, None, |d| &d.quotes)),
+    ("sections", |docs| layer::<SectionRow, _>(docs, None, |d| &d.sections)),
+];
+
+/// The layer named `name`, or an error that lists them.
+pub fn find_layer(name: &str) -> Result<&'static (&'static str, Build), Error> {
+    LAYERS.iter().find(|l| l.0 == name).ok_or_else(|| {
+        let names: Vec<&str> = LAYERS.iter().map(|l| l.0).collect();
+        Error::InvalidInput(format!(
+            "unknown layer {name:?}; choose one of {}",
+            names.join(", ")
+        ))
+    })
 }
 
-/// A table under construction: named columns, appended to row by row.
-struct Builder {
-    names: Vec<&'static str>,
-    cols: Vec<Col>,
+declare_rows! {
+    /// The columns that name the document of a row in every layer: its position in the batch,
+    /// its id and its date.
+    struct Keys<'a> {
+        doc: usize,
+        id: &'a str,
+        date: Option<NaiveDate>,
+    }
 }
 
-impl Builder {
-    fn new(spec: &[(&'static str, char)]) -> Self {
-        Builder {
-            names: spec.iter().map(|s| s.0).collect(),
-            cols: spec
-                .iter()
-                .map(|(_, t)| match t {
-                    'i' => Col::Int(Int64Builder::new()),
-                    's' => Col::Str(StringBuilder::new()),
-                    'd' => Col::Date(Date32Builder::new()),
-                    _ => Col::Time(TimestampMicrosecondBuilder::new()),
-                })
-                .collect(),
+/// The key columns, then, where `position` names it, the row's position in its document.
+/// They are no attribute of the row's Python class.
+fn key_columns(position: Option<&'static str>) -> Vec<Column> {
+    let keys = Keys::columns().into_iter().map(|c| Column {
+        attribute: None,
+        python: String::new(),
+        ..c
+    });
+    let position = position.map(|name| Column::key(name, Kind::Int, false));
+    keys.chain(position).collect()
+}
+
+/// The table of one layer: per document, the rows `rows` gives, each after its keys.
+fn layer<'a, R, I>(
+    docs: &'a [Keyed],
+    position: Option<&'static str>,
+    rows: impl Fn(&'a DocData) -> I,
+) -> Result<TableBuilder, Error>
+where
+    R: Row + 'a,
+    I: IntoIterator,
+    I::Item: Borrow<R>,
+{
+    let mut columns = key_columns(position);
+    columns.extend(R::columns());
+    let mut t = TableBuilder::new(columns);
+    for (i, id, d) in docs {
+        let keys = Keys {
+            doc: *i,
+            id,
+            date: d.date,
+        };
+        for (k, r) in rows(d).into_iter().enumerate() {
+            let mut cols = t.row();
+            keys.put(&mut cols);
+            if position.is_some() {
+                // Only then is there a column for it: the next one otherwise is the row's first field.
+                if let Some(c) = cols.next() {
+                    c.int(Some(k as i64));
+                }
+            }
+            r.borrow().put(&mut cols);
         }
     }
-    fn int(&mut self, k: usize, v: Option<usize>) {
-        if let Col::Int(b) = &mut self.cols[k] {
-            b.append_option(v.map(|x| x as i64));
-        }
-    }
-    fn str(&mut self, k: usize, v: Option<&str>) {
-        if let Col::Str(b) = &mut self.cols[k] {
-            b.append_option(v);
-        }
-    }
-    fn date(&mut self, k: usize, v: Option<NaiveDate>) {
-        if let Col::Date(b) = &mut self.cols[k] {
-            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
-            b.append_option(v.map(|d| (d - epoch).num_days() as i32));
-        }
-    }
-    fn time(&mut self, k: usize, v: Option<NaiveDateTime>) {
-        if let Col::Time(b) = &mut self.cols[k] {
-            b.append_option(v.map(|t| t.and_utc().timestamp_micros()));
-        }
-    }
-    fn finish(self) -> Result<RecordBatch, Error> {
-        let mut fields = Vec::new();
-        let mut arrays: Vec<ArrayRef> = Vec::new();
-        for (name, col) in self.names.into_iter().zip(self.cols) {
-            let a: ArrayRef = match col {
-                Col::Int(mut b) => Arc::new(b.finish()),
-                Col::Str(mut b) => Arc::new(b.finish()),
-                Col::Date(mut b) => Arc::new(b.finish()),
-                Col::Time(mut b) => Arc::new(b.finish()),
+    Ok(t)
+}
+
+/// The columns of one layer as `_native._schema` describes them: name, kind ("int", "str",
+/// "date", "time", "category"), nullable, the categories of a label column, the attribute of
+/// the Python class it comes from and its type in the stub.
+type ColumnInfo = (
+    &'static str,
+    &'static str,
+    bool,
+    Option<Vec<&'static str>>,
+    Option<&'static str>,
+    String,
+);
+
+#[pyfunction]
+pub fn _schema(layer: &str) -> PyResult<Vec<ColumnInfo>> {
+    let t = (find_layer(layer)?.1)(&[])?;
+    Ok(t.columns()
+        .iter()
+        .map(|c| {
+            let categories = match c.kind {
+                Kind::Category(v) => Some(v.values.to_vec()),
+                _ => None,
             };
-            fields.push(Field::new(name, a.data_type().clone(), true));
-            arrays.push(a);
-        }
-        RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
-            .map_err(|e| Error::Internal(e.to_string()))
-    }
-}
-
-fn build(docs: &[(usize, String, Arc<DocData>)], layer: &str) -> Result<RecordBatch, Error> {
-    let mut b;
-    match layer {
-        "documents" => {
-            b = Builder::new(&[
-                ("doc", 'i'),
-                ("id", 's'),
-                ("date", 'd'),
-                ("date_source", 's'),
-                ("chars", 'i'),
-                ("sentences", 'i'),
-                ("entities", 'i'),
-                ("dates", 'i'),
-                ("quotes", 'i'),
-                ("error", 's'),
-                ("text", 's'),
-            ]);
-            for (i, id, d) in docs {
-                b.int(0, Some(*i));
-                b.str(1, Some(id));
-                b.date(2, d.date);
-                b.str(3, d.date_source);
-                b.int(4, Some(d.text.chars().count()));
-                b.int(5, Some(d.sentences.len()));
-                b.int(6, Some(d.entities.len()));
-                b.int(7, Some(d.dates.len()));
-                b.int(8, Some(d.quotes.len()));
-                b.str(9, d.error.as_ref().map(|e| e.to_string()).as_deref());
-                b.str(10, Some(&d.text));
-            }
-        }
-        "sentences" => {
-            b = Builder::new(&[
-                ("doc", 'i'),
-                ("id", 's'),
-                ("sentence", 'i'),
-                ("paragraph", 'i'),
-                ("start", 'i'),
-                ("end", 'i'),
-                ("text", 's'),
-            ]);
-            for (i, id, d) in docs {
-                for (k, s) in d.sentences.iter().enumerate() {
-                    b.int(0, Some(*i));
-                    b.str(1, Some(id));
-                    b.int(2, Some(k));
-                    b.int(3, Some(s.paragraph));
-                    b.int(4, Some(s.start));
-                    b.int(5, Some(s.end));
-                    b.str(6, Some(&s.text));
-                }
-            }
-        }
-        "entities" => {
-            b = Builder::new(&[
-                ("doc", 'i'),
-                ("id", 's'),
-                ("start", 'i'),
-                ("end", 'i'),
-                ("text", 's'),
-                ("label", 's'),
-                ("group", 'i'),
-                ("canonical", 's'),
-                ("sentence", 'i'),
-            ]);
-            for (i, id, d) in docs {
-                for e in &d.entities {
-                    b.int(0, Some(*i));
-                    b.str(1, Some(id));
-                    b.int(2, Some(e.start));
-                    b.int(3, Some(e.end));
-                    b.str(4, Some(&e.text));
-                    b.str(5, Some(e.label));
-                    b.int(6, Some(e.group));
-                    b.str(7, Some(&e.canonical));
-                    b.int(8, e.sentence);
-                }
-            }
-        }
-        "dates" => {
-            b = Builder::new(&[
-                ("doc", 'i'),
-                ("id", 's'),
-                ("start", 'i'),
-                ("end", 'i'),
-                ("text", 's'),
-                ("type", 's'),
-                ("value", 's'),
-                ("mod", 's'),
-                ("interval_start", 't'),
-                ("interval_end", 't'),
-                ("sentence", 'i'),
-            ]);
-            for (i, id, d) in docs {
-                for t in &d.dates {
-                    b.int(0, Some(*i));
-                    b.str(1, Some(id));
-                    b.int(2, Some(t.start));
-                    b.int(3, Some(t.end));
-                    b.str(4, Some(&t.text));
-                    b.str(5, Some(t.ttype));
-                    b.str(6, Some(&t.value));
-                    b.str(7, t.modifier.as_deref());
-                    b.time(8, t.interval_start);
-                    b.time(9, t.interval_end);
-                    b.int(10, t.sentence);
-                }
-            }
-        }
-        "quotes" => {
-            b = Builder::new(&[
-                ("doc", 'i'),
-                ("id", 's'),
-                ("date", 'd'),
-                ("start", 'i'),
-                ("end", 'i'),
-                ("text", 's'),
-                ("kind", 's'),
-                ("speaker", 's'),
-                ("speaker_start", 'i'),
-                ("speaker_end", 'i'),
-                ("speaker_text", 's'),
-                ("cue", 's'),
-                ("group", 'i'),
-                ("sentence", 'i'),
-            ]);
-            for (i, id, d) in docs {
-                for q in &d.quotes {
-                    b.int(0, Some(*i));
-                    b.str(1, Some(id));
-                    b.date(2, d.date);
-                    b.int(3, Some(q.start));
-                    b.int(4, Some(q.end));
-                    b.str(5, Some(&q.text));
-                    b.str(6, Some(q.kind));
-                    b.str(7, q.speaker.as_deref());
-                    b.int(8, q.speaker_start);
-                    b.int(9, q.speaker_end);
-                    b.str(10, q.speaker_text.as_deref());
-                    b.str(11, q.cue.as_deref());
-                    b.int(12, Some(q.group));
-                    b.int(13, q.sentence);
-                }
-            }
-        }
-        other => {
-            return Err(Error::InvalidInput(format!(
-                "unknown layer {other:?}; choose one of {}",
-                LAYERS.join(", ")
-            )))
-        }
-    }
-    b.finish()
+            (
+                c.name,
+                c.kind.name(),
+                c.nullable,
+                categories,
+                c.attribute,
+                c.python.clone(),
+            )
+        })
+        .collect())
 }
 
 /// One layer of a batch as an Arrow table (one row per mention, or per document).
@@ -262,7 +160,7 @@ impl Table {
 
 #[pymethods]
 impl Table {
-    /// The layer: documents, sentences, entities, dates or quotes.
+    /// The layer: one of `tidings.LAYERS` (documents, sentences, entities, dates, quotes, sections).
     #[getter]
     fn layer(&self) -> &'static str {
         self.layer
@@ -313,40 +211,28 @@ impl Table {
     fn to_pydict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
         for (f, a) in self.schema().fields().iter().zip(self.batch.columns()) {
+            let a = a.as_ref();
             let list = match f.data_type() {
                 DataType::Int64 => {
-                    let a = a.as_primitive::<Int64Type>();
-                    PyList::new(py, (0..a.len()).map(|i| a.is_valid(i).then(|| a.value(i))))?
+                    let v = a.as_primitive::<Int64Type>();
+                    py_list(py, a, |i| Some(v.value(i)))?
                 }
                 DataType::Utf8 => {
-                    let a = a.as_string::<i32>();
-                    PyList::new(py, (0..a.len()).map(|i| a.is_valid(i).then(|| a.value(i))))?
+                    let v = a.as_string::<i32>();
+                    py_list(py, a, |i| Some(v.value(i)))?
+                }
+                DataType::Dictionary(_, _) => {
+                    let v = a.as_dictionary::<Int32Type>();
+                    let values = v.values().as_string::<i32>();
+                    py_list(py, a, |i| v.key(i).map(|k| values.value(k)))?
                 }
                 DataType::Date32 => {
-                    let a = a.as_primitive::<Date32Type>();
-                    PyList::new(
-                        py,
-                        (0..a.len()).map(|i| {
-                            if a.is_valid(i) {
-                                a.value_as_date(i)
-                            } else {
-                                None
-                            }
-                        }),
-                    )?
+                    let v = a.as_primitive::<Date32Type>();
+                    py_list(py, a, |i| v.value_as_date(i))?
                 }
                 DataType::Timestamp(TimeUnit::Microsecond, _) => {
-                    let a = a.as_primitive::<TimestampMicrosecondType>();
-                    PyList::new(
-                        py,
-                        (0..a.len()).map(|i| {
-                            if a.is_valid(i) {
-                                a.value_as_datetime(i)
-                            } else {
-                                None
-                            }
-                        }),
-                    )?
+                    let v = a.as_primitive::<TimestampMicrosecondType>();
+                    py_list(py, a, |i| v.value_as_datetime(i))?
                 }
                 other => {
                     return Err(Error::Internal(format!("unexpected column type {other}")).into())
@@ -369,6 +255,18 @@ impl Table {
     }
 }
 
+/// The values of column `a` as a Python list, None where null.
+fn py_list<'py, T: IntoPyObject<'py>>(
+    py: Python<'py>,
+    a: &dyn Array,
+    value: impl Fn(usize) -> Option<T>,
+) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(
+        py,
+        (0..a.len()).map(|i| if a.is_valid(i) { value(i) } else { None }),
+    )
+}
+
 /// Build one layer's table for a batch of Documents. `ids` names the documents (default "0", "1", ...).
 #[pyfunction]
 #[pyo3(signature = (docs, layer="entities", ids=None))]
@@ -378,16 +276,7 @@ pub fn table(
     layer: &str,
     ids: Option<Vec<String>>,
 ) -> PyResult<Table> {
-    let layer = LAYERS
-        .iter()
-        .copied()
-        .find(|l| *l == layer)
-        .ok_or_else(|| {
-            Error::InvalidInput(format!(
-                "unknown layer {layer:?}; choose one of {}",
-                LAYERS.join(", ")
-            ))
-        })?;
+    let (name, build) = *find_layer(layer)?;
     if let Some(ids) = &ids {
         if ids.len() != docs.len() {
             return Err(Error::InvalidInput(format!(
@@ -409,6 +298,6 @@ pub fn table(
             )
         })
         .collect();
-    let batch = super::run_detached(py, move || build(&rows, layer))?;
-    Ok(Table { batch, layer })
+    let batch = super::run_detached(py, move || build(&rows)?.finish())?;
+    Ok(Table { batch, layer: name })
 }
