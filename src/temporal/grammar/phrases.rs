@@ -54,7 +54,10 @@ impl Tagger<'_> {
             "near" | "short" if b == "term" => {
                 return Some(Hit::date(i, i + 3, Value::FUTURE));
             }
-            "past" | "future" | "present" if lex::unit(b).is_none() && b != "few" => {
+            // Not "the past 19 contests", "the past two fights": an adjective before a count.
+            "past" | "future" | "present"
+                if lex::unit(b).is_none() && b != "few" && lex::cardinal(b).is_none() =>
+            {
                 let v = match a {
                     "past" => Value::PAST,
                     "future" => Value::FUTURE,
