@@ -313,6 +313,10 @@ impl<'a> Tagger<'a> {
             attributive,
             number_year,
             quarter: matches!(h.value, Value::Quarter(..)),
+            month: match h.value {
+                Value::Month(Some(y), m) if h.ttype == TimexType::Date => Some((y, m)),
+                _ => None,
+            },
         });
         let span = match h.bytes {
             Some((a, b)) => crate::types::Span::new(a, b),

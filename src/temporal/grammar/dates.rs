@@ -124,7 +124,8 @@ impl Tagger<'_> {
                     | "that"
                     | "each"
                     | "every"
-            ) || w == "may" && p == "that"
+            ) && !self.month_as_modifier(i)
+                || w == "may" && p == "that"
             {
                 return None;
             }
@@ -136,6 +137,29 @@ impl Tagger<'_> {
             .coordinated_year(i + 1)
             .or_else(|| self.year_for_month(m, None, i));
         Some(Hit::date(i, i + 1, Value::month(y, m)))
+    }
+
+    /// A capitalised month name inside a sentence, before the noun it dates ("at a March
+    /// meeting", "her May comment") or after a verb of starting and ending ("began March
+    /// with $8 million"): the month, not the verb or the modal. Not "the March on Washington".
+    fn month_as_modifier(&self, i: usize) -> bool {
+        if i == self.sent_start || !self.cap(i) {
+            return false;
+        }
+        let n1 = self.w(i + 1);
+        let noun_next = self.kind(i + 1) == Some(TokenKind::Word)
+            && !self.cap(i + 1)
+            && !matches!(
+                n1,
+                "on" | "for" | "to" | "of" | "against" | "in" | "and" | "or" | "is"
+            );
+        match self.prev(i) {
+            "a" | "the" | "her" | "his" | "its" | "their" | "our" | "my" | "your" => noun_next,
+            "began" | "begin" | "begins" | "started" | "ended" | "ends" | "closed" | "opened" => {
+                self.kind(i + 1) != Some(TokenKind::Word) || !self.cap(i + 1)
+            }
+            _ => false,
+        }
     }
 
     /// The year written after a coordinated date that shares it: "late September and early

@@ -340,6 +340,10 @@ impl Tagger<'_> {
             return None;
         }
         let u = lex::unit(a)?.0;
+        // "in February and, over the course of the month": the month just named.
+        if let (Unit::Month, Some((y, m))) = (u, self.story.recent_month()) {
+            return Some(Hit::date(i, i + 2, Value::month(Some(y), m)));
+        }
         // "the week": some week of the current year.
         let v = match self.story.dct() {
             Some(d) if a == "week" => Value::week_of_year(d.iso_week().year()),
