@@ -23,6 +23,9 @@ impl Tagger<'_> {
         if let Some(h) = self.quarter_phrase(i, i + 1) {
             return Some(h);
         }
+        if let Some(h) = self.the_daypart_of(i, a, b) {
+            return Some(h);
+        }
         if let Some(h) = self.the_duration(i, a, b) {
             return Some(h);
         }
@@ -350,6 +353,20 @@ impl Tagger<'_> {
             _ => self.story.rel_unit(u, 0)?,
         };
         Some(Hit::date(i, i + 2, v))
+    }
+
+    /// "into the night Saturday": that part of the weekday after it, one TIME like a fused
+    /// "Saturday night". ("the night of Oct. 23" keeps the date alone, as TimeML practice
+    /// in TempEval-3 has it.)
+    fn the_daypart_of(&self, i: usize, a: &str, b: &str) -> Option<Hit> {
+        let p = lex::daypart(a)?;
+        lex::weekday(b)?;
+        let h = self.expression(i + 2)?;
+        if !matches!(h.value, Value::Day(_)) {
+            return None;
+        }
+        let v = Value::time(h.value, TimeOfDay::Part(p));
+        Some(Hit::new(i, h.end, TimexType::Time, v, Kind::Date).anchor(h.anchor))
     }
 
     /// "the summer", "the winter of 1994": that season of the document year, or of the year named.
