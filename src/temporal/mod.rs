@@ -220,6 +220,13 @@ impl<'a> Tagger<'a> {
             sections.clear();
         }
         self.sections_found = sections.clone();
+        // A single piece whose dateline gives another day than the document date counts
+        // from the dateline's day.
+        if sections.is_empty() {
+            if let Some(d) = self.dateline_date() {
+                self.story.enter_section(Some(d));
+            }
+        }
         let mut next_section = 0;
         let mut para = 0;
         // Inside quotation marks (straight quotes toggle).
