@@ -279,6 +279,8 @@ const FUNCTION_TRIGGERS: &[&str] = &[
     "right",
     "just",
     "near",
+    "long",
+    "super",
     "distant",
     "foreseeable",
     "short",

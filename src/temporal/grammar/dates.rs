@@ -44,6 +44,11 @@ impl Tagger<'_> {
             if year.is_none() && matches!(self.w(e), "%" | "percent" | "million" | "billion") {
                 return None;
             }
+            // "the Sept. 11 attacks": the day the phrase names, whatever the story's year.
+            if year.is_none() && (m, d) == (9, 11) && is_attack_noun(self.w(e)) {
+                let dd = NaiveDate::from_ymd_opt(2001, 9, 11)?;
+                return Some(Hit::date(i, e, Value::day(dd)));
+            }
             year = year
                 .or_else(|| self.coordinated_year(e))
                 .or_else(|| self.caption_year(e, m, d));
@@ -550,4 +555,12 @@ fn last_weekday(y: i32, m: u32, wd: chrono::Weekday) -> Option<NaiveDate> {
 /// US Election Day: the Tuesday after the first Monday of November.
 fn election_day(y: i32) -> Option<NaiveDate> {
     nth_weekday(y, 11, chrono::Weekday::Mon, 1).map(|d| d + Duration::days(1))
+}
+
+/// Nouns that make "Sept. 11" the 2001 attacks: "the Sept. 11 attacks", "Sept. 11 hijackers".
+fn is_attack_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "attacks" | "attack" | "terrorist" | "terror" | "hijackers" | "hijackings" | "commission"
+    )
 }

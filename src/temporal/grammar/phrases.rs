@@ -54,7 +54,7 @@ impl Tagger<'_> {
             "near" | "distant" | "foreseeable" if b == "future" => {
                 return Some(Hit::date(i, i + 3, Value::FUTURE));
             }
-            "near" | "short" if b == "term" => {
+            "near" | "short" | "long" if b == "term" => {
                 return Some(Hit::date(i, i + 3, Value::FUTURE));
             }
             // Not "the past 19 contests", "the past two fights": an adjective before a count.
