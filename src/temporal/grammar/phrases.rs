@@ -82,6 +82,11 @@ impl Tagger<'_> {
                 let d = self.story.current_day()?;
                 return Some(Hit::date(i, i + 3, Value::day(d)));
             }
+            // "the day's other primaries": the day the story is at.
+            "day" if matches!(b, "'s" | "’s") => {
+                let d = self.story.current_day()?;
+                return Some(Hit::date(i, i + 2, Value::day(d)));
+            }
             "weekend" => {
                 return Some(Hit::date(i, i + 2, self.weekend(i)));
             }
