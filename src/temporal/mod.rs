@@ -422,6 +422,11 @@ impl Tagger<'_> {
     fn range_in_token(&self, i: usize) -> Option<(Hit, Hit)> {
         let month = lex::month(self.w(i)).filter(|_| self.cap(i));
         let k = if month.is_some() { i + 1 } else { i };
+        if let Some(m) = month.filter(|_| k < self.lim) {
+            if let Some(pair) = self.cross_month_range(i, m) {
+                return Some(pair);
+            }
+        }
         if k >= self.lim || self.kind(k) != Some(TokenKind::Number) {
             return None;
         }
@@ -450,6 +455,28 @@ impl Tagger<'_> {
         };
         let mut hb = hb;
         hb.bytes = Some(second);
+        Some((ha, hb))
+    }
+
+    /// A range across two months whose dash joins the first day to the second month in one
+    /// token: "March 30-April 4" is March 30 and April 4 (of the next year after December).
+    fn cross_month_range(&self, i: usize, m: u32) -> Option<(Hit, Hit)> {
+        let t = self.toks[i + 1];
+        let (a, b) = self.text[t.start..t.end].split_once(['-', '–'])?;
+        let x: u32 = a.parse().ok().filter(|_| a.len() <= 2)?;
+        let m2 = lex::month(&b.to_lowercase()).filter(|_| b.starts_with(char::is_uppercase))?;
+        let y: u32 = self
+            .w(i + 2)
+            .parse()
+            .ok()
+            .filter(|&y| (1..=31).contains(&y))?;
+        let (v, anchor) = self.month_day(m, x, i);
+        let d = v.as_date()?;
+        let to = NaiveDate::from_ymd_opt(d.year() + i32::from(m2 < m), m2, y)?;
+        let mut ha = Hit::date(i, i + 2, v).anchor(anchor);
+        ha.bytes = Some((self.toks[i].start, t.start + a.len()));
+        let mut hb = Hit::date(i + 1, i + 3, Value::day(to));
+        hb.bytes = Some((t.end - b.len(), self.toks[i + 2].end));
         Some((ha, hb))
     }
 
