@@ -174,7 +174,22 @@ impl Tagger<'_> {
                 return Some(h);
             }
         }
-        None
+        // "in the final days of his campaign", "the months leading up to the attack": a vague
+        // stretch of that unit.
+        let (j, ok) = match (lex::unit(a), lex::unit(b)) {
+            (Some((_, true)), _) => (i + 1, b == "leading" && self.w(i + 3) == "up"),
+            (None, Some((_, true))) => (
+                i + 2,
+                matches!(a, "final" | "waning" | "closing") && self.w(i + 3) == "of",
+            ),
+            _ => (i, false),
+        };
+        let (u, _) = lex::unit(self.w(j)).filter(|_| ok)?;
+        if matches!(u, Unit::Quarter | Unit::Weekend) {
+            return None;
+        }
+        let v = Value::duration(u, None);
+        Some(Hit::new(i, j + 1, TimexType::Duration, v, Kind::Dur))
     }
 
     /// "the year two thousand", "the summer", "the 1988 period", "the mid-1990s", "the last
