@@ -75,7 +75,13 @@ fn classify_marks(ctx: &Ctx, m: &Marked) -> Class {
     let Some(first_char) = content.chars().next() else {
         return Class::NotAQuote;
     };
-    let last_char = content.chars().next_back().unwrap_or(' ');
+    // A quotation ending with a quotation inside it ("... do something.'") ends where the
+    // inner one does.
+    let last_char = content
+        .trim_end_matches(['\'', '’', '"', '”'])
+        .chars()
+        .next_back()
+        .unwrap_or(' ');
     let ends_punct = matches!(last_char, ',' | '.' | '?' | '!' | '…' | '—' | '-' | ';');
     let upper = first_char.is_uppercase()
         || first_char.is_ascii_digit()
@@ -98,10 +104,16 @@ fn classify_marks(ctx: &Ctx, m: &Marked) -> Class {
         }
         Left::Colon if words >= 2 || ends_punct => Class::Direct,
         // "said Friday that if he won, “she would sign it”": words inside reported speech.
-        Left::Comma if in_that_clause(ctx, m.open) => Class::Partial,
+        // Not when a new cue opens the quotation: "signaled that it would, Mr. Barrett said,
+        // “we were floored.”"
+        Left::Comma if in_that_clause(ctx, m.open) && !cue_before_comma(ctx, m.open) => {
+            Class::Partial
+        }
         Left::Comma if long && (ends_punct || upper) => Class::Direct,
         // "he said, “Maybe.”"
-        Left::Comma if ends_punct && upper && cue_before_comma(ctx, m.open) => Class::Direct,
+        Left::Comma if ends_punct && (upper || words >= 3) && cue_before_comma(ctx, m.open) => {
+            Class::Direct
+        }
         Left::Cue if long && ends_punct => Class::Direct,
         Left::Naming => Class::NotAQuote,
         _ => {

@@ -47,6 +47,8 @@ pub(super) struct Story {
     last_q_sent: Option<usize>,
     /// The last year written out anywhere ("in 1988", "May 1988"), for "that year".
     last_year: Option<i32>,
+    /// The last month named ("in February"), and its sentence, for "the month".
+    last_month: Option<(i32, u32, usize)>,
 }
 
 /// What a date found means for the story, beyond its [`Anchor`].
@@ -58,6 +60,8 @@ pub(super) struct Found {
     pub(super) number_year: Option<Option<i32>>,
     /// The value is a quarter.
     pub(super) quarter: bool,
+    /// The value is a month of a known year.
+    pub(super) month: Option<(i32, u32)>,
 }
 
 impl Story {
@@ -73,6 +77,7 @@ impl Story {
             last_q: None,
             last_q_sent: None,
             last_year: None,
+            last_month: None,
         }
     }
 
@@ -142,6 +147,14 @@ impl Story {
         self.last_year
     }
 
+    /// The month named in this sentence or the one before, for "the month" pointing back to
+    /// it ("raised $11.9 million in February and spent it over the course of the month").
+    pub(super) fn recent_month(&self) -> Option<(i32, u32)> {
+        self.last_month
+            .filter(|m| self.sent_idx <= m.2 + 1)
+            .map(|(y, m, _)| (y, m))
+    }
+
     /// The quarter of reference, once one was named.
     pub(super) fn last_quarter(&self) -> Option<(i32, u32)> {
         self.last_q
@@ -167,6 +180,9 @@ impl Story {
                     self.last_year = y;
                 }
             }
+        }
+        if let Some((y, m)) = f.month {
+            self.last_month = Some((y, m, self.sent_idx));
         }
         let attributive = f.attributive;
         match f.anchor {

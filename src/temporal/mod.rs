@@ -220,6 +220,13 @@ impl<'a> Tagger<'a> {
             sections.clear();
         }
         self.sections_found = sections.clone();
+        // A single piece whose dateline gives another day than the document date counts
+        // from the dateline's day.
+        if sections.is_empty() {
+            if let Some(d) = self.dateline_date() {
+                self.story.enter_section(Some(d));
+            }
+        }
         let mut next_section = 0;
         let mut para = 0;
         // Inside quotation marks (straight quotes toggle).
@@ -313,6 +320,10 @@ impl<'a> Tagger<'a> {
             attributive,
             number_year,
             quarter: matches!(h.value, Value::Quarter(..)),
+            month: match h.value {
+                Value::Month(Some(y), m) if h.ttype == TimexType::Date => Some((y, m)),
+                _ => None,
+            },
         });
         let span = match h.bytes {
             Some((a, b)) => crate::types::Span::new(a, b),
@@ -411,6 +422,11 @@ impl Tagger<'_> {
     fn range_in_token(&self, i: usize) -> Option<(Hit, Hit)> {
         let month = lex::month(self.w(i)).filter(|_| self.cap(i));
         let k = if month.is_some() { i + 1 } else { i };
+        if let Some(m) = month.filter(|_| k < self.lim) {
+            if let Some(pair) = self.cross_month_range(i, m) {
+                return Some(pair);
+            }
+        }
         if k >= self.lim || self.kind(k) != Some(TokenKind::Number) {
             return None;
         }
@@ -439,6 +455,28 @@ impl Tagger<'_> {
         };
         let mut hb = hb;
         hb.bytes = Some(second);
+        Some((ha, hb))
+    }
+
+    /// A range across two months whose dash joins the first day to the second month in one
+    /// token: "March 30-April 4" is March 30 and April 4 (of the next year after December).
+    fn cross_month_range(&self, i: usize, m: u32) -> Option<(Hit, Hit)> {
+        let t = self.toks[i + 1];
+        let (a, b) = self.text[t.start..t.end].split_once(['-', '–'])?;
+        let x: u32 = a.parse().ok().filter(|_| a.len() <= 2)?;
+        let m2 = lex::month(&b.to_lowercase()).filter(|_| b.starts_with(char::is_uppercase))?;
+        let y: u32 = self
+            .w(i + 2)
+            .parse()
+            .ok()
+            .filter(|&y| (1..=31).contains(&y))?;
+        let (v, anchor) = self.month_day(m, x, i);
+        let d = v.as_date()?;
+        let to = NaiveDate::from_ymd_opt(d.year() + i32::from(m2 < m), m2, y)?;
+        let mut ha = Hit::date(i, i + 2, v).anchor(anchor);
+        ha.bytes = Some((self.toks[i].start, t.start + a.len()));
+        let mut hb = Hit::date(i + 1, i + 3, Value::day(to));
+        hb.bytes = Some((t.end - b.len(), self.toks[i + 2].end));
         Some((ha, hb))
     }
 

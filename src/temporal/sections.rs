@@ -51,6 +51,25 @@ impl Tagger<'_> {
     /// 2016"), or opening it as a dateline before a dash or colon, after at most a place
     /// name in capitals.
     fn stated_date(&self, start: usize, end: usize) -> Option<NaiveDate> {
+        self.paragraph_date(start, end, false)
+    }
+
+    /// The date of the article's own dateline ("WASHINGTON, Dec. 8 (UPI) —", year optional)
+    /// in its first two paragraphs, when it is within three days of the document date and
+    /// differs from it: the day the piece was written, its reference time.
+    pub(super) fn dateline_date(&self) -> Option<NaiveDate> {
+        let dct = self.story.dct()?;
+        let d = self
+            .paragraphs
+            .iter()
+            .take(2)
+            .find_map(|p| self.paragraph_date(p.start, p.end, true))?;
+        (d != dct && (d - dct).num_days().abs() <= 3).then_some(d)
+    }
+
+    /// A paragraph's date line or dateline; `undated_year` also takes a dateline whose
+    /// year is left out, before a dash or a bracketed agency ("Dec. 8 (UPI) —").
+    fn paragraph_date(&self, start: usize, end: usize, undated_year: bool) -> Option<NaiveDate> {
         let toks = &self.toks;
         let first = toks.partition_point(|t| t.start < start);
         let mut k = first;
@@ -63,13 +82,19 @@ impl Tagger<'_> {
                 return None;
             }
             if let Some(h) = self.at(k) {
-                let Anchor::Day(d, true) = h.anchor else {
-                    return None;
+                let d = match h.anchor {
+                    Anchor::Day(d, true) => d,
+                    Anchor::Day(d, false) if undated_year && k > first => d,
+                    _ => return None,
                 };
                 // A date running on past the paragraph is no date line of it.
                 let h_end = toks[h.end - 1].end;
                 let rest = self.text.get(h_end..end)?.trim();
                 let alone = rest.chars().all(|c| !c.is_alphanumeric());
+                let rest = match rest.strip_prefix('(') {
+                    Some(r) if undated_year => r.split_once(')').map_or(rest, |x| x.1.trim()),
+                    _ => rest,
+                };
                 let dateline = rest.starts_with(['—', '–', ':', '-']);
                 return (alone || dateline).then_some(d);
             }

@@ -51,6 +51,11 @@ impl Scan<'_> {
         {
             return Tense::Future;
         }
+        // "ahead of Saturday's caucus" in a sentence with no tensed word: still to come.
+        let weekday_ahead = lex::weekday(self.w(i)).is_some()
+            && self.prev(before) == "of"
+            && before >= self.sent_start + 2
+            && self.w(before - 2) == "ahead";
         // Reported speech keeps its own tense: "``He will leave Thursday,'' Castro said."
         // The search stays between the quotation marks around `i`; the sentence as a whole
         // is the fallback when the quoted stretch has no tensed word.
@@ -66,9 +71,16 @@ impl Scan<'_> {
             .unwrap_or(hi);
         let t = self.nearest_tense(i, lo, hi);
         if t != Tense::None || (lo, hi) == (self.sent_start, self.lim) {
-            return t;
+            return if t == Tense::None && weekday_ahead {
+                Tense::Future
+            } else {
+                t
+            };
         }
-        self.nearest_tense(i, self.sent_start, self.lim)
+        match self.nearest_tense(i, self.sent_start, self.lim) {
+            Tense::None if weekday_ahead => Tense::Future,
+            t => t,
+        }
     }
 
     /// The tense of the tensed word nearest to `i` within tokens `lo..hi`.

@@ -44,6 +44,11 @@ impl Tagger<'_> {
             if year.is_none() && matches!(self.w(e), "%" | "percent" | "million" | "billion") {
                 return None;
             }
+            // "the Sept. 11 attacks": the day the phrase names, whatever the story's year.
+            if year.is_none() && (m, d) == (9, 11) && is_attack_noun(self.w(e)) {
+                let dd = NaiveDate::from_ymd_opt(2001, 9, 11)?;
+                return Some(Hit::date(i, e, Value::day(dd)));
+            }
             year = year
                 .or_else(|| self.coordinated_year(e))
                 .or_else(|| self.caption_year(e, m, d));
@@ -124,7 +129,8 @@ impl Tagger<'_> {
                     | "that"
                     | "each"
                     | "every"
-            ) || w == "may" && p == "that"
+            ) && !self.month_as_modifier(i)
+                || w == "may" && p == "that"
             {
                 return None;
             }
@@ -136,6 +142,29 @@ impl Tagger<'_> {
             .coordinated_year(i + 1)
             .or_else(|| self.year_for_month(m, None, i));
         Some(Hit::date(i, i + 1, Value::month(y, m)))
+    }
+
+    /// A capitalised month name inside a sentence, before the noun it dates ("at a March
+    /// meeting", "her May comment") or after a verb of starting and ending ("began March
+    /// with $8 million"): the month, not the verb or the modal. Not "the March on Washington".
+    fn month_as_modifier(&self, i: usize) -> bool {
+        if i == self.sent_start || !self.cap(i) {
+            return false;
+        }
+        let n1 = self.w(i + 1);
+        let noun_next = self.kind(i + 1) == Some(TokenKind::Word)
+            && !self.cap(i + 1)
+            && !matches!(
+                n1,
+                "on" | "for" | "to" | "of" | "against" | "in" | "and" | "or" | "is"
+            );
+        match self.prev(i) {
+            "a" | "the" | "her" | "his" | "its" | "their" | "our" | "my" | "your" => noun_next,
+            "began" | "begin" | "begins" | "started" | "ended" | "ends" | "closed" | "opened" => {
+                self.kind(i + 1) != Some(TokenKind::Word) || !self.cap(i + 1)
+            }
+            _ => false,
+        }
     }
 
     /// The year written after a coordinated date that shares it: "late September and early
@@ -526,4 +555,12 @@ fn last_weekday(y: i32, m: u32, wd: chrono::Weekday) -> Option<NaiveDate> {
 /// US Election Day: the Tuesday after the first Monday of November.
 fn election_day(y: i32) -> Option<NaiveDate> {
     nth_weekday(y, 11, chrono::Weekday::Mon, 1).map(|d| d + Duration::days(1))
+}
+
+/// Nouns that make "Sept. 11" the 2001 attacks: "the Sept. 11 attacks", "Sept. 11 hijackers".
+fn is_attack_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "attacks" | "attack" | "terrorist" | "terror" | "hijackers" | "hijackings" | "commission"
+    )
 }

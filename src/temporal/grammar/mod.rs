@@ -7,8 +7,9 @@ mod durations;
 mod phrases;
 mod words;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
+use crate::text::TokenKind;
 use crate::types::TimexType;
 
 use super::anchor::Anchor;
@@ -339,9 +340,25 @@ impl Tagger<'_> {
             }
         }
         if let Some(wd) = lex::weekday(w) {
-            if self.cap(i) {
+            // "''Monday Night Baseball''": a programme's title, not a night.
+            let title = lex::daypart(self.w(i + 1)).is_some()
+                && self.cap(i + 1)
+                && self.cap(i + 2)
+                && self.kind(i + 2) == Some(TokenKind::Word);
+            if self.cap(i) && !title {
                 return Some(self.weekday_date(i, wd));
             }
+        }
+        // "Super Tuesday": the first Tuesday of March of the story's year.
+        if w == "super" && self.cap(i) && self.w(i + 1) == "tuesday" && self.cap(i + 1) {
+            let y = self.year_for_month(3, None, i)?;
+            let first = NaiveDate::from_ymd_opt(y, 3, 1)?;
+            let k = (2 - first.weekday().number_from_monday() as i64).rem_euclid(7);
+            return Some(Hit::date(
+                i,
+                i + 2,
+                Value::day(first + chrono::Duration::days(k)),
+            ));
         }
         if let Some(h) = self.quarter_phrase(i, i) {
             return Some(h);

@@ -23,6 +23,9 @@ impl Tagger<'_> {
         if let Some(h) = self.quarter_phrase(i, i + 1) {
             return Some(h);
         }
+        if let Some(h) = self.the_daypart_of(i, a, b) {
+            return Some(h);
+        }
         if let Some(h) = self.the_duration(i, a, b) {
             return Some(h);
         }
@@ -51,10 +54,13 @@ impl Tagger<'_> {
             "near" | "distant" | "foreseeable" if b == "future" => {
                 return Some(Hit::date(i, i + 3, Value::FUTURE));
             }
-            "near" | "short" if b == "term" => {
+            "near" | "short" | "long" if b == "term" => {
                 return Some(Hit::date(i, i + 3, Value::FUTURE));
             }
-            "past" | "future" | "present" if lex::unit(b).is_none() && b != "few" => {
+            // Not "the past 19 contests", "the past two fights": an adjective before a count.
+            "past" | "future" | "present"
+                if lex::unit(b).is_none() && b != "few" && lex::cardinal(b).is_none() =>
+            {
                 let v = match a {
                     "past" => Value::PAST,
                     "future" => Value::FUTURE,
@@ -75,6 +81,11 @@ impl Tagger<'_> {
             "same" if matches!(b, "day") => {
                 let d = self.story.current_day()?;
                 return Some(Hit::date(i, i + 3, Value::day(d)));
+            }
+            // "the day's other primaries": the day the story is at.
+            "day" if matches!(b, "'s" | "’s") => {
+                let d = self.story.current_day()?;
+                return Some(Hit::date(i, i + 2, Value::day(d)));
             }
             "weekend" => {
                 return Some(Hit::date(i, i + 2, self.weekend(i)));
@@ -163,7 +174,22 @@ impl Tagger<'_> {
                 return Some(h);
             }
         }
-        None
+        // "in the final days of his campaign", "the months leading up to the attack": a vague
+        // stretch of that unit.
+        let (j, ok) = match (lex::unit(a), lex::unit(b)) {
+            (Some((_, true)), _) => (i + 1, b == "leading" && self.w(i + 3) == "up"),
+            (None, Some((_, true))) => (
+                i + 2,
+                matches!(a, "final" | "waning" | "closing") && self.w(i + 3) == "of",
+            ),
+            _ => (i, false),
+        };
+        let (u, _) = lex::unit(self.w(j)).filter(|_| ok)?;
+        if matches!(u, Unit::Quarter | Unit::Weekend) {
+            return None;
+        }
+        let v = Value::duration(u, None);
+        Some(Hit::new(i, j + 1, TimexType::Duration, v, Kind::Dur))
     }
 
     /// "the year two thousand", "the summer", "the 1988 period", "the mid-1990s", "the last
@@ -337,12 +363,30 @@ impl Tagger<'_> {
             return None;
         }
         let u = lex::unit(a)?.0;
+        // "in February and, over the course of the month": the month just named.
+        if let (Unit::Month, Some((y, m))) = (u, self.story.recent_month()) {
+            return Some(Hit::date(i, i + 2, Value::month(Some(y), m)));
+        }
         // "the week": some week of the current year.
         let v = match self.story.dct() {
             Some(d) if a == "week" => Value::week_of_year(d.iso_week().year()),
             _ => self.story.rel_unit(u, 0)?,
         };
         Some(Hit::date(i, i + 2, v))
+    }
+
+    /// "into the night Saturday": that part of the weekday after it, one TIME like a fused
+    /// "Saturday night". ("the night of Oct. 23" keeps the date alone, as TimeML practice
+    /// in TempEval-3 has it.)
+    fn the_daypart_of(&self, i: usize, a: &str, b: &str) -> Option<Hit> {
+        let p = lex::daypart(a)?;
+        lex::weekday(b)?;
+        let h = self.expression(i + 2)?;
+        if !matches!(h.value, Value::Day(_)) {
+            return None;
+        }
+        let v = Value::time(h.value, TimeOfDay::Part(p));
+        Some(Hit::new(i, h.end, TimexType::Time, v, Kind::Date).anchor(h.anchor))
     }
 
     /// "the summer", "the winter of 1994": that season of the document year, or of the year named.

@@ -152,6 +152,23 @@ impl Tagger<'_> {
                 Kind::Other,
             ));
         }
+        // "over the past month", "during the last week": how long, a duration (a bare "the
+        // past month" stays the calendar month, and so does "the past year", which TimeML
+        // practice reads as the year before).
+        if matches!(w, "past" | "last")
+            && self.prev(i) == "the"
+            && i >= 2
+            && matches!(self.w(i - 2), "over" | "during" | "throughout")
+            && matches!(u, Unit::Week | Unit::Month | Unit::Decade)
+        {
+            return Some(Hit::new(
+                i,
+                j + 1,
+                TimexType::Duration,
+                Value::duration(u, Some(1)),
+                Kind::Other,
+            ));
+        }
         if w == "current" && u != Unit::Quarter && u != Unit::Year {
             return None;
         }
@@ -245,7 +262,12 @@ impl Tagger<'_> {
         let refv = match w {
             "now" => {
                 // "Now, ..." opening a sentence is a discourse marker, not the present.
-                if n1 == "-" || n1 == "," && i == self.sent_start {
+                if n1 == "-"
+                    || n1 == ","
+                        && (i == self.sent_start
+                            || i == self.sent_start + 1
+                                && matches!(self.prev(i), "``" | "\"" | "“" | "‘"))
+                {
                     return None;
                 }
                 Some(Value::PRESENT)
@@ -370,8 +392,66 @@ impl Tagger<'_> {
             if n1 == "ago" {
                 return Some(Hit::date(i, i + 2, Value::PAST));
             }
+            if let Some(h) = self.bare_plural_span(i, u) {
+                return Some(h);
+            }
         }
         self.period_word(i)
+    }
+
+    /// A bare plural unit measuring the gap to an event, "came hours after", "departed days
+    /// later", "requested months earlier", or a stretch, "After weeks of sniping", "stretching
+    /// back decades": a vague duration. Not after a determiner or an adjective ("the first
+    /// days after", "a matter of days before", "hundreds of years").
+    fn bare_plural_span(&self, i: usize, u: Unit) -> Option<Hit> {
+        if matches!(u, Unit::Quarter | Unit::Weekend | Unit::Second) || i == 0 {
+            return None;
+        }
+        let (p, n1) = (self.prev(i), self.w(i + 1));
+        let gap = matches!(n1, "after" | "before" | "later" | "earlier")
+            && (self.kind(i - 1) == Some(TokenKind::Punct)
+                || self.kind(i - 1) == Some(TokenKind::Word)
+                    && !self.cap(i - 1)
+                    && !matches!(
+                        p,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "of"
+                            | "first"
+                            | "last"
+                            | "final"
+                            | "early"
+                            | "few"
+                            | "several"
+                            | "many"
+                            | "some"
+                            | "these"
+                            | "those"
+                            | "recent"
+                            | "past"
+                            | "next"
+                            | "coming"
+                            | "waning"
+                            | "all"
+                            | "trading"
+                            | "business"
+                            | "working"
+                            | "calendar"
+                            | "two"
+                    ));
+        let stretch =
+            p == "back" && !self.cap(i) || p == "after" && n1 == "of" && i - 1 == self.sent_start;
+        if !(gap || stretch) {
+            return None;
+        }
+        Some(Hit::new(
+            i,
+            i + 1,
+            TimexType::Duration,
+            Value::duration(u, None),
+            Kind::Dur,
+        ))
     }
 
     /// Words for periods and their ends: "third-quarter", "year-earlier", "year-end", "fiscal
