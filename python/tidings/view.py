@@ -78,6 +78,10 @@ def _spans(doc: Document, layers: Sequence[str]) -> list[_Span]:
             n = f"Q{q.group + 1}"
             who = q.speaker or "no speaker"
             title = f"{q.kind} quote" + (f" — {q.speaker}" if q.speaker else "")
+            if q.date is not None:
+                title += f", said {q.date.isoformat()} ({q.date_source})"
+            elif q.date_start is not None and q.date_end is not None:
+                title += f", said {q.date_start.isoformat()}/{q.date_end.isoformat()} ({q.date_source})"
             spans.append(_Span(q.start, q.end, 0, f'<span class="tdg-quote" title="{_e(title)}">', "</span>",
                                chip_before=_chip(f"{n} · {who}", "QUOTE")))
             for s, e, role in ((q.speaker_start, q.speaker_end, "speaker"), (q.cue_start, q.cue_end, "cue")):
@@ -210,6 +214,10 @@ def render_html(doc: Document, layers: Iterable[str] = DEFAULT_LAYERS, limit: in
         meta.append("no document date")
     for layer in layers:
         meta.append(f"{len(getattr(doc, layer))} {layer}")
+    sections = doc.sections
+    if sections:  # a compilation: each piece's date is what its relative dates count from
+        meta.append(f"{len(sections)} sections (" + ", ".join(
+            "no date" if s.date is None else s.date.isoformat() for s in sections) + ")")
     if doc.error:
         meta.append(f"error: {_e(doc.error)}")
     cut = _fold_at(doc, spans, limit) if limit is not None else None
