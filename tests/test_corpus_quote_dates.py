@@ -115,11 +115,11 @@ def test_corpus_sections_is_the_sections_layer(corpus):
         tidings.Corpus.from_layers({k: v for k, v in corpus.items() if k != "sections"})
 
 
-def test_the_article_view_shows_when_a_quote_was_said_and_the_sections(corpus):
-    html = tidings.view.render_html(corpus.docs[0])
-    assert "said 2016-11-10 (said)" in html
+def test_the_article_view_lists_the_sections_of_a_compilation(corpus):
+    assert "sections" not in tidings.view.render_html(corpus.docs[0])
     digest = tidings.view.render_html(corpus.docs[1])
-    assert "2016-03-01, 2016-03-08, 2016-04-02" in digest
+    dates = ", ".join(s.date.isoformat() for s in corpus.docs[1].sections)
+    assert "2016-03-01, 2016-03-08, 2016-04-02" in dates and f"sections ({dates})" in digest
 
 
 @pytest.mark.parametrize("s", ["2016-09-20", " 2016-09-20 ", "2016-09-20T12:00", "2016-09-20 08:00", "2016-02-29",

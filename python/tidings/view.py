@@ -78,10 +78,6 @@ def _spans(doc: Document, layers: Sequence[str]) -> list[_Span]:
             n = f"Q{q.group + 1}"
             who = q.speaker or "no speaker"
             title = f"{q.kind} quote" + (f" — {q.speaker}" if q.speaker else "")
-            if q.date is not None:
-                title += f", said {q.date.isoformat()} ({q.date_source})"
-            elif q.date_start is not None and q.date_end is not None:
-                title += f", said {q.date_start.isoformat()}/{q.date_end.isoformat()} ({q.date_source})"
             spans.append(_Span(q.start, q.end, 0, f'<span class="tdg-quote" title="{_e(title)}">', "</span>",
                                chip_before=_chip(f"{n} · {who}", "QUOTE")))
             for s, e, role in ((q.speaker_start, q.speaker_end, "speaker"), (q.cue_start, q.cue_end, "cue")):
