@@ -42,6 +42,19 @@ def top_entities(entities: pd.DataFrame, n: int | None = None, label: str | None
     return out if n is None else out.head(n)
 
 
+_SAID = ("quote_date", "quote_date_start", "quote_date_end", "quote_date_source")
+
+
+def _with_said_dates(quotes: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """``quotes[columns]`` with the four columns of :func:`said_dates` in place of the layer's own (set
+    by position: a batch from ``analyze_frame`` repeats index labels)."""
+    when = said_dates(quotes)
+    out = quotes[[c for c in columns if c not in _SAID]].copy()
+    for c in _SAID:
+        out[c] = when[c].array
+    return out
+
+
 def said_dates(quotes: pd.DataFrame) -> pd.DataFrame:
     """When each quote was said, as the corpus views use it: ``quote_date``, ``quote_date_start``,
     ``quote_date_end`` and ``quote_date_source`` of the quotes layer, and where a quote has no date of
@@ -51,11 +64,11 @@ def said_dates(quotes: pd.DataFrame) -> pd.DataFrame:
     doc_date = quotes["date"].where(~own)
     source = quotes["quote_date_source"].copy()
     source[~own & quotes["date"].notna()] = "document"
-    return _pandas().DataFrame({
-        "quote_date": quotes["quote_date"].where(own, doc_date),
-        "quote_date_start": quotes["quote_date_start"].where(own, doc_date),
-        "quote_date_end": quotes["quote_date_end"].where(own, doc_date),
-        "quote_date_source": source,
+    return _pandas().DataFrame({  # arrays: the index may repeat labels, so nothing is aligned on it
+        "quote_date": quotes["quote_date"].where(own, doc_date).array,
+        "quote_date_start": quotes["quote_date_start"].where(own, doc_date).array,
+        "quote_date_end": quotes["quote_date_end"].where(own, doc_date).array,
+        "quote_date_source": source.array,
     }, index=quotes.index)
 
 
@@ -70,7 +83,7 @@ def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
                        "first_date": dtype_of("date"), "last_date": dtype_of("date"),
                        "first_date_source": dtype_of("quote_date_source"),
                        "last_date_source": dtype_of("quote_date_source")})
-    q = quotes[["speaker", "doc", "start"]].join(said_dates(quotes))
+    q = _with_said_dates(quotes, ["speaker", "doc", "start"])
     out = (q.groupby("speaker", sort=False, observed=True)
            .agg(quotes=("doc", "size"), documents=("doc", "nunique"), first_date=("quote_date_start", "min"),
                 last_date=("quote_date_end", "max"))
@@ -94,8 +107,7 @@ def said(quotes: pd.DataFrame) -> pd.DataFrame:
     order they were said (then document and offset); the index is the quote rows' index."""
     cols = ["id", "date", "quote_date", "quote_date_start", "quote_date_end", "quote_date_source", "speaker",
             "speaker_text", "cue", "kind", "text"]
-    q = quotes.drop(columns=["quote_date", "quote_date_start", "quote_date_end", "quote_date_source"])
-    q = q.join(said_dates(quotes))
+    q = _with_said_dates(quotes, [*cols, "doc", "start"])
     return q.sort_values(["quote_date_start", "quote_date_end", "doc", "start"], kind="stable")[cols]
 
 
@@ -131,15 +143,16 @@ def timeline(dates: pd.DataFrame, quotes: pd.DataFrame, entities: pd.DataFrame,
         "start": d["start"],
     }, index=d.index)
     when = said_dates(quotes)
-    when = when[when["quote_date_start"].notna() & when["quote_date_end"].notna()]
-    q = quotes.loc[when.index]
+    dated = (when["quote_date_start"].notna() & when["quote_date_end"].notna()).to_numpy(dtype=bool)
+    when, q = when[dated], quotes[dated]
     day = when["quote_date"].dt.strftime("%Y-%m-%d")
     span = when["quote_date_start"].dt.strftime("%Y-%m-%d") + "/" + when["quote_date_end"].dt.strftime("%Y-%m-%d")
     rows_q = pd.DataFrame({
         "kind": "quote", "id": q["id"], "doc": q["doc"], "sentence": q["sentence"],
-        "interval_start": when["quote_date_start"], "interval_end": when["quote_date_end"] + pd.Timedelta(days=1),
-        "value": day.where(when["quote_date"].notna(), span).astype(object), "text": q["text"],
-        "speaker": q["speaker"].astype(object), "quote_date_source": when["quote_date_source"].astype(object),
+        "interval_start": when["quote_date_start"].array,
+        "interval_end": (when["quote_date_end"] + pd.Timedelta(days=1)).array,
+        "value": day.where(when["quote_date"].notna(), span).astype(object).array, "text": q["text"],
+        "speaker": q["speaker"].astype(object), "quote_date_source": when["quote_date_source"].astype(object).array,
         "start": q["start"],
     }, index=q.index)
     parts = [p for p in (rows_d, rows_q) if not p.empty]
