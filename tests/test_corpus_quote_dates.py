@@ -149,3 +149,16 @@ def test_the_cli_reports_sections_and_refuses_a_bad_date(tmp_path):
     assert bad.returncode == 2 and 'date "2016-02-30" is not an ISO date' in bad.stderr
     assert "sections" in subprocess.run([sys.executable, "-m", "tidings", "--help"], cwd=ROOT, capture_output=True,
                                         text=True, timeout=300).stdout
+
+
+def test_the_views_work_on_a_batch_from_a_dataframe_whose_index_repeats_per_row(corpus):
+    df = pd.DataFrame({"text": [ARTICLE, DIGEST], "date": ["2016-11-14", "2016-11-20"]}, index=["a", "b"])
+    result = tidings.analyze_frame(df, date="date")
+    assert list(result.quotes.index) == ["a", "b", "b"]  # two quotes of row "b" share its label
+    s = result.said()
+    assert list(s.index) == ["b", "b", "a"]
+    assert s["quote_date"].tolist() == corpus.said()["quote_date"].tolist()
+    tl = result.timeline()
+    assert tl.loc[tl["kind"] == "quote", "interval_start"].tolist() == [DAY("2016-03-01"), DAY("2016-03-07"),
+                                                                        DAY("2016-11-10")]
+    assert result.quotes_by_speaker().set_index("speaker").loc["Jane Roe", "first_date"] == DAY("2016-03-01")
