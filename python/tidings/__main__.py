@@ -26,6 +26,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .exceptions import InvalidInputError, TidingsError
@@ -187,7 +188,7 @@ def _report(ids: list[str], docs, errors: list[str | None] | None = None, out=sy
     w("\nQuotes by speaker\n")
     quotes = [q for qs in layers["quotes"] for q in qs]
     by_speaker: Counter = Counter(q.speaker or "(unattributed)" for q in quotes)
-    first_quote = {}
+    first_quote: dict[str, Any] = {}
     for q in quotes:
         first_quote.setdefault(q.speaker or "(unattributed)", q)
     if not by_speaker:
