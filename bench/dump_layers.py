@@ -22,7 +22,7 @@ CORPORA = {
     "tempeval3-train": "data/tempeval3/train.jsonl",
     "polnear-dev": "data/polnear/dev.jsonl",
 }
-LAYERS = ("documents", "sentences", "entities", "dates", "quotes")
+LAYERS = tidings.LAYERS  # every layer the library has (sections included), in its order
 
 
 def _rows(docs: list, ids: list[str]) -> dict[str, dict[str, list[dict]]]:

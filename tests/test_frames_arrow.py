@@ -70,4 +70,5 @@ def test_corpus_tables_have_their_columns_even_when_empty():
     e = tidings.entity_table(docs)
     q = tidings.quote_table(docs)
     assert list(e.columns) == ["canonical", "label", "mentions", "documents"]
-    assert list(q.columns) == ["speaker", "quotes", "documents", "first_date", "last_date"]
+    assert list(q.columns) == ["speaker", "quotes", "documents", "first_date", "last_date", "first_date_source",
+                               "last_date_source"]

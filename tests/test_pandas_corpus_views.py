@@ -35,14 +35,14 @@ def test_quotes_by_speaker_and_who_said_what(docs, corpus):
     assert dict(zip(by["speaker"], by["quotes"], strict=True)) == dict(want)
     said = corpus.said()
     assert len(said) == sum(len(d.quotes) for d in docs)
-    dated = said["date"].dropna()
+    dated = said["quote_date_start"].dropna()  # in the order said (the document date where a quote has none)
     assert dated.is_monotonic_increasing
 
 
 def test_timeline_has_every_resolved_date_and_dated_quote_in_order(docs, corpus, seed_ids):
     tl = corpus.timeline()
     n_dates = sum(t.interval_start is not None for d in docs for t in d.dates)
-    n_quotes = sum(len(d.quotes) for d in docs if d.date is not None)
+    n_quotes = sum(q.date_start is not None or d.date is not None for d in docs for q in d.quotes)
     assert (tl["kind"] == "date").sum() == n_dates and (tl["kind"] == "quote").sum() == n_quotes
     assert tl["interval_start"].is_monotonic_increasing
     assert (tl["interval_end"] >= tl["interval_start"]).all()
@@ -123,4 +123,5 @@ def test_empty_corpus_views_keep_their_columns():
                                               "documents"]
     assert list(c.speaker_network().columns) == ["speaker", "mentioned", "label", "mentions", "quotes", "documents"]
     assert len(c.timeline()) == 0 and "entities" in c.timeline().columns
-    assert list(tidings.quote_table([]).columns) == ["speaker", "quotes", "documents", "first_date", "last_date"]
+    assert list(tidings.quote_table([]).columns) == ["speaker", "quotes", "documents", "first_date", "last_date",
+                                                     "first_date_source", "last_date_source"]

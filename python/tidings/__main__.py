@@ -4,8 +4,10 @@ With no INPUT it analyses ``seeds/`` in the current folder and prints a report. 
 folders of ``.txt`` files, ``.txt`` files, JSONL files with ``id``, ``text`` and an optional
 ``date`` (``dct`` is accepted too) per line, or ``-`` for JSONL on standard input.
 ``-o`` writes the results: ``.jsonl`` (one document per line), ``.csv`` or ``.parquet`` (the
-documents table in OUT, and each layer beside it as ``OUT-STEM.<layer>.<ext>``). Inputs are read
-and outputs written one batch at a time, so memory does not grow with the corpus.
+documents table in OUT, and each layer beside it as ``OUT-STEM.<layer>.<ext>``: sentences,
+entities, dates, quotes (with when each was said: quote_date, quote_date_source) and sections (the
+dated pieces of a compilation)). Inputs are read and outputs written one batch at a time, so memory
+does not grow with the corpus.
 
 An input that cannot be read (not UTF-8, binary, a malformed JSONL line) becomes a document with
 its ``error`` set, naming the file and line; the rest is analysed and written. The exit code is 1
@@ -15,6 +17,7 @@ when any document failed (0 with ``--allow-failures``), 2 when the run could not
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import re
@@ -23,8 +26,9 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from . import __version__, analyze
+from . import __version__
 from .exceptions import InvalidInputError, TidingsError
 from .outputs import open_output
 from .progress import Progress, default_on
@@ -163,7 +167,7 @@ def _report(ids: list[str], docs, errors: list[str | None] | None = None, out=sy
     chars = sum(len(d.text) for d in docs)
     w(f"tidings {__version__}: {n} document{'' if n == 1 else 's'}, {chars:,} characters\n\n")
     # each attribute access builds a fresh list of result objects: take every layer once
-    layers = {k: [getattr(d, k) for d in docs] for k in ("sentences", "entities", "dates", "quotes")}
+    layers = {k: [getattr(d, k) for d in docs] for k in ("sentences", "entities", "dates", "quotes", "sections")}
     w("Per layer: " + ", ".join(f"{sum(map(len, v)):,} {k}" for k, v in layers.items()) + "\n")
     for i, e in zip(ids, errors, strict=True):
         if e:
@@ -184,7 +188,7 @@ def _report(ids: list[str], docs, errors: list[str | None] | None = None, out=sy
     w("\nQuotes by speaker\n")
     quotes = [q for qs in layers["quotes"] for q in qs]
     by_speaker: Counter = Counter(q.speaker or "(unattributed)" for q in quotes)
-    first_quote = {}
+    first_quote: dict[str, Any] = {}
     for q in quotes:
         first_quote.setdefault(q.speaker or "(unattributed)", q)
     if not by_speaker:
@@ -192,7 +196,8 @@ def _report(ids: list[str], docs, errors: list[str | None] | None = None, out=sy
     for name, n in by_speaker.most_common(15):
         example = first_quote[name]
         snippet = example.text if len(example.text) <= 70 else example.text[:69] + "…"
-        w(f"  {n:>4}  {name}: “{snippet}”\n")
+        when = f" ({example.date.isoformat()}, {example.date_source})" if example.date is not None else ""
+        w(f"  {n:>4}  {name}: “{snippet}”{when}\n")
 
     w("\nTimeline\n")
     dated = [
@@ -205,6 +210,24 @@ def _report(ids: list[str], docs, errors: list[str | None] | None = None, out=sy
         w("  (no dated expressions found)\n")
     for _start, i, t in sorted(dated, key=lambda x: (x[0], x[1]))[:40]:
         w(f"  {t.value:<22} {t.text!r:<34} {i}\n")
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_date(s: str) -> datetime.date:
+    """A ``--date`` string by the rule ``tidings.analyze(text, date=s)`` follows: ``YYYY-MM-DD`` after
+    stripping white space, optionally followed by a time part starting with ``T`` or a space (ignored).
+    Raises the library's ``InvalidInputError`` with its message otherwise."""
+    t = s.strip()
+    head, rest = t[:10], t[10:]
+    if _ISO_DAY.fullmatch(head) and (not rest or rest[0] in "Tt "):
+        try:
+            return datetime.date.fromisoformat(head)
+        except ValueError:
+            pass
+    raise InvalidInputError(f"[E001] date {json.dumps(s, ensure_ascii=False)} is not an ISO date; use "
+                            '"YYYY-MM-DD" (e.g. "2016-09-20"), a datetime.date, or None')
 
 
 def _with_default_date(items: Iterator[Item], date: str | None) -> Iterator[Item]:
@@ -280,7 +303,9 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("inputs", nargs="*",
                     help="folders of .txt files, .txt files, .jsonl files, or - for JSONL on stdin (default: seeds/)")
-    ap.add_argument("-o", "--output", help="write results to a .jsonl, .csv or .parquet file")
+    ap.add_argument("-o", "--output",
+                    help="write results to a .jsonl, .csv or .parquet file (.csv and .parquet: one file per layer, "
+                         "sections included)")
     ap.add_argument("--date", help="document date (YYYY-MM-DD) for documents that have none")
     ap.add_argument("-j", "--threads", type=int, default=None, help="worker threads (default: all cores)")
     ap.add_argument("-b", "--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
@@ -295,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--batch-size must be at least 1")
     try:
         if a.date is not None:
-            analyze("", date=a.date)  # the same date rules as the API; raises InvalidInputError
+            parse_date(a.date)  # a bad --date fails before any input is read
         inputs = a.inputs
         if not inputs:
             seeds = _find_seeds()

@@ -42,25 +42,73 @@ def top_entities(entities: pd.DataFrame, n: int | None = None, label: str | None
     return out if n is None else out.head(n)
 
 
+_SAID = ("quote_date", "quote_date_start", "quote_date_end", "quote_date_source")
+
+
+def _with_said_dates(quotes: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """``quotes[columns]`` with the four columns of :func:`said_dates` in place of the layer's own (set
+    by position: a batch from ``analyze_frame`` repeats index labels)."""
+    when = said_dates(quotes)
+    out = quotes[[c for c in columns if c not in _SAID]].copy()
+    for c in _SAID:
+        out[c] = when[c].array
+    return out
+
+
+def said_dates(quotes: pd.DataFrame) -> pd.DataFrame:
+    """When each quote was said, as the corpus views use it: ``quote_date``, ``quote_date_start``,
+    ``quote_date_end`` and ``quote_date_source`` of the quotes layer, and where a quote has no date of
+    its own (no ``quote_date_start``) its document's ``date`` with the source ``"document"``. Same index
+    as ``quotes``."""
+    own = quotes["quote_date_start"].notna()
+    doc_date = quotes["date"].where(~own)
+    source = quotes["quote_date_source"].copy()
+    source[~own & quotes["date"].notna()] = "document"
+    return _pandas().DataFrame({  # arrays: the index may repeat labels, so nothing is aligned on it
+        "quote_date": quotes["quote_date"].where(own, doc_date).array,
+        "quote_date_start": quotes["quote_date_start"].where(own, doc_date).array,
+        "quote_date_end": quotes["quote_date_end"].where(own, doc_date).array,
+        "quote_date_source": source.array,
+    }, index=quotes.index)
+
+
 def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Attributed quotes by speaker: ``quotes``, ``documents``, ``first_date`` and ``last_date`` (document dates)."""
+    """Attributed quotes by speaker: ``quotes``, ``documents``, ``first_date`` and ``last_date`` (the first
+    and last day they were said: each quote's own date, its document's date where it has none; see
+    :func:`said_dates`) and ``first_date_source``, ``last_date_source`` (where those two dates come from:
+    ``said``, ``section``, ``story`` or ``document``)."""
     quotes = quotes[quotes["speaker"].notna()] if not quotes.empty else quotes
     if quotes.empty:
         return _empty({"speaker": _str_dtype(), "quotes": "int64", "documents": "int64",
-                       "first_date": dtype_of("date"), "last_date": dtype_of("date")})
-    return (quotes.groupby("speaker", sort=False, observed=True)
-            .agg(quotes=("doc", "size"), documents=("doc", "nunique"), first_date=("date", "min"),
-                 last_date=("date", "max"))
-            .reset_index()
-            .sort_values(["quotes", "speaker"], ascending=[False, True], kind="stable")
+                       "first_date": dtype_of("date"), "last_date": dtype_of("date"),
+                       "first_date_source": dtype_of("quote_date_source"),
+                       "last_date_source": dtype_of("quote_date_source")})
+    q = _with_said_dates(quotes, ["speaker", "doc", "start"])
+    out = (q.groupby("speaker", sort=False, observed=True)
+           .agg(quotes=("doc", "size"), documents=("doc", "nunique"), first_date=("quote_date_start", "min"),
+                last_date=("quote_date_end", "max"))
+           .reset_index())
+    # the source of the quote that gives each speaker's first (last) date; ties go to the earlier in the text
+    first = (q[q["quote_date_start"].notna()].sort_values(["quote_date_start", "doc", "start"], kind="stable")
+             .groupby("speaker", sort=False, observed=True)["quote_date_source"].first())
+    last = (q[q["quote_date_end"].notna()].sort_values(["quote_date_end", "doc", "start"], kind="stable")
+            .groupby("speaker", sort=False, observed=True)["quote_date_source"].last())
+    src = dtype_of("quote_date_source")
+    out["first_date_source"] = out["speaker"].map(first).astype(src)
+    out["last_date_source"] = out["speaker"].map(last).astype(src)
+    return (out.sort_values(["quotes", "speaker"], ascending=[False, True], kind="stable")
             .reset_index(drop=True))
 
 
 def said(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Who said what when: one row per quote (``id``, ``date``, ``speaker``, ``text``, ``cue``, ``kind``),
-    in document-date order; the index is the quote rows' index."""
-    cols = ["id", "date", "speaker", "speaker_text", "cue", "kind", "text"]
-    return quotes.sort_values(["date", "doc", "start"], kind="stable")[cols]
+    """Who said what when: one row per quote (``id``, ``date`` (the document's), ``quote_date``,
+    ``quote_date_start``, ``quote_date_end``, ``quote_date_source`` (when it was said, as
+    :func:`said_dates` gives it), ``speaker``, ``speaker_text``, ``cue``, ``kind``, ``text``), in the
+    order they were said (then document and offset); the index is the quote rows' index."""
+    cols = ["id", "date", "quote_date", "quote_date_start", "quote_date_end", "quote_date_source", "speaker",
+            "speaker_text", "cue", "kind", "text"]
+    q = _with_said_dates(quotes, [*cols, "doc", "start"])
+    return q.sort_values(["quote_date_start", "quote_date_end", "doc", "start"], kind="stable")[cols]
 
 
 def _sentence_entities(entities: pd.DataFrame) -> dict[tuple[int, int], list[str]]:
@@ -78,24 +126,34 @@ def timeline(dates: pd.DataFrame, quotes: pd.DataFrame, entities: pd.DataFrame,
     """The order of events: one row per resolved date mention and per dated quote, earliest first.
 
     Columns: ``kind`` (``date`` or ``quote``), ``id``, ``doc``, ``sentence``, ``interval_start``,
-    ``interval_end`` (the interval a date denotes; for a quote, its document's day), ``value`` (TIMEX3
-    value, or the document date of a quote), ``text`` (the date expression or the quotation),
-    ``speaker`` (quotes), ``entities`` (canonical names of the entities in that sentence) and, when
-    ``sentences`` is given, ``sentence_text``. The index is the index of the source rows.
+    ``interval_end`` (the interval a date denotes; for a quote, the days it was said, from
+    :func:`said_dates`: its own date, else its document's), ``value`` (TIMEX3 value; for a quote the day
+    it was said, ``YYYY-MM-DD``, or ``YYYY-MM-DD/YYYY-MM-DD`` when only the span of days is known),
+    ``text`` (the date expression or the quotation), ``speaker`` and ``quote_date_source`` (quotes:
+    ``said``, ``section``, ``story`` or ``document``), ``entities`` (canonical names of the entities in
+    that sentence) and, when ``sentences`` is given, ``sentence_text``. The index is the index of the
+    source rows.
     """
     pd = _pandas()
     d = dates[dates["interval_start"].notna()]
     rows_d = pd.DataFrame({
         "kind": "date", "id": d["id"], "doc": d["doc"], "sentence": d["sentence"],
         "interval_start": d["interval_start"], "interval_end": d["interval_end"],
-        "value": d["value"].astype(object), "text": d["text"], "speaker": None, "start": d["start"],
+        "value": d["value"].astype(object), "text": d["text"], "speaker": None, "quote_date_source": None,
+        "start": d["start"],
     }, index=d.index)
-    q = quotes[quotes["date"].notna()]
+    when = said_dates(quotes)
+    dated = (when["quote_date_start"].notna() & when["quote_date_end"].notna()).to_numpy(dtype=bool)
+    when, q = when[dated], quotes[dated]
+    day = when["quote_date"].dt.strftime("%Y-%m-%d")
+    span = when["quote_date_start"].dt.strftime("%Y-%m-%d") + "/" + when["quote_date_end"].dt.strftime("%Y-%m-%d")
     rows_q = pd.DataFrame({
         "kind": "quote", "id": q["id"], "doc": q["doc"], "sentence": q["sentence"],
-        "interval_start": q["date"], "interval_end": q["date"] + pd.Timedelta(days=1),
-        "value": q["date"].dt.strftime("%Y-%m-%d").astype(object), "text": q["text"],
-        "speaker": q["speaker"].astype(object), "start": q["start"],
+        "interval_start": when["quote_date_start"].array,
+        "interval_end": (when["quote_date_end"] + pd.Timedelta(days=1)).array,
+        "value": day.where(when["quote_date"].notna(), span).astype(object).array, "text": q["text"],
+        "speaker": q["speaker"].astype(object), "quote_date_source": when["quote_date_source"].astype(object).array,
+        "start": q["start"],
     }, index=q.index)
     parts = [p for p in (rows_d, rows_q) if not p.empty]
     if not parts:
@@ -116,6 +174,7 @@ def timeline(dates: pd.DataFrame, quotes: pd.DataFrame, entities: pd.DataFrame,
     out["kind"] = out["kind"].astype(pd.CategoricalDtype(["date", "quote"]))
     for c in ("value", "text", "speaker"):
         out[c] = out[c].astype(_str_dtype())
+    out["quote_date_source"] = out["quote_date_source"].astype(dtype_of("quote_date_source"))
     out["sentence"] = out["sentence"].astype("Int64")
     out["doc"] = out["doc"].astype("int64")
     for c in ("interval_start", "interval_end"):
@@ -241,7 +300,8 @@ class Corpus(Mapping):
 
     @classmethod
     def from_layers(cls, layers: Mapping[str, pd.DataFrame], docs: Sequence[Document] | None = None) -> Corpus:
-        """A Corpus of layer DataFrames already made (all five layers, as from :func:`tidings.frames`)."""
+        """A Corpus of layer DataFrames already made (every layer of :data:`tidings.LAYERS`, as from
+        :func:`tidings.frames`)."""
         missing = [k for k in LAYERS if k not in layers]
         if missing:
             raise ValueError(f"layers missing: {', '.join(missing)}")
@@ -264,6 +324,7 @@ class Corpus(Mapping):
     entities = _layer("entities")
     dates = _layer("dates")
     quotes = _layer("quotes")
+    sections = _layer("sections")
 
     def top_entities(self, n: int | None = 20, label: str | None = None) -> pd.DataFrame:
         return top_entities(self.entities, n, label)

@@ -23,7 +23,8 @@ _COLOURS = {"PER": "#7048e8", "ORG": "#1098ad", "LOC": "#e67700", "MISC": "#868e
 
 def plot_timeline(timeline: Any, ax: Any = None, max_rows: int = 40, label_width: int = 48) -> Any:
     """The timeline (from ``Corpus.timeline()``) as horizontal bars: one row per date mention or quote,
-    from its interval's start to its end, earliest at the top; dates green, quotes red."""
+    from its interval's start to its end (for a quote, the days it was said), earliest at the top; dates
+    green, quotes red."""
     plt = _plt()
     tl = timeline.head(max_rows)
     if ax is None:
@@ -41,7 +42,7 @@ def plot_timeline(timeline: Any, ax: Any = None, max_rows: int = 40, label_width
     ax.set_yticks(range(len(tl)), labels=labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("date")
-    ax.set_title("Timeline: dates mentioned (green) and quotes by document date (red)")
+    ax.set_title("Timeline: dates mentioned (green) and quotes on the days said (red)")
     ax.figure.autofmt_xdate()
     return ax
 

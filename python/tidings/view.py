@@ -210,6 +210,10 @@ def render_html(doc: Document, layers: Iterable[str] = DEFAULT_LAYERS, limit: in
         meta.append("no document date")
     for layer in layers:
         meta.append(f"{len(getattr(doc, layer))} {layer}")
+    sections = doc.sections
+    if sections:  # a compilation: each piece's date is what its relative dates count from
+        meta.append(f"{len(sections)} sections (" + ", ".join(
+            "no date" if s.date is None else s.date.isoformat() for s in sections) + ")")
     if doc.error:
         meta.append(f"error: {_e(doc.error)}")
     cut = _fold_at(doc, spans, limit) if limit is not None else None
