@@ -17,7 +17,6 @@ when any document failed (0 with ``--allow-failures``), 2 when the run could not
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import re
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from ._native import parse_date
 from .exceptions import InvalidInputError, TidingsError
 from .outputs import open_output
 from .progress import Progress, default_on
@@ -210,24 +210,6 @@ def _report(ids: list[str], docs, errors: list[str | None] | None = None, out=sy
         w("  (no dated expressions found)\n")
     for _start, i, t in sorted(dated, key=lambda x: (x[0], x[1]))[:40]:
         w(f"  {t.value:<22} {t.text!r:<34} {i}\n")
-
-
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def parse_date(s: str) -> datetime.date:
-    """A ``--date`` string by the rule ``tidings.analyze(text, date=s)`` follows: ``YYYY-MM-DD`` after
-    stripping white space, optionally followed by a time part starting with ``T`` or a space (ignored).
-    Raises the library's ``InvalidInputError`` with its message otherwise."""
-    t = s.strip()
-    head, rest = t[:10], t[10:]
-    if _ISO_DAY.fullmatch(head) and (not rest or rest[0] in "Tt "):
-        try:
-            return datetime.date.fromisoformat(head)
-        except ValueError:
-            pass
-    raise InvalidInputError(f"[E001] date {json.dumps(s, ensure_ascii=False)} is not an ISO date; use "
-                            '"YYYY-MM-DD" (e.g. "2016-09-20"), a datetime.date, or None')
 
 
 def _with_default_date(items: Iterator[Item], date: str | None) -> Iterator[Item]:

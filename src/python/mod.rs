@@ -468,6 +468,13 @@ fn _stage_times(py: Python<'_>, texts: Vec<String>) -> PyResult<Vec<(String, f64
     })
 }
 
+/// A document date written as text, by the rule `analyze(text, date=...)` follows (ISO
+/// `YYYY-MM-DD`, an optional time part ignored); `InvalidInputError` otherwise.
+#[pyfunction]
+fn parse_date(s: &str) -> PyResult<NaiveDate> {
+    Ok(crate::pipeline::parse_iso_date(s)?)
+}
+
 /// The thread count analyze_many uses when n_threads is None.
 #[pyfunction]
 fn default_threads() -> PyResult<usize> {
@@ -492,6 +499,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_date, m)?)?;
     m.add_function(wrap_pyfunction!(_stage_times, m)?)?;
     m.add_function(wrap_pyfunction!(_time_layers, m)?)?;
     m.add_function(wrap_pyfunction!(tables::table, m)?)?;
