@@ -146,7 +146,8 @@ def entity_table(docs: Sequence[Document], ids: Sequence[str] | None = None) -> 
 
 
 def quote_table(docs: Sequence[Document], ids: Sequence[str] | None = None) -> pd.DataFrame:
-    """Quotes of a corpus by speaker: count, documents, first and last document date."""
+    """Quotes of a corpus by speaker: count, documents, the first and last day said (each quote's own date,
+    else its document's) and where those dates come from."""
     from .corpus import quotes_by_speaker
 
     return quotes_by_speaker(table(list(docs), "quotes", _ids(ids)).to_pandas())
