@@ -1,9 +1,8 @@
 //! Lookups built once per document, so attributing a quotation costs the same however long the
-//! document is: token runs, the entity mentions sorted by offset, memoised scans.
+//! document is: token runs and the entity mentions sorted by offset.
 //! Must never change an answer: each lookup returns exactly what the plain scan it replaces would.
 
-use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
 use crate::text::{Token, TokenKind};
 use crate::types::{Entity, Label, Span};
@@ -327,16 +326,6 @@ impl Mentions {
                 entities[i].span.end <= at
             })
     }
-}
-
-/// Memoised backward scans for cues (see `attribution::cue_backwards`), one table per lower bound.
-#[derive(Default)]
-pub(crate) struct Scans {
-    pub tables: RefCell<HashMap<usize, super::cues::ScanTable>>,
-    /// Whether a sentence has a cue word (sentence index -> answer), filled on first use.
-    pub sentence_cue: RefCell<HashMap<usize, bool>>,
-    /// The last subject found before a verb of judging: (verb, lower bound) -> answer.
-    pub judging_subject: RefCell<Option<(usize, usize, Option<super::speaker::Np>)>>,
 }
 
 #[cfg(test)]
