@@ -332,29 +332,27 @@ impl Mentions {
 mod tests {
     use super::*;
 
-    #[test]
-    fn partition_near_is_partition_point() {
+    /// `find(s, cut)` answers `s.partition_point(|&x| x < cut)` on every short sorted list.
+    fn agrees_with_partition_point(find: impl Fn(&[usize], usize) -> usize) {
         for n in 0..40 {
             let v: Vec<usize> = (0..n).collect();
             for cut in 0..=n + 1 {
                 assert_eq!(
-                    partition_near(&v, |&x| x < cut),
-                    v.partition_point(|&x| x < cut)
+                    find(&v, cut),
+                    v.partition_point(|&x| x < cut),
+                    "n = {n}, cut = {cut}"
                 );
             }
         }
     }
 
     #[test]
+    fn partition_near_is_partition_point() {
+        agrees_with_partition_point(|v, cut| partition_near(v, |&x| x < cut));
+    }
+
+    #[test]
     fn partition_near_end_is_partition_point() {
-        for n in 0..40 {
-            let v: Vec<usize> = (0..n).collect();
-            for cut in 0..=n + 1 {
-                assert_eq!(
-                    partition_near_end(&v, |&x| x < cut),
-                    v.partition_point(|&x| x < cut)
-                );
-            }
-        }
+        agrees_with_partition_point(|v, cut| partition_near_end(v, |&x| x < cut));
     }
 }
