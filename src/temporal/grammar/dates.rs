@@ -249,8 +249,7 @@ impl Tagger<'_> {
             }
         }
         if let Some(p) = lex::daypart(self.w(i + 1)) {
-            let v = Value::time(v, TimeOfDay::Part(p));
-            return Hit::new(i, i + 2, TimexType::Time, v, Kind::Date).anchor(a);
+            return Hit::day_part(i, i + 2, v, p).anchor(a);
         }
         Hit::date(i, i + 1, v).anchor(a)
     }

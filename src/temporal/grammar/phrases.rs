@@ -10,7 +10,7 @@ use crate::types::TimexType;
 use super::super::anchor::Anchor;
 use super::super::lex::{self, Unit};
 use super::super::scan::year_of;
-use super::super::value::{self, TimeOfDay, Value};
+use super::super::value::{self, Value};
 use super::super::Tagger;
 use super::{Hit, Kind};
 
@@ -385,8 +385,7 @@ impl Tagger<'_> {
         if !matches!(h.value, Value::Day(_)) {
             return None;
         }
-        let v = Value::time(h.value, TimeOfDay::Part(p));
-        Some(Hit::new(i, h.end, TimexType::Time, v, Kind::Date).anchor(h.anchor))
+        Some(Hit::day_part(i, h.end, h.value, p).anchor(h.anchor))
     }
 
     /// "the summer", "the winter of 1994": that season of the document year, or of the year named.
@@ -597,13 +596,7 @@ impl Tagger<'_> {
             "day" => moves(Hit::date(s, e, day(n))),
             "morning" | "afternoon" | "evening" | "night" => {
                 let p = lex::daypart(unit)?;
-                moves(Hit::new(
-                    s,
-                    e,
-                    TimexType::Time,
-                    Value::time(day(n), TimeOfDay::Part(p)),
-                    Kind::Date,
-                ))
+                moves(Hit::day_part(s, e, day(n), p))
             }
             "week" => Hit::date(
                 s,
@@ -642,13 +635,7 @@ impl Tagger<'_> {
             "morning" | "afternoon" | "evening" | "night" => {
                 let p = lex::daypart(a)?;
                 let d = base.map_or(Value::UNKNOWN_DAY, Value::day);
-                Hit::new(
-                    i,
-                    e,
-                    TimexType::Time,
-                    Value::time(d, TimeOfDay::Part(p)),
-                    Kind::Date,
-                )
+                Hit::day_part(i, e, d, p)
             }
             "week" => Hit::date(i, e, base.map_or(Value::UnknownWeek, Value::week)),
             "month" => Hit::date(

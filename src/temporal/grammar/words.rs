@@ -80,29 +80,11 @@ impl Tagger<'_> {
         if let Some(p) = lex::daypart(a) {
             if w == "this" {
                 let (d, an) = self.story.rel_day(0);
-                return Some(
-                    Hit::new(
-                        i,
-                        j + 1,
-                        TimexType::Time,
-                        Value::time(d, TimeOfDay::Part(p)),
-                        Kind::Date,
-                    )
-                    .anchor(an),
-                );
+                return Some(Hit::day_part(i, j + 1, d, p).anchor(an));
             }
             if w == "last" && a == "night" {
                 let (d, an) = self.story.rel_day(-1);
-                return Some(
-                    Hit::new(
-                        i,
-                        j + 1,
-                        TimexType::Time,
-                        Value::time(d, TimeOfDay::Part("NI")),
-                        Kind::Date,
-                    )
-                    .anchor(an),
-                );
+                return Some(Hit::day_part(i, j + 1, d, "NI").anchor(an));
             }
         }
         if w == "current" && !a.is_empty() && lex::unit(a).is_none() {
@@ -246,16 +228,7 @@ impl Tagger<'_> {
         if let Some(n) = day_word_offset(w) {
             let (v, a) = self.story.rel_day(n);
             if let Some(p) = lex::daypart(n1) {
-                return Some(
-                    Hit::new(
-                        i,
-                        i + 2,
-                        TimexType::Time,
-                        Value::time(v, TimeOfDay::Part(p)),
-                        Kind::Date,
-                    )
-                    .anchor(a),
-                );
+                return Some(Hit::day_part(i, i + 2, v, p).anchor(a));
             }
             return Some(Hit::date(i, i + 1, v).anchor(a));
         }
@@ -328,16 +301,7 @@ impl Tagger<'_> {
         }
         if w == "tonight" {
             let (v, a) = self.story.rel_day(0);
-            return Some(
-                Hit::new(
-                    i,
-                    i + 1,
-                    TimexType::Time,
-                    Value::time(v, TimeOfDay::Part("NI")),
-                    Kind::Date,
-                )
-                .anchor(a),
-            );
+            return Some(Hit::day_part(i, i + 1, v, "NI").anchor(a));
         }
         if w == "overnight" {
             return None;
