@@ -270,34 +270,7 @@ impl Tagger<'_> {
         }
         // "an election year", "this election year": the year of the story.
         if w == "election" && n1 == "year" && self.w(i + 2) != "-" {
-            // "an election year series": the article belongs to the noun it modifies.
-            let modifier = self.kind(i + 2) == Some(TokenKind::Word)
-                && !matches!(
-                    self.w(i + 2),
-                    "when"
-                        | "and"
-                        | "or"
-                        | "in"
-                        | "of"
-                        | "that"
-                        | "with"
-                        | "for"
-                        | "is"
-                        | "was"
-                        | "to"
-                        | "as"
-                        | "like"
-                        | "where"
-                        | "but"
-                        | "has"
-                        | "had"
-                );
-            let s = match self.prev(i) {
-                "an" | "this" if !modifier => i - 1,
-                _ => i,
-            };
-            let y = self.story.story_year()?;
-            return Some(Hit::date(s, i + 2, Value::year(y)));
+            return self.election_year(i);
         }
         if w == "tonight" {
             let (v, a) = self.story.rel_day(0);
@@ -307,22 +280,7 @@ impl Tagger<'_> {
             return None;
         }
         if w == "midnight" || w == "noon" || w == "midday" {
-            let t = TimeOfDay::Clock(if w == "midnight" { 24 } else { 12 }, 0);
-            let mut e = i + 1;
-            let mut day = self
-                .following_day(e)
-                .unwrap_or_else(|| self.story.story_day());
-            if let Some(wd) = lex::weekday(n1) {
-                day = self.weekday_value(wd, i, None).0;
-                e += 1;
-            }
-            return Some(Hit::new(
-                i,
-                e,
-                TimexType::Time,
-                Value::time(day, t),
-                Kind::Clock,
-            ));
+            return Some(self.noon_or_midnight(i));
         }
         if let Some(f) = lex::frequency(w) {
             if w == "annual" || w == "quarterly" || w == "annually" {
@@ -361,6 +319,54 @@ impl Tagger<'_> {
             }
         }
         self.period_word(i)
+    }
+
+    /// "election year" at token `i`, with "an" or "this" before it: the year of the story.
+    fn election_year(&self, i: usize) -> Option<Hit> {
+        // "an election year series": the article belongs to the noun it modifies.
+        let modifier = self.kind(i + 2) == Some(TokenKind::Word)
+            && !matches!(
+                self.w(i + 2),
+                "when"
+                    | "and"
+                    | "or"
+                    | "in"
+                    | "of"
+                    | "that"
+                    | "with"
+                    | "for"
+                    | "is"
+                    | "was"
+                    | "to"
+                    | "as"
+                    | "like"
+                    | "where"
+                    | "but"
+                    | "has"
+                    | "had"
+            );
+        let s = match self.prev(i) {
+            "an" | "this" if !modifier => i - 1,
+            _ => i,
+        };
+        let y = self.story.story_year()?;
+        Some(Hit::date(s, i + 2, Value::year(y)))
+    }
+
+    /// "midnight", "noon", "midday" at token `i`, on the day named after it ("noon Friday"),
+    /// else on the day the story is at.
+    fn noon_or_midnight(&self, i: usize) -> Hit {
+        let (w, n1) = (self.w(i), self.w(i + 1));
+        let t = TimeOfDay::Clock(if w == "midnight" { 24 } else { 12 }, 0);
+        let mut e = i + 1;
+        let mut day = self
+            .following_day(e)
+            .unwrap_or_else(|| self.story.story_day());
+        if let Some(wd) = lex::weekday(n1) {
+            day = self.weekday_value(wd, i, None).0;
+            e += 1;
+        }
+        Hit::new(i, e, TimexType::Time, Value::time(day, t), Kind::Clock)
     }
 
     /// A bare plural unit measuring the gap to an event, "came hours after", "departed days
