@@ -107,22 +107,7 @@ impl Tagger<'_> {
                 return self.the_unit(i, a, b);
             }
             "fiscal" | "full" | "calendar" if b == "year" => {
-                let p = self.prev(i);
-                // "throughout the fiscal year" is a year-long period; "(earnings) for the
-                // fiscal year" and "the full year" are the year reported on.
-                if a != "full" && matches!(p, "during" | "over" | "throughout")
-                    || matches!(self.w(i + 3), "ended" | "ending")
-                {
-                    return Some(Hit::new(
-                        i,
-                        i + 3,
-                        TimexType::Duration,
-                        Value::duration(Unit::Year, Some(1)),
-                        Kind::Other,
-                    ));
-                }
-                let v = self.story.rel_unit(Unit::Year, 0)?;
-                return Some(Hit::date(i, i + 3, v));
+                return self.the_fiscal_year(i, a);
             }
             "quarter" | "latest" | "current" | "recent" | "year-ago" | "year-earlier"
             | "comparable" | "corresponding" | "same" | "previous" | "prior" => {
@@ -143,6 +128,27 @@ impl Tagger<'_> {
             _ => {}
         }
         self.the_period_words(i, a, b)
+    }
+
+    /// "the fiscal year", "the full year", "the calendar year" (`a` the adjective): the year
+    /// reported on, or a year-long stretch.
+    fn the_fiscal_year(&self, i: usize, a: &str) -> Option<Hit> {
+        let p = self.prev(i);
+        // "throughout the fiscal year" is a year-long period; "(earnings) for the
+        // fiscal year" and "the full year" are the year reported on.
+        if a != "full" && matches!(p, "during" | "over" | "throughout")
+            || matches!(self.w(i + 3), "ended" | "ending")
+        {
+            return Some(Hit::new(
+                i,
+                i + 3,
+                TimexType::Duration,
+                Value::duration(Unit::Year, Some(1)),
+                Kind::Other,
+            ));
+        }
+        let v = self.story.rel_unit(Unit::Year, 0)?;
+        Some(Hit::date(i, i + 3, v))
     }
 
     /// "the past two months", "the next 12 hours", "the first nine months", "the 12 hours".
