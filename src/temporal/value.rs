@@ -514,21 +514,16 @@ fn interval_unclamped(value: &str) -> Option<(NaiveDateTime, NaiveDateTime)> {
                 };
             }
             if parts.len() == 2 {
-                if let Some(q) = p.strip_prefix('Q') {
-                    let q: u32 = num(q)?;
-                    return if (1..=4).contains(&q) {
-                        span_months(3 * q - 2, 3)
-                    } else {
-                        None
-                    };
-                }
-                if let Some(h) = p.strip_prefix('H') {
-                    let h: u32 = num(h)?;
-                    return if (1..=2).contains(&h) {
-                        span_months(6 * h - 5, 6)
-                    } else {
-                        None
-                    };
+                // "Q1".."Q4", "H1", "H2": the k-th of the year's quarters (3 months) or halves.
+                for (prefix, count, months) in [('Q', 4, 3), ('H', 2, 6)] {
+                    if let Some(k) = p.strip_prefix(prefix) {
+                        let k: u32 = num(k)?;
+                        return if (1..=count).contains(&k) {
+                            span_months(months * (k - 1) + 1, months as i32)
+                        } else {
+                            None
+                        };
+                    }
                 }
                 if let Some(m0) = season_start(p) {
                     return span_months(m0, 3);
