@@ -7,7 +7,8 @@
 //! or comma introduction, the previous sentences of its paragraph, or the last sentence of the
 //! paragraph before.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 
 use super::detect::Marked;
 use super::index::work;
@@ -394,6 +395,16 @@ fn near_scan(ctx: &Ctx, from: usize, lb: usize, earlier: &dyn Fn(usize) -> Optio
         }
     }
     Scan::Done(None)
+}
+
+/// Memoised backward scans for cues (see `cue_backwards`), one table per lower bound.
+#[derive(Default)]
+pub(crate) struct Scans {
+    pub tables: RefCell<HashMap<usize, ScanTable>>,
+    /// Whether a sentence has a cue word (sentence index -> answer), filled on first use.
+    pub sentence_cue: RefCell<HashMap<usize, bool>>,
+    /// The last subject found before a verb of judging: (verb, lower bound) -> answer.
+    pub judging_subject: RefCell<Option<(usize, usize, Option<Np>)>>,
 }
 
 /// The cues found scanning back to one lower bound, for every start far enough after them.

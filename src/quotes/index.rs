@@ -1,9 +1,8 @@
 //! Lookups built once per document, so attributing a quotation costs the same however long the
-//! document is: token runs, the entity mentions sorted by offset, memoised scans.
+//! document is: token runs and the entity mentions sorted by offset.
 //! Must never change an answer: each lookup returns exactly what the plain scan it replaces would.
 
-use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
 use crate::text::{Token, TokenKind};
 use crate::types::{Entity, Label, Span};
@@ -329,43 +328,31 @@ impl Mentions {
     }
 }
 
-/// Memoised backward scans for cues (see `attribution::cue_backwards`), one table per lower bound.
-#[derive(Default)]
-pub(crate) struct Scans {
-    pub tables: RefCell<HashMap<usize, super::cues::ScanTable>>,
-    /// Whether a sentence has a cue word (sentence index -> answer), filled on first use.
-    pub sentence_cue: RefCell<HashMap<usize, bool>>,
-    /// The last subject found before a verb of judging: (verb, lower bound) -> answer.
-    pub judging_subject: RefCell<Option<(usize, usize, Option<super::speaker::Np>)>>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn partition_near_is_partition_point() {
+    /// `find(s, cut)` answers `s.partition_point(|&x| x < cut)` on every short sorted list.
+    fn agrees_with_partition_point(find: impl Fn(&[usize], usize) -> usize) {
         for n in 0..40 {
             let v: Vec<usize> = (0..n).collect();
             for cut in 0..=n + 1 {
                 assert_eq!(
-                    partition_near(&v, |&x| x < cut),
-                    v.partition_point(|&x| x < cut)
+                    find(&v, cut),
+                    v.partition_point(|&x| x < cut),
+                    "n = {n}, cut = {cut}"
                 );
             }
         }
     }
 
     #[test]
+    fn partition_near_is_partition_point() {
+        agrees_with_partition_point(|v, cut| partition_near(v, |&x| x < cut));
+    }
+
+    #[test]
     fn partition_near_end_is_partition_point() {
-        for n in 0..40 {
-            let v: Vec<usize> = (0..n).collect();
-            for cut in 0..=n + 1 {
-                assert_eq!(
-                    partition_near_end(&v, |&x| x < cut),
-                    v.partition_point(|&x| x < cut)
-                );
-            }
-        }
+        agrees_with_partition_point(|v, cut| partition_near_end(v, |&x| x < cut));
     }
 }

@@ -47,8 +47,8 @@ use crate::layer::Extractor;
 use crate::types::{Document, Entity, Quote, QuoteKind, Sentence, Span};
 use crate::types::{Token, TokenKind};
 use classify::Class;
-use cues::{find_context, find_own, Found};
-use index::{work, Mentions, Runs, Scans};
+use cues::{find_context, find_own, Found, Scans};
+use index::{work, Mentions, Runs};
 use speaker::name_speaker;
 
 /// The quote layer.

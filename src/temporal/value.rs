@@ -514,21 +514,16 @@ fn interval_unclamped(value: &str) -> Option<(NaiveDateTime, NaiveDateTime)> {
                 };
             }
             if parts.len() == 2 {
-                if let Some(q) = p.strip_prefix('Q') {
-                    let q: u32 = num(q)?;
-                    return if (1..=4).contains(&q) {
-                        span_months(3 * q - 2, 3)
-                    } else {
-                        None
-                    };
-                }
-                if let Some(h) = p.strip_prefix('H') {
-                    let h: u32 = num(h)?;
-                    return if (1..=2).contains(&h) {
-                        span_months(6 * h - 5, 6)
-                    } else {
-                        None
-                    };
+                // "Q1".."Q4", "H1", "H2": the k-th of the year's quarters (3 months) or halves.
+                for (prefix, count, months) in [('Q', 4, 3), ('H', 2, 6)] {
+                    if let Some(k) = p.strip_prefix(prefix) {
+                        let k: u32 = num(k)?;
+                        return if (1..=count).contains(&k) {
+                            span_months(months * (k - 1) + 1, months as i32)
+                        } else {
+                            None
+                        };
+                    }
                 }
                 if let Some(m0) = season_start(p) {
                     return span_months(m0, 3);
@@ -621,36 +616,30 @@ mod tests {
 
     #[test]
     fn intervals() {
-        assert_eq!(
-            iv("2016-09-20"),
-            Some(("2016-09-20 00:00:00".into(), "2016-09-21 00:00:00".into()))
-        );
-        assert_eq!(
-            iv("2016-12"),
-            Some(("2016-12-01 00:00:00".into(), "2017-01-01 00:00:00".into()))
-        );
-        assert_eq!(
-            iv("2016-W38"),
-            Some(("2016-09-19 00:00:00".into(), "2016-09-26 00:00:00".into()))
-        );
-        assert_eq!(
-            iv("2016-Q4"),
-            Some(("2016-10-01 00:00:00".into(), "2017-01-01 00:00:00".into()))
-        );
-        assert_eq!(
-            iv("199"),
-            Some(("1990-01-01 00:00:00".into(), "2000-01-01 00:00:00".into()))
-        );
-        assert_eq!(
-            iv("2016-09-21TMO"),
-            Some(("2016-09-21 06:00:00".into(), "2016-09-21 12:00:00".into()))
-        );
-        assert_eq!(
-            iv("2016-09-20T21:29"),
-            Some(("2016-09-20 21:29:00".into(), "2016-09-20 21:30:00".into()))
-        );
-        assert_eq!(iv("P3Y"), None);
-        assert_eq!(iv("PRESENT_REF"), None);
-        assert_eq!(iv("XXXX-10-12"), None);
+        // A TIMEX3 value, then the first instant of its interval and the first instant after it.
+        let cases = [
+            ("2016-09-20", "2016-09-20 00:00:00", "2016-09-21 00:00:00"),
+            ("2016-12", "2016-12-01 00:00:00", "2017-01-01 00:00:00"),
+            ("2016-W38", "2016-09-19 00:00:00", "2016-09-26 00:00:00"),
+            ("2016-Q4", "2016-10-01 00:00:00", "2017-01-01 00:00:00"),
+            ("199", "1990-01-01 00:00:00", "2000-01-01 00:00:00"),
+            (
+                "2016-09-21TMO",
+                "2016-09-21 06:00:00",
+                "2016-09-21 12:00:00",
+            ),
+            (
+                "2016-09-20T21:29",
+                "2016-09-20 21:29:00",
+                "2016-09-20 21:30:00",
+            ),
+        ];
+        for (v, start, end) in cases {
+            assert_eq!(iv(v), Some((start.into(), end.into())), "{v}");
+        }
+        // Durations, references and dates without a year have no interval.
+        for v in ["P3Y", "PRESENT_REF", "XXXX-10-12"] {
+            assert_eq!(iv(v), None, "{v}");
+        }
     }
 }

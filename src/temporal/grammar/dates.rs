@@ -30,38 +30,7 @@ impl Tagger<'_> {
             lex::ordinal(n1).filter(|d| (1..=31).contains(d))
         };
         if let Some(d) = day {
-            let (mut e, mut year) = (i + 2, None);
-            if self.w(e) == "," {
-                if let Some(y) = year_of(self.w(e + 1)) {
-                    year = Some(y);
-                    e += 2;
-                }
-            } else if let Some(y) = year_of(self.w(e)) {
-                year = Some(y);
-                e += 1;
-            }
-            // "Sept. 20 1990" already handled; refuse "May 5 percent" style numbers.
-            if year.is_none() && matches!(self.w(e), "%" | "percent" | "million" | "billion") {
-                return None;
-            }
-            // "the Sept. 11 attacks": the day the phrase names, whatever the story's year.
-            if year.is_none() && (m, d) == (9, 11) && is_attack_noun(self.w(e)) {
-                let dd = NaiveDate::from_ymd_opt(2001, 9, 11)?;
-                return Some(Hit::date(i, e, Value::day(dd)));
-            }
-            year = year
-                .or_else(|| self.coordinated_year(e))
-                .or_else(|| self.caption_year(e, m, d));
-            return Some(match year {
-                Some(y) => match NaiveDate::from_ymd_opt(y, m, d) {
-                    Some(dd) => Hit::date(i, e, Value::day(dd)).anchor(Anchor::Day(dd, true)),
-                    None => Hit::date(i, e, Value::written(y, m, d)),
-                },
-                None => {
-                    let (v, a) = self.month_day(m, d, i);
-                    Hit::date(i, e, v).anchor(a)
-                }
-            });
+            return self.month_and_day(i, m, d);
         }
         if let Some(y) = year_of(n1) {
             return Some(Hit::date(i, i + 2, Value::month(Some(y), m)).anchor(Anchor::Year(y)));
@@ -142,6 +111,43 @@ impl Tagger<'_> {
             .coordinated_year(i + 1)
             .or_else(|| self.year_for_month(m, None, i));
         Some(Hit::date(i, i + 1, Value::month(y, m)))
+    }
+
+    /// "September 20, 2016", "Sept. 20 1990", "Sept. 20": month `m` at token `i`, day `d` after
+    /// it, then the year if one is written.
+    fn month_and_day(&self, i: usize, m: u32, d: u32) -> Option<Hit> {
+        let (mut e, mut year) = (i + 2, None);
+        if self.w(e) == "," {
+            if let Some(y) = year_of(self.w(e + 1)) {
+                year = Some(y);
+                e += 2;
+            }
+        } else if let Some(y) = year_of(self.w(e)) {
+            year = Some(y);
+            e += 1;
+        }
+        // "Sept. 20 1990" already handled; refuse "May 5 percent" style numbers.
+        if year.is_none() && matches!(self.w(e), "%" | "percent" | "million" | "billion") {
+            return None;
+        }
+        // "the Sept. 11 attacks": the day the phrase names, whatever the story's year.
+        if year.is_none() && (m, d) == (9, 11) && is_attack_noun(self.w(e)) {
+            let dd = NaiveDate::from_ymd_opt(2001, 9, 11)?;
+            return Some(Hit::date(i, e, Value::day(dd)));
+        }
+        year = year
+            .or_else(|| self.coordinated_year(e))
+            .or_else(|| self.caption_year(e, m, d));
+        Some(match year {
+            Some(y) => match NaiveDate::from_ymd_opt(y, m, d) {
+                Some(dd) => Hit::date(i, e, Value::day(dd)).anchor(Anchor::Day(dd, true)),
+                None => Hit::date(i, e, Value::written(y, m, d)),
+            },
+            None => {
+                let (v, a) = self.month_day(m, d, i);
+                Hit::date(i, e, v).anchor(a)
+            }
+        })
     }
 
     /// A capitalised month name inside a sentence, before the noun it dates ("at a March
@@ -249,8 +255,7 @@ impl Tagger<'_> {
             }
         }
         if let Some(p) = lex::daypart(self.w(i + 1)) {
-            let v = Value::time(v, TimeOfDay::Part(p));
-            return Hit::new(i, i + 2, TimexType::Time, v, Kind::Date).anchor(a);
+            return Hit::day_part(i, i + 2, v, p).anchor(a);
         }
         Hit::date(i, i + 1, v).anchor(a)
     }

@@ -63,6 +63,16 @@ impl Hit {
     pub(super) fn date(start: usize, end: usize, value: Value) -> Hit {
         Hit::new(start, end, TimexType::Date, value, Kind::Date)
     }
+    /// A part of a day ("MO", "NI") on `day`: "this morning", "Monday night".
+    pub(super) fn day_part(start: usize, end: usize, day: Value, part: &'static str) -> Hit {
+        Hit::new(
+            start,
+            end,
+            TimexType::Time,
+            Value::time(day, TimeOfDay::Part(part)),
+            Kind::Date,
+        )
+    }
     pub(super) fn anchor(mut self, a: Anchor) -> Hit {
         self.anchor = a;
         self
@@ -261,13 +271,7 @@ impl Tagger<'_> {
             Some(n) => (self.story.rel_day(n).0, i + 2),
             None => (self.story.story_day(), i + 1),
         };
-        Hit::new(
-            i,
-            e,
-            TimexType::Time,
-            Value::time(day, TimeOfDay::Part(p)),
-            Kind::Date,
-        )
+        Hit::day_part(i, e, day, p)
     }
 
     pub(super) fn mid_compound(&self, i: usize, rest: &str) -> Option<Hit> {

@@ -10,7 +10,7 @@ use crate::types::TimexType;
 use super::super::anchor::Anchor;
 use super::super::lex::{self, Unit};
 use super::super::scan::year_of;
-use super::super::value::{self, TimeOfDay, Value};
+use super::super::value::{self, Value};
 use super::super::Tagger;
 use super::{Hit, Kind};
 
@@ -107,22 +107,7 @@ impl Tagger<'_> {
                 return self.the_unit(i, a, b);
             }
             "fiscal" | "full" | "calendar" if b == "year" => {
-                let p = self.prev(i);
-                // "throughout the fiscal year" is a year-long period; "(earnings) for the
-                // fiscal year" and "the full year" are the year reported on.
-                if a != "full" && matches!(p, "during" | "over" | "throughout")
-                    || matches!(self.w(i + 3), "ended" | "ending")
-                {
-                    return Some(Hit::new(
-                        i,
-                        i + 3,
-                        TimexType::Duration,
-                        Value::duration(Unit::Year, Some(1)),
-                        Kind::Other,
-                    ));
-                }
-                let v = self.story.rel_unit(Unit::Year, 0)?;
-                return Some(Hit::date(i, i + 3, v));
+                return self.the_fiscal_year(i, a);
             }
             "quarter" | "latest" | "current" | "recent" | "year-ago" | "year-earlier"
             | "comparable" | "corresponding" | "same" | "previous" | "prior" => {
@@ -143,6 +128,27 @@ impl Tagger<'_> {
             _ => {}
         }
         self.the_period_words(i, a, b)
+    }
+
+    /// "the fiscal year", "the full year", "the calendar year" (`a` the adjective): the year
+    /// reported on, or a year-long stretch.
+    fn the_fiscal_year(&self, i: usize, a: &str) -> Option<Hit> {
+        let p = self.prev(i);
+        // "throughout the fiscal year" is a year-long period; "(earnings) for the
+        // fiscal year" and "the full year" are the year reported on.
+        if a != "full" && matches!(p, "during" | "over" | "throughout")
+            || matches!(self.w(i + 3), "ended" | "ending")
+        {
+            return Some(Hit::new(
+                i,
+                i + 3,
+                TimexType::Duration,
+                Value::duration(Unit::Year, Some(1)),
+                Kind::Other,
+            ));
+        }
+        let v = self.story.rel_unit(Unit::Year, 0)?;
+        Some(Hit::date(i, i + 3, v))
     }
 
     /// "the past two months", "the next 12 hours", "the first nine months", "the 12 hours".
@@ -385,8 +391,7 @@ impl Tagger<'_> {
         if !matches!(h.value, Value::Day(_)) {
             return None;
         }
-        let v = Value::time(h.value, TimeOfDay::Part(p));
-        Some(Hit::new(i, h.end, TimexType::Time, v, Kind::Date).anchor(h.anchor))
+        Some(Hit::day_part(i, h.end, h.value, p).anchor(h.anchor))
     }
 
     /// "the summer", "the winter of 1994": that season of the document year, or of the year named.
@@ -597,13 +602,7 @@ impl Tagger<'_> {
             "day" => moves(Hit::date(s, e, day(n))),
             "morning" | "afternoon" | "evening" | "night" => {
                 let p = lex::daypart(unit)?;
-                moves(Hit::new(
-                    s,
-                    e,
-                    TimexType::Time,
-                    Value::time(day(n), TimeOfDay::Part(p)),
-                    Kind::Date,
-                ))
+                moves(Hit::day_part(s, e, day(n), p))
             }
             "week" => Hit::date(
                 s,
@@ -642,13 +641,7 @@ impl Tagger<'_> {
             "morning" | "afternoon" | "evening" | "night" => {
                 let p = lex::daypart(a)?;
                 let d = base.map_or(Value::UNKNOWN_DAY, Value::day);
-                Hit::new(
-                    i,
-                    e,
-                    TimexType::Time,
-                    Value::time(d, TimeOfDay::Part(p)),
-                    Kind::Date,
-                )
+                Hit::day_part(i, e, d, p)
             }
             "week" => Hit::date(i, e, base.map_or(Value::UnknownWeek, Value::week)),
             "month" => Hit::date(

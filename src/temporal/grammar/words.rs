@@ -80,29 +80,11 @@ impl Tagger<'_> {
         if let Some(p) = lex::daypart(a) {
             if w == "this" {
                 let (d, an) = self.story.rel_day(0);
-                return Some(
-                    Hit::new(
-                        i,
-                        j + 1,
-                        TimexType::Time,
-                        Value::time(d, TimeOfDay::Part(p)),
-                        Kind::Date,
-                    )
-                    .anchor(an),
-                );
+                return Some(Hit::day_part(i, j + 1, d, p).anchor(an));
             }
             if w == "last" && a == "night" {
                 let (d, an) = self.story.rel_day(-1);
-                return Some(
-                    Hit::new(
-                        i,
-                        j + 1,
-                        TimexType::Time,
-                        Value::time(d, TimeOfDay::Part("NI")),
-                        Kind::Date,
-                    )
-                    .anchor(an),
-                );
+                return Some(Hit::day_part(i, j + 1, d, "NI").anchor(an));
             }
         }
         if w == "current" && !a.is_empty() && lex::unit(a).is_none() {
@@ -246,16 +228,7 @@ impl Tagger<'_> {
         if let Some(n) = day_word_offset(w) {
             let (v, a) = self.story.rel_day(n);
             if let Some(p) = lex::daypart(n1) {
-                return Some(
-                    Hit::new(
-                        i,
-                        i + 2,
-                        TimexType::Time,
-                        Value::time(v, TimeOfDay::Part(p)),
-                        Kind::Date,
-                    )
-                    .anchor(a),
-                );
+                return Some(Hit::day_part(i, i + 2, v, p).anchor(a));
             }
             return Some(Hit::date(i, i + 1, v).anchor(a));
         }
@@ -297,68 +270,17 @@ impl Tagger<'_> {
         }
         // "an election year", "this election year": the year of the story.
         if w == "election" && n1 == "year" && self.w(i + 2) != "-" {
-            // "an election year series": the article belongs to the noun it modifies.
-            let modifier = self.kind(i + 2) == Some(TokenKind::Word)
-                && !matches!(
-                    self.w(i + 2),
-                    "when"
-                        | "and"
-                        | "or"
-                        | "in"
-                        | "of"
-                        | "that"
-                        | "with"
-                        | "for"
-                        | "is"
-                        | "was"
-                        | "to"
-                        | "as"
-                        | "like"
-                        | "where"
-                        | "but"
-                        | "has"
-                        | "had"
-                );
-            let s = match self.prev(i) {
-                "an" | "this" if !modifier => i - 1,
-                _ => i,
-            };
-            let y = self.story.story_year()?;
-            return Some(Hit::date(s, i + 2, Value::year(y)));
+            return self.election_year(i);
         }
         if w == "tonight" {
             let (v, a) = self.story.rel_day(0);
-            return Some(
-                Hit::new(
-                    i,
-                    i + 1,
-                    TimexType::Time,
-                    Value::time(v, TimeOfDay::Part("NI")),
-                    Kind::Date,
-                )
-                .anchor(a),
-            );
+            return Some(Hit::day_part(i, i + 1, v, "NI").anchor(a));
         }
         if w == "overnight" {
             return None;
         }
         if w == "midnight" || w == "noon" || w == "midday" {
-            let t = TimeOfDay::Clock(if w == "midnight" { 24 } else { 12 }, 0);
-            let mut e = i + 1;
-            let mut day = self
-                .following_day(e)
-                .unwrap_or_else(|| self.story.story_day());
-            if let Some(wd) = lex::weekday(n1) {
-                day = self.weekday_value(wd, i, None).0;
-                e += 1;
-            }
-            return Some(Hit::new(
-                i,
-                e,
-                TimexType::Time,
-                Value::time(day, t),
-                Kind::Clock,
-            ));
+            return Some(self.noon_or_midnight(i));
         }
         if let Some(f) = lex::frequency(w) {
             if w == "annual" || w == "quarterly" || w == "annually" {
@@ -397,6 +319,54 @@ impl Tagger<'_> {
             }
         }
         self.period_word(i)
+    }
+
+    /// "election year" at token `i`, with "an" or "this" before it: the year of the story.
+    fn election_year(&self, i: usize) -> Option<Hit> {
+        // "an election year series": the article belongs to the noun it modifies.
+        let modifier = self.kind(i + 2) == Some(TokenKind::Word)
+            && !matches!(
+                self.w(i + 2),
+                "when"
+                    | "and"
+                    | "or"
+                    | "in"
+                    | "of"
+                    | "that"
+                    | "with"
+                    | "for"
+                    | "is"
+                    | "was"
+                    | "to"
+                    | "as"
+                    | "like"
+                    | "where"
+                    | "but"
+                    | "has"
+                    | "had"
+            );
+        let s = match self.prev(i) {
+            "an" | "this" if !modifier => i - 1,
+            _ => i,
+        };
+        let y = self.story.story_year()?;
+        Some(Hit::date(s, i + 2, Value::year(y)))
+    }
+
+    /// "midnight", "noon", "midday" at token `i`, on the day named after it ("noon Friday"),
+    /// else on the day the story is at.
+    fn noon_or_midnight(&self, i: usize) -> Hit {
+        let (w, n1) = (self.w(i), self.w(i + 1));
+        let t = TimeOfDay::Clock(if w == "midnight" { 24 } else { 12 }, 0);
+        let mut e = i + 1;
+        let mut day = self
+            .following_day(e)
+            .unwrap_or_else(|| self.story.story_day());
+        if let Some(wd) = lex::weekday(n1) {
+            day = self.weekday_value(wd, i, None).0;
+            e += 1;
+        }
+        Hit::new(i, e, TimexType::Time, Value::time(day, t), Kind::Clock)
     }
 
     /// A bare plural unit measuring the gap to an event, "came hours after", "departed days
