@@ -22,7 +22,7 @@
 //! more recent than the others'; otherwise it is not merged blindly: it goes to a group of its
 //! own (shared with later identical ambiguous mentions), whose canonical name is the short form.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::types::{Entity, Label, Span};
 
@@ -113,11 +113,11 @@ pub fn group(text: &str, mentions: &[(Span, Label, usize)]) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
     let mut of: Vec<usize> = Vec::with_capacity(ms.len());
     // indexes: PER word -> groups; (label, words) -> group; (label, initials) -> groups
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_form: HashMap<(Label, &[String]), usize> = HashMap::new();
-    let mut by_initials: HashMap<(Label, &str), Vec<usize>> = HashMap::new();
-    let mut by_acronym: HashMap<(Label, &str), Vec<usize>> = HashMap::new();
-    let mut ambiguous: HashMap<(Label, &[String]), usize> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_form: HashMap<(Label, &[String]), usize> = HashMap::default();
+    let mut by_initials: HashMap<(Label, &str), Vec<usize>> = HashMap::default();
+    let mut by_acronym: HashMap<(Label, &str), Vec<usize>> = HashMap::default();
+    let mut ambiguous: HashMap<(Label, &[String]), usize> = HashMap::default();
     for (i, (span, label, _)) in mentions.iter().enumerate() {
         let m = &ms[i];
         let mut chosen = None;
