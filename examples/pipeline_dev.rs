@@ -1,11 +1,13 @@
 //! Development driver for the whole pipeline's speed, one thread, for `perf stat` / `perf record`.
 //!
 //! ```text
-//! pipeline_dev [--mb 3] FILE...
+//! pipeline_dev [--mb 3] [--threads N] FILE...
 //! ```
 //! Each file is one document; the set is repeated up to `--mb` megabytes and analysed in turn
 //! with the default pipeline. Prints the seconds spent in each stage (text layer, entities, dates,
 //! quotes) and the whole; run it under `perf stat -e instructions` for load-independent counts.
+//! With `--threads N` the texts go through `analyze_many` on N threads instead (all results kept),
+//! and only the whole is timed: compare the CPU seconds (`perf stat -e task-clock`) of N = 1 and 2.
 
 use std::time::{Duration, Instant};
 
@@ -14,10 +16,17 @@ use tidings::pipeline::Pipeline;
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut mb = 3.0f64;
+    let mut threads = None;
     let mut files = Vec::new();
     while let Some(a) = args.next() {
         if a == "--mb" {
             mb = args.next().and_then(|v| v.parse().ok()).expect("--mb N");
+        } else if a == "--threads" {
+            threads = Some(
+                args.next()
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .expect("--threads N"),
+            );
         } else {
             files.push(std::fs::read_to_string(&a).expect("readable file"));
         }
@@ -35,6 +44,22 @@ fn main() {
             total += f.len();
         }
     }
+    let mbs = total as f64 / 1e6;
+    if let Some(threads) = threads {
+        let t0 = Instant::now();
+        let docs = pipe.analyze_many(&texts, &[], Some(threads)).unwrap();
+        let all = t0.elapsed().as_secs_f64();
+        let n: usize = docs
+            .iter()
+            .map(|d| d.entities.len() + d.sentences.len())
+            .sum();
+        println!(
+            "{mbs:.1} MB, {} documents, {n} findings: {all:.3}s = {:.2} MB/s ({threads} threads)",
+            texts.len(),
+            mbs / all
+        );
+        return;
+    }
     let mut times = vec![Duration::ZERO; pipe.extractors().len() + 1];
     let t0 = Instant::now();
     let mut findings = 0usize;
@@ -44,7 +69,6 @@ fn main() {
     }
     let all = t0.elapsed().as_secs_f64();
     let names = ["text", "entities", "dates", "quotes"];
-    let mbs = total as f64 / 1e6;
     for (i, t) in times.iter().enumerate() {
         let s = t.as_secs_f64();
         println!(
