@@ -68,7 +68,13 @@ fn word_run(cur: &Cursor, start: usize) -> (usize, bool, Option<usize>) {
     let mut j = start;
     let mut has_at = false;
     let mut apostrophe = None;
-    while let Some(c) = cur.at(j) {
+    let bytes = cur.text.as_bytes();
+    loop {
+        // ASCII letters and digits a byte at a time: most words are nothing else
+        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            j += 1;
+        }
+        let Some(c) = cur.at(j) else { break };
         if is_word_char(c) {
             j += c.len_utf8();
             continue;
