@@ -9,6 +9,8 @@
 //! With `--threads N` the texts go through `analyze_many` on N threads instead (all results kept),
 //! and only the whole is timed: compare the CPU seconds (`perf stat -e task-clock`) of N = 1 and 2.
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use tidings::pipeline::Pipeline;
@@ -33,17 +35,7 @@ fn main() {
     }
     assert!(!files.is_empty(), "usage: pipeline_dev [--mb 3] FILE...");
     let pipe = Pipeline::default();
-    let mut texts = Vec::new();
-    let mut total = 0usize;
-    'fill: loop {
-        for f in &files {
-            if total >= (mb * 1e6) as usize {
-                break 'fill;
-            }
-            texts.push(f.as_str());
-            total += f.len();
-        }
-    }
+    let (texts, total) = support::repeat_to_mb(&files, mb);
     let mbs = total as f64 / 1e6;
     if let Some(threads) = threads {
         let t0 = Instant::now();
