@@ -162,17 +162,7 @@ fn bench(opts: &Options, pos: &[String]) {
         die("bench FILE...");
     }
     let ex = EntityExtractor::new(model(opts));
-    let mut texts = Vec::new();
-    let mut total = 0usize;
-    'fill: loop {
-        for f in &files {
-            if total >= (mb * 1e6) as usize {
-                break 'fill;
-            }
-            texts.push(f.clone());
-            total += f.len();
-        }
-    }
+    let (texts, total) = support::repeat_to_mb(&files, mb);
     let t0 = Instant::now();
     let mut docs: Vec<_> = texts.iter().map(|t| prepare(t, None)).collect();
     let t_prep = t0.elapsed().as_secs_f64();

@@ -1,4 +1,6 @@
-//! Helpers shared by the development drivers in `examples/`. Not an example of its own.
+//! Helpers shared by the development drivers in `examples/`. Not an example of its own; each
+//! driver uses some of them.
+#![allow(dead_code)]
 
 use std::time::Instant;
 
@@ -18,4 +20,21 @@ pub fn run_timed(
         n += count(d);
     }
     (n, t0.elapsed().as_secs_f64())
+}
+
+/// The texts `files` repeated in turn until they reach `mb` megabytes (each file one
+/// document), and their total size in bytes.
+pub fn repeat_to_mb(files: &[String], mb: f64) -> (Vec<&str>, usize) {
+    let mut texts = Vec::new();
+    let mut total = 0usize;
+    'fill: loop {
+        for f in files {
+            if total >= (mb * 1e6) as usize {
+                break 'fill;
+            }
+            texts.push(f.as_str());
+            total += f.len();
+        }
+    }
+    (texts, total)
 }

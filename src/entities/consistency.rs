@@ -14,7 +14,7 @@
 //!
 //! It never creates or removes mentions and never changes a span.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::groups::words;
 use crate::types::{Label, Span};
@@ -50,7 +50,7 @@ pub fn relabel(text: &str, mentions: &mut [(Span, Label, usize)], evidence: &[[f
             }
         }
     }
-    let mut votes: HashMap<&str, [f32; 4]> = HashMap::new();
+    let mut votes: HashMap<&str, [f32; 4]> = HashMap::default();
     for (k, (m, ev)) in mentions.iter().zip(evidence).enumerate() {
         let v = votes.entry(&text[m.0.start..m.0.end]).or_default();
         if moved[k] {

@@ -4,6 +4,8 @@
 //! The caller's `choose` decides each tag (by the model's scores, or the gold tag in training);
 //! the walk never reads weights.
 
+use std::sync::LazyLock;
+
 use super::features::{History, NonLocal, Step};
 use super::hashing::HashMapU64;
 use super::prepare::DocFeats;
@@ -58,21 +60,31 @@ pub fn score(index: &HashMapU64<u32>, weights: &[f32], feats: &[u64], scores: &m
     }
 }
 
-/// Best allowed tag after `prev`; at the sentence end only closing tags are allowed.
+/// The tags allowed after each previous tag (bit `t` for tag `t`), not at and at the sentence
+/// end, where only closing tags are allowed: [`allowed`] once per pair rather than per token.
+static ALLOWED: LazyLock<[[u32; 2]; NT]> = LazyLock::new(|| {
+    std::array::from_fn(|prev| {
+        std::array::from_fn(|last| {
+            (0..NT as u8)
+                .filter(|&t| allowed(prev as u8, t) && !(last == 1 && t != O && tag_pos(t) < 2))
+                .fold(0, |m, t| m | 1 << t)
+        })
+    })
+});
+
+/// Best allowed tag after `prev`; at the sentence end only closing tags are allowed. Ties go
+/// to the lowest tag.
 #[inline]
 pub fn best_tag(scores: &[f32; NT], prev: u8, last: bool) -> u8 {
     let mut best = u8::MAX;
     let mut bs = f32::NEG_INFINITY;
-    for t in 0..NT as u8 {
-        if !allowed(prev, t) {
-            continue;
-        }
-        if last && t != O && tag_pos(t) < 2 {
-            continue;
-        }
-        if scores[t as usize] > bs || best == u8::MAX {
-            bs = scores[t as usize];
-            best = t;
+    let mut m = ALLOWED[prev as usize][last as usize];
+    while m != 0 {
+        let t = m.trailing_zeros() as usize;
+        m &= m - 1;
+        if scores[t] > bs || best == u8::MAX {
+            bs = scores[t];
+            best = t as u8;
         }
     }
     best
@@ -93,4 +105,30 @@ pub fn decode(
         score(index, weights, &feats, &mut scores);
         st.best(&scores)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_tag_is_the_first_highest_allowed_tag() {
+        // scores with ties, negatives and equal values, against a plain scan of `allowed`
+        let rows: Vec<[f32; NT]> = (0..40u32)
+            .map(|k| std::array::from_fn(|t| ((t as u32 * 7 + k * 13) % 5) as f32 - 2.0))
+            .collect();
+        for prev in 0..NT as u8 {
+            for last in [false, true] {
+                for s in &rows {
+                    let ok = |t: u8| allowed(prev, t) && !(last && t != O && tag_pos(t) < 2);
+                    let top = (0..NT as u8)
+                        .filter(|&t| ok(t))
+                        .map(|t| s[t as usize])
+                        .fold(f32::NEG_INFINITY, f32::max);
+                    let want = (0..NT as u8).find(|&t| ok(t) && s[t as usize] == top);
+                    assert_eq!(Some(best_tag(s, prev, last)), want, "{prev} {last}");
+                }
+            }
+        }
+    }
 }

@@ -22,7 +22,7 @@
 //! more recent than the others'; otherwise it is not merged blindly: it goes to a group of its
 //! own (shared with later identical ambiguous mentions), whose canonical name is the short form.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::types::{Entity, Label, Span};
 
@@ -47,8 +47,10 @@ fn initials(s: &str) -> String {
 }
 
 fn acronym_form(s: &str) -> Option<String> {
-    let a: String = s.chars().filter(|&c| c != '.').collect();
-    (a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase() || c == '&')).then_some(a)
+    // checked before copying: most mentions are no acronym
+    let mut kept = s.chars().filter(|&c| c != '.');
+    let acronym = kept.clone().all(|c| c.is_uppercase() || c == '&') && kept.nth(1).is_some();
+    acronym.then(|| s.chars().filter(|&c| c != '.').collect())
 }
 
 struct Mention {
@@ -113,11 +115,11 @@ pub fn group(text: &str, mentions: &[(Span, Label, usize)]) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
     let mut of: Vec<usize> = Vec::with_capacity(ms.len());
     // indexes: PER word -> groups; (label, words) -> group; (label, initials) -> groups
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_form: HashMap<(Label, &[String]), usize> = HashMap::new();
-    let mut by_initials: HashMap<(Label, &str), Vec<usize>> = HashMap::new();
-    let mut by_acronym: HashMap<(Label, &str), Vec<usize>> = HashMap::new();
-    let mut ambiguous: HashMap<(Label, &[String]), usize> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_form: HashMap<(Label, &[String]), usize> = HashMap::default();
+    let mut by_initials: HashMap<(Label, &str), Vec<usize>> = HashMap::default();
+    let mut by_acronym: HashMap<(Label, &str), Vec<usize>> = HashMap::default();
+    let mut ambiguous: HashMap<(Label, &[String]), usize> = HashMap::default();
     for (i, (span, label, _)) in mentions.iter().enumerate() {
         let m = &ms[i];
         let mut chosen = None;
@@ -225,12 +227,13 @@ pub fn group(text: &str, mentions: &[(Span, Label, usize)]) -> Vec<Entity> {
                 }
             }
             by_form.entry((gl, m.words.as_slice())).or_insert(g);
-            match &m.acronym {
-                Some(a) => by_acronym.entry((gl, a.as_str())).or_default().push(g),
-                None => by_initials
-                    .entry((gl, m.initials.as_str()))
-                    .or_default()
-                    .push(g),
+            let list = match &m.acronym {
+                Some(a) => by_acronym.entry((gl, a.as_str())).or_default(),
+                None => by_initials.entry((gl, m.initials.as_str())).or_default(),
+            };
+            // candidates are deduplicated anyway: a group's later mentions need not repeat it
+            if list.last() != Some(&g) {
+                list.push(g);
             }
         }
     }
@@ -266,6 +269,16 @@ pub fn group(text: &str, mentions: &[(Span, Label, usize)]) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acronym_forms() {
+        assert_eq!(acronym_form("U.S.").as_deref(), Some("US"));
+        assert_eq!(acronym_form("AT&T").as_deref(), Some("AT&T"));
+        assert_eq!(acronym_form("DNC").as_deref(), Some("DNC"));
+        for no in ["A.", "A", "", "..", "Democrats", "DNC chair"] {
+            assert_eq!(acronym_form(no), None, "{no}");
+        }
+    }
 
     /// Mentions of `names` (label, surface) found left to right in `text`; sentences end at ". ".
     fn mentions(text: &str, names: &[(Label, &str)]) -> Vec<(Span, Label, usize)> {

@@ -39,17 +39,22 @@ pub fn truecase(k: &Knowledge, words: &[&str], sentences: &[Range<usize>]) -> Ve
         if s.len() < 3 || s.end > words.len() {
             continue;
         }
-        let mut common = Vec::new();
+        let mut titled = Vec::new();
         let mut lower = 0;
         for (i, &w) in words.iter().enumerate().take(s.end).skip(s.start + 1) {
             if title_shaped(w) {
-                if k.cap_rate(w).is_some_and(|c| c <= COMMON) {
-                    common.push(i);
-                }
+                titled.push(i);
             } else if w.len() > 1 && w.chars().all(char::is_lowercase) {
                 lower += 1;
             }
         }
+        // the common words are among the title-shaped ones: most lines of running text have
+        // too few of those to need the lexicon
+        if titled.len() < MIN_COMMON || titled.len() <= lower {
+            continue;
+        }
+        titled.retain(|&i| k.cap_rate(words[i]).is_some_and(|c| c <= COMMON));
+        let common = titled;
         if common.len() >= MIN_COMMON && common.len() > lower {
             for i in common {
                 out[i] = Some(words[i].to_lowercase());

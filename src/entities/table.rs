@@ -210,13 +210,17 @@ impl Table {
 
     /// Adds columns `from..from + W` of the rows at `hits` to `acc`.
     #[inline]
+    /// (Summed in a local copy, so that the sums stay in registers rather than being stored
+    /// back after every row.)
     fn add<const W: usize>(&self, hits: &[u32], from: usize, acc: &mut [i32; W]) {
+        let mut a = *acc;
         for &j in hits {
             let r = &self.slot_rows[j as usize][from..from + W];
             for t in 0..W {
-                acc[t] += r[t] as i32;
+                a[t] += r[t] as i32;
             }
         }
+        *acc = a;
     }
 
     /// Looks up `s.feats` and adds the pass-`stage` weights of those found to `acc`.

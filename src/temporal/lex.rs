@@ -512,14 +512,14 @@ const CANDIDATES: &[&str] = &[
 
 /// How a lower-cased word triggers the tagger: 0 never, 1 always, 2 if the next word does.
 pub fn trigger_class(w: &str) -> u8 {
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap;
     use std::sync::OnceLock;
-    static TABLE: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    static TABLE: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
     if w.len() > 14 {
         return 0;
     }
     let table = TABLE.get_or_init(|| {
-        let mut t = HashMap::new();
+        let mut t = FxHashMap::default();
         for &x in FUNCTION_TRIGGERS {
             t.insert(x, 2);
         }

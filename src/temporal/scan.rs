@@ -124,7 +124,9 @@ impl<'a> Scan<'a> {
             return Trigger::IfNext;
         }
         // Compounds: "10-month", "third-quarter", "mid-1990s", "twenty-four", "year-end".
-        if let Some((a, b)) = w.rsplit_once('-') {
+        // (a byte loop: words are short, and most have no hyphen)
+        if let Some(k) = w.bytes().rposition(|x| x == b'-') {
+            let (a, b) = (&w[..k], &w[k + 1..]);
             if lex::unit(b).is_some()
                 || matches!(b, "half" | "end" | "ago" | "earlier" | "old" | "long")
                 || a == "mid"

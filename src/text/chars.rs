@@ -9,7 +9,11 @@ pub(super) fn is_mark(c: char) -> bool {
         | 0xE0100..=0xE01EF)
 }
 
+#[inline]
 pub(super) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 

@@ -34,9 +34,9 @@ pub(super) fn scan_word(cur: &Cursor, start: usize, tokens: &mut Vec<Token>) -> 
 /// left out; `None` if none starts there.
 fn url_end(cur: &Cursor, start: usize) -> Option<usize> {
     let text = cur.text;
-    let head = text.as_bytes()[start..(start + 8).min(text.len())].to_ascii_lowercase();
-    if !(head.starts_with(b"http://") || head.starts_with(b"https://") || head.starts_with(b"www."))
-    {
+    let head = &text.as_bytes()[start..];
+    let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
+    if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
         return None;
     }
     let mut j = start;
@@ -68,7 +68,13 @@ fn word_run(cur: &Cursor, start: usize) -> (usize, bool, Option<usize>) {
     let mut j = start;
     let mut has_at = false;
     let mut apostrophe = None;
-    while let Some(c) = cur.at(j) {
+    let bytes = cur.text.as_bytes();
+    loop {
+        // ASCII letters and digits a byte at a time: most words are nothing else
+        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            j += 1;
+        }
+        let Some(c) = cur.at(j) else { break };
         if is_word_char(c) {
             j += c.len_utf8();
             continue;
