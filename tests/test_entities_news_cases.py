@@ -50,3 +50,16 @@ def test_one_misread_mention_does_not_relabel_the_person_in_the_document():
             "Later, Obama met reporters, and Obama thanked them.")
     got = found(text)
     assert [lab for t, lab in got if "Obama" in t] == ["PER"] * 4, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senate Minority Whip Dick Durbin wrote to Interior Department Inspector General Mary Kendall.",
+     [("Senate", "ORG"), ("Dick Durbin", "PER"), ("Interior Department", "ORG"), ("Mary Kendall", "PER")]),
+    ("The letter went to Navy Capt. Lars Olsen on Monday.", [("Navy", "ORG"), ("Lars Olsen", "PER")]),
+])
+def test_a_title_stays_outside_the_names_around_it(text, expected):
+    assert found(text) == expected
+
+
+def test_a_title_word_opening_an_organisation_stays_in_it():
+    assert ("General Motors", "ORG") in found("General Motors recalled the cars.")

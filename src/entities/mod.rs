@@ -72,6 +72,9 @@
 //!   span, from the scores at its first token (softmax at `EVIDENCE_TEMPERATURE`). Document
 //!   consistency (`consistency.rs`) votes with that evidence, so one confident misreading of a
 //!   name never spreads to its other mentions.
+//! - A personal title inside a mention is left outside: the name after it is a person and the
+//!   words before it the body or place it belongs to ("[House] Majority Leader [Kevin McCarthy]",
+//!   `titles.rs`).
 //! - A known surname opening a sentence before a reporting verb is a person ("Sessions said so.",
 //!   `surnames.rs`), where the capital says nothing and the common noun's features win.
 //! - Party-state tags keep only the state ("R-[Pa.]", `party_state.rs`); handles and hashtags
@@ -94,6 +97,7 @@ mod prepare;
 mod surnames;
 mod table;
 mod tags;
+mod titles;
 mod train;
 
 use std::ops::Range;
@@ -277,6 +281,7 @@ impl Extractor for EntityExtractor {
             .map(|(w, c)| c.as_deref().unwrap_or(w))
             .collect();
         let mut spans = self.model.tag_tokens_scored(&seen, &sents);
+        titles::apply(&self.model.knowledge, &words, &mut spans);
         let tagged: Vec<Range<usize>> = spans.iter().map(|m| m.0..m.1).collect();
         for i in surnames::find(&self.model.knowledge, &words, &sents, &tagged) {
             spans.push((i, i + 1, Label::Per, SURNAME_EVIDENCE));
