@@ -39,14 +39,14 @@ pub(super) fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn initials(s: &str) -> String {
+pub(super) fn initials(s: &str) -> String {
     s.split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
 }
 
-fn acronym_form(s: &str) -> Option<String> {
+pub(super) fn acronym_form(s: &str) -> Option<String> {
     let a: String = s.chars().filter(|&c| c != '.').collect();
     (a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase() || c == '&')).then_some(a)
 }

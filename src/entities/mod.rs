@@ -77,12 +77,15 @@
 //!   `titles.rs`).
 //! - A known surname opening a sentence before a reporting verb is a person ("Sessions said so.",
 //!   `surnames.rs`), where the capital says nothing and the common noun's features win.
+//! - An acronym in parentheses after a name that it spells takes the name's label ("Judicial
+//!   Watch ([JW])", `acronyms.rs`).
 //! - Party-state tags keep only the state ("R-[Pa.]", `party_state.rs`); handles and hashtags
 //!   are names without their sign ("@[realDonaldTrump]", `handles.rs`).
 //!
 //! # Groups
 //! See [`group`] for how mentions are linked and how ambiguous short forms are handled.
 
+mod acronyms;
 mod consistency;
 mod decode;
 mod features;
@@ -324,6 +327,7 @@ impl Extractor for EntityExtractor {
         let mut mentions: Vec<(Span, Label, usize)> =
             mentions.into_iter().map(|m| (m.0, m.1, m.2)).collect();
         consistency::relabel(&doc.text, &mut mentions, &evidence);
+        acronyms::apply(&doc.text, &mut mentions);
         // handles, hashtags and party-state tags: tokens that open with '#', '@', or 'R-', 'D-', 'I-'
         let marked: Vec<(Span, usize)> = doc
             .sentences
