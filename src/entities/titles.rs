@@ -88,6 +88,9 @@ pub fn split(
     e: usize,
     label: usize,
 ) -> Option<(Range<usize>, usize, Range<usize>)> {
+    if e < s + 2 {
+        return None; // a title and a name or a head: two words at least
+    }
     // the last run of title words inside the mention
     let t_end = (s..e).rev().find(|&i| TITLE_WORDS.contains(&words[i]))? + 1;
     let mut t_start = t_end - 1;
