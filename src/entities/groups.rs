@@ -39,14 +39,14 @@ pub(super) fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn initials(s: &str) -> String {
+pub(super) fn initials(s: &str) -> String {
     s.split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
 }
 
-fn acronym_form(s: &str) -> Option<String> {
+pub(super) fn acronym_form(s: &str) -> Option<String> {
     // checked before copying: most mentions are no acronym
     let mut kept = s.chars().filter(|&c| c != '.');
     let acronym = kept.clone().all(|c| c.is_uppercase() || c == '&') && kept.nth(1).is_some();
@@ -97,147 +97,155 @@ fn per_compatible(m: &Mention, g: &Group) -> bool {
     })
 }
 
-/// Groups mentions `(span, label, sentence index)` (sorted by start) of `text` into entities.
-pub fn group(text: &str, mentions: &[(Span, Label, usize)]) -> Vec<Entity> {
-    let ms: Vec<Mention> = mentions
-        .iter()
-        .map(|(s, _, sent)| {
-            let t = &text[s.start..s.end];
-            Mention {
-                text: t.to_owned(),
-                words: words(t),
-                sentence: *sent,
-                acronym: acronym_form(t),
-                initials: initials(t),
-            }
-        })
-        .collect();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut of: Vec<usize> = Vec::with_capacity(ms.len());
-    // indexes: PER word -> groups; (label, words) -> group; (label, initials) -> groups
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut by_form: HashMap<(Label, &[String]), usize> = HashMap::default();
-    let mut by_initials: HashMap<(Label, &str), Vec<usize>> = HashMap::default();
-    let mut by_acronym: HashMap<(Label, &str), Vec<usize>> = HashMap::default();
-    let mut ambiguous: HashMap<(Label, &[String]), usize> = HashMap::default();
-    for (i, (span, label, _)) in mentions.iter().enumerate() {
-        let m = &ms[i];
-        let mut chosen = None;
-        // "Full Name (ABBR)"
-        if i > 0 {
-            let prev = mentions[i - 1].0;
-            if prev.end <= span.start && span.end < text.len() {
-                let between = text[prev.end..span.start].trim();
-                if between == "(" && text[span.end..].trim_start().starts_with(')') {
-                    chosen = Some(of[i - 1]);
-                }
-            }
-        }
-        if chosen.is_none() {
-            let mut cands: Vec<usize> = Vec::new();
-            if *label == Label::Per {
-                for w in &m.words {
-                    if let Some(gs) = by_word.get(w.as_str()) {
-                        cands.extend(gs);
-                    }
-                }
-                let all_found = m.words.iter().all(|w| by_word.contains_key(w.as_str()));
-                if !all_found {
-                    // a word may be the start of a longer one ("Don" ~ "Donald")
-                    cands.extend((0..groups.len()).filter(|&g| groups[g].label == Label::Per));
-                }
-                cands.sort_unstable();
-                cands.dedup();
-                cands.retain(|&g| {
-                    let g = &groups[g];
-                    g.label == Label::Per && !g.ambiguous && per_compatible(m, g)
-                });
-            } else {
-                if let Some(&g) = by_form.get(&(*label, m.words.as_slice())) {
-                    cands.push(g);
-                }
-                match &m.acronym {
-                    Some(a) => {
-                        if let Some(gs) = by_initials.get(&(*label, a.as_str())) {
-                            cands.extend(gs);
-                        }
-                    }
-                    None => {
-                        if let Some(gs) = by_acronym.get(&(*label, m.initials.as_str())) {
-                            cands.extend(gs);
-                        }
-                    }
-                }
-                cands.sort_unstable();
-                cands.dedup();
-                cands.retain(|&g| !groups[g].ambiguous);
-            }
-            let last = |g: usize| *groups[g].mentions.last().unwrap();
-            chosen = match cands.len() {
-                0 => ambiguous.get(&(*label, m.words.as_slice())).copied(),
-                1 => Some(cands[0]),
-                _ => {
-                    let mut by_recency = cands.clone();
-                    by_recency.sort_by_key(|&g| std::cmp::Reverse(last(g)));
-                    let r = by_recency[0];
-                    let recent = ms[last(r)].sentence + 1 >= m.sentence;
-                    if recent && last(r) > last(by_recency[1]) {
-                        Some(r)
-                    } else {
-                        // ambiguous: a group of its own, shared with identical ambiguous mentions
-                        Some(
-                            *ambiguous
-                                .entry((*label, m.words.as_slice()))
-                                .or_insert_with(|| {
-                                    groups.push(Group {
-                                        label: *label,
-                                        mentions: Vec::new(),
-                                        ambiguous: true,
-                                        words: Vec::new(),
-                                    });
-                                    groups.len() - 1
-                                }),
-                        )
-                    }
-                }
-            };
-        }
-        let g = match chosen {
-            Some(g) => g,
-            None => {
-                groups.push(Group {
-                    label: *label,
-                    mentions: Vec::new(),
-                    ambiguous: false,
-                    words: Vec::new(),
-                });
-                groups.len() - 1
-            }
-        };
-        groups[g].mentions.push(i);
-        of.push(g);
-        if !groups[g].ambiguous {
-            let gl = groups[g].label;
+/// The groups found so far and the indexes that find a mention's candidates among them.
+#[derive(Default)]
+struct Groups<'a> {
+    groups: Vec<Group>,
+    /// PER word -> groups
+    by_word: HashMap<&'a str, Vec<usize>>,
+    /// (label, words) -> group
+    by_form: HashMap<(Label, &'a [String]), usize>,
+    /// (label, initials) -> groups; (label, acronym) -> groups
+    by_initials: HashMap<(Label, &'a str), Vec<usize>>,
+    by_acronym: HashMap<(Label, &'a str), Vec<usize>>,
+    /// (label, words) -> the group of these ambiguous mentions
+    ambiguous: HashMap<(Label, &'a [String]), usize>,
+}
+
+impl<'a> Groups<'a> {
+    fn push(&mut self, label: Label, ambiguous: bool) -> usize {
+        self.groups.push(Group {
+            label,
+            mentions: Vec::new(),
+            ambiguous,
+            words: Vec::new(),
+        });
+        self.groups.len() - 1
+    }
+
+    /// The groups mention `m` with `label` is compatible with (not ambiguous ones), sorted.
+    fn candidates(&self, m: &Mention, label: Label) -> Vec<usize> {
+        let groups = &self.groups;
+        let mut cands: Vec<usize> = Vec::new();
+        if label == Label::Per {
             for w in &m.words {
-                if !groups[g].words.contains(w) {
-                    groups[g].words.push(w.clone());
-                    if gl == Label::Per {
-                        by_word.entry(w.as_str()).or_default().push(g);
-                    }
+                if let Some(gs) = self.by_word.get(w.as_str()) {
+                    cands.extend(gs);
                 }
             }
-            by_form.entry((gl, m.words.as_slice())).or_insert(g);
-            let list = match &m.acronym {
-                Some(a) => by_acronym.entry((gl, a.as_str())).or_default(),
-                None => by_initials.entry((gl, m.initials.as_str())).or_default(),
+            let all_found = m
+                .words
+                .iter()
+                .all(|w| self.by_word.contains_key(w.as_str()));
+            if !all_found {
+                // a word may be the start of a longer one ("Don" ~ "Donald")
+                cands.extend((0..groups.len()).filter(|&g| groups[g].label == Label::Per));
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            cands.retain(|&g| {
+                let g = &groups[g];
+                g.label == Label::Per && !g.ambiguous && per_compatible(m, g)
+            });
+        } else {
+            if let Some(&g) = self.by_form.get(&(label, m.words.as_slice())) {
+                cands.push(g);
+            }
+            let by_initials = match &m.acronym {
+                Some(a) => self.by_initials.get(&(label, a.as_str())),
+                None => self.by_acronym.get(&(label, m.initials.as_str())),
             };
-            // candidates are deduplicated anyway: a group's later mentions need not repeat it
-            if list.last() != Some(&g) {
-                list.push(g);
+            if let Some(gs) = by_initials {
+                cands.extend(gs);
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            cands.retain(|&g| !groups[g].ambiguous);
+        }
+        cands
+    }
+
+    /// The group mention `m` (`label`) joins among `cands`: the only one; of several, the most
+    /// recent when it is recent enough and clearly so, else the group of these ambiguous
+    /// mentions; of none, that group if it exists (None: a new group).
+    fn choose(
+        &mut self,
+        ms: &[Mention],
+        m: &'a Mention,
+        label: Label,
+        cands: &[usize],
+    ) -> Option<usize> {
+        let last = |g: usize| *self.groups[g].mentions.last().unwrap();
+        match cands.len() {
+            0 => self.ambiguous.get(&(label, m.words.as_slice())).copied(),
+            1 => Some(cands[0]),
+            _ => {
+                let mut by_recency = cands.to_vec();
+                by_recency.sort_by_key(|&g| std::cmp::Reverse(last(g)));
+                let r = by_recency[0];
+                let recent = ms[last(r)].sentence + 1 >= m.sentence;
+                if recent && last(r) > last(by_recency[1]) {
+                    Some(r)
+                } else {
+                    // ambiguous: a group of its own, shared with identical ambiguous mentions
+                    let key = (label, m.words.as_slice());
+                    if let Some(&g) = self.ambiguous.get(&key) {
+                        return Some(g);
+                    }
+                    let g = self.push(label, true);
+                    self.ambiguous.insert(key, g);
+                    Some(g)
+                }
             }
         }
     }
-    let canonical: Vec<String> = groups
+
+    /// Adds mention `i` (`m`) to group `g` and indexes it (unless the group is ambiguous).
+    fn add(&mut self, g: usize, i: usize, m: &'a Mention) {
+        self.groups[g].mentions.push(i);
+        if self.groups[g].ambiguous {
+            return;
+        }
+        let gl = self.groups[g].label;
+        for w in &m.words {
+            if !self.groups[g].words.contains(w) {
+                self.groups[g].words.push(w.clone());
+                if gl == Label::Per {
+                    self.by_word.entry(w.as_str()).or_default().push(g);
+                }
+            }
+        }
+        self.by_form.entry((gl, m.words.as_slice())).or_insert(g);
+        let list = match &m.acronym {
+            Some(a) => self.by_acronym.entry((gl, a.as_str())).or_default(),
+            None => self
+                .by_initials
+                .entry((gl, m.initials.as_str()))
+                .or_default(),
+        };
+        // candidates are deduplicated anyway: a group's later mentions need not repeat it
+        if list.last() != Some(&g) {
+            list.push(g);
+        }
+    }
+}
+
+/// Is mention `i` written in parentheses right after mention `i - 1` ("Full Name (ABBR)")?
+fn in_parentheses_after_previous(text: &str, mentions: &[(Span, Label, usize)], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let (prev, span) = (mentions[i - 1].0, mentions[i].0);
+    prev.end <= span.start
+        && span.end < text.len()
+        && text[prev.end..span.start].trim() == "("
+        && text[span.end..].trim_start().starts_with(')')
+}
+
+/// Each group's canonical name: its mention with most words, then longest, then first, without
+/// a possessive.
+fn canonical_names(groups: &[Group], ms: &[Mention]) -> Vec<String> {
+    groups
         .iter()
         .map(|g| {
             let best = g
@@ -253,7 +261,39 @@ pub fn group(text: &str, mentions: &[(Span, Label, usize)]) -> Vec<Entity> {
                 .trim()
                 .to_owned()
         })
+        .collect()
+}
+
+/// Groups mentions `(span, label, sentence index)` (sorted by start) of `text` into entities.
+pub fn group(text: &str, mentions: &[(Span, Label, usize)]) -> Vec<Entity> {
+    let ms: Vec<Mention> = mentions
+        .iter()
+        .map(|(s, _, sent)| {
+            let t = &text[s.start..s.end];
+            Mention {
+                text: t.to_owned(),
+                words: words(t),
+                sentence: *sent,
+                acronym: acronym_form(t),
+                initials: initials(t),
+            }
+        })
         .collect();
+    let mut gs = Groups::default();
+    let mut of: Vec<usize> = Vec::with_capacity(ms.len());
+    for (i, (_, label, _)) in mentions.iter().enumerate() {
+        let m = &ms[i];
+        let chosen = if in_parentheses_after_previous(text, mentions, i) {
+            Some(of[i - 1])
+        } else {
+            let cands = gs.candidates(m, *label);
+            gs.choose(&ms, m, *label, &cands)
+        };
+        let g = chosen.unwrap_or_else(|| gs.push(*label, false));
+        gs.add(g, i, m);
+        of.push(g);
+    }
+    let canonical = canonical_names(&gs.groups, &ms);
     mentions
         .iter()
         .zip(&of)

