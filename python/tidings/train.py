@@ -126,17 +126,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--news-copies", type=int, default=DEFAULT_NEWS_COPIES,
                     help=f"how many times each news document is repeated (oversampling; default {DEFAULT_NEWS_COPIES})")
     ap.add_argument("--extra-train", action="append", default=[], metavar="FILE",
-                    help="another CoNLL-format training file added to --train (repeatable; default "
-                         f"{DEFAULT_EXTRA}, WikiGold, checked by its sha256)")
+                    help="another CoNLL-format training file added to --train (repeatable; with the default "
+                         f"--train, default {DEFAULT_EXTRA}, WikiGold, checked by its sha256)")
     ap.add_argument("--no-extra", action="store_true",
-                    help=f"no extra training file (without --extra-train: do not read {DEFAULT_EXTRA})")
+                    help=f"no extra training file (without --extra-train and with the default --train: "
+                         f"do not read {DEFAULT_EXTRA})")
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--seed", type=int)
     ap.add_argument("-q", "--quiet", action="store_true")
     a = ap.parse_args(argv)
 
     dev = None if a.dev.lower() == "none" else a.dev
-    if not a.extra_train and not a.no_extra:
+    # WikiGold belongs to the built-in model's recipe: a model of your own (--train) does not need it
+    if not a.extra_train and not a.no_extra and a.train == DEFAULT_TRAIN:
         try:
             a.extra_train = [_default_extra()]
         except ValueError as e:
