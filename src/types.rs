@@ -330,4 +330,13 @@ impl Document {
         let i = self.sentences.partition_point(|s| s.span.end <= pos);
         Some(i.min(self.sentences.len() - 1))
     }
+
+    /// The section of a compilation that contains byte offset `pos`, if any (sections are
+    /// sorted and do not overlap).
+    pub fn section_at(&self, pos: usize) -> Option<&Section> {
+        let k = self.sections.partition_point(|s| s.span.start <= pos);
+        k.checked_sub(1)
+            .map(|k| &self.sections[k])
+            .filter(|s| pos < s.span.end)
+    }
 }

@@ -26,10 +26,7 @@ pub(crate) fn date_quotes(doc: &Document, quotes: &mut [Quote]) {
     }
     let contents: Vec<Span> = quotes.iter().map(|q| q.span).collect();
     for q in quotes.iter_mut() {
-        let section = doc
-            .sections
-            .iter()
-            .find(|s| s.span.start <= q.span.start && q.span.start < s.span.end);
+        let section = doc.section_at(q.span.start);
         // Words are said on or before the day they are reported.
         let reported = section.and_then(|s| s.date).or(doc.date);
         let stated = section
