@@ -49,6 +49,9 @@ pub(super) struct Story {
     last_year: Option<i32>,
     /// The last month named ("in February"), and its sentence, for "the month".
     last_month: Option<(i32, u32, usize)>,
+    /// Where the narrative last stood to the month (and day): the point a bare month later
+    /// in a simple-past narrative moves forward from.
+    ref_point: Option<(i32, u32, Option<u32>)>,
 }
 
 /// What a date found means for the story, beyond its [`Anchor`].
@@ -78,6 +81,7 @@ impl Story {
             last_q_sent: None,
             last_year: None,
             last_month: None,
+            ref_point: None,
         }
     }
 
@@ -113,6 +117,7 @@ impl Story {
         self.dct = date.or(self.doc_date);
         self.ref_day = None;
         self.disc_year = None;
+        self.ref_point = None;
     }
 
     /// A quotation said or sent on `day` opens: its relative words count from that day.
@@ -183,8 +188,19 @@ impl Story {
         }
         if let Some((y, m)) = f.month {
             self.last_month = Some((y, m, self.sent_idx));
+            if !f.attributive {
+                self.ref_point = Some((y, m, None));
+                // A month the narrative moved on to ("In February" after "December 2015")
+                // moves its year, as a day does.
+                if self.disc_year.is_some_and(|(dy, _)| dy != y) {
+                    self.disc_year = Some((y, self.sent_idx));
+                }
+            }
         }
         let attributive = f.attributive;
+        if let (Anchor::Day(d, _), false) = (f.anchor, attributive) {
+            self.ref_point = Some((d.year(), d.month(), Some(d.day())));
+        }
         match f.anchor {
             Anchor::Day(d, explicit) => {
                 self.ref_day = Some(d);
@@ -216,16 +232,42 @@ impl Story {
         }
     }
 
-    /// The year of a month (and day) written without one, in a sentence of tense `tense`.
-    pub(super) fn year_for_month(&self, m: u32, d: Option<u32>, tense: Tense) -> Option<i32> {
+    /// The year the narrative's year `y` gives a month `m` (and day `d`): a narrative told in
+    /// the simple past moves forward, so a month before the point it stands at ("In December
+    /// 2015, ... In February, ...") is in the next year when that is the document's year and
+    /// the day is not after the document date; `back` (a pluperfect, "had") keeps it in `y`.
+    fn forward_year(&self, y: i32, m: u32, d: Option<u32>, back: bool) -> i32 {
+        let (Some((ry, rm, rd)), Some(dct)) = (self.ref_point, self.dct) else {
+            return y;
+        };
+        let before = m < rm || m == rm && matches!((d, rd), (Some(d), Some(rd)) if d < rd);
+        let next = NaiveDate::from_ymd_opt(y + 1, m, d.unwrap_or(1).min(28));
+        if ry == y && y + 1 == dct.year() && before && !back && next.is_some_and(|n| n <= dct) {
+            y + 1
+        } else {
+            y
+        }
+    }
+
+    /// The year of a month (and day) written without one, in a sentence of tense `tense`
+    /// (`back`: a pluperfect sentence, which may step back before the narrative's point).
+    pub(super) fn year_for_month(
+        &self,
+        m: u32,
+        d: Option<u32>,
+        tense: Tense,
+        back: bool,
+    ) -> Option<i32> {
         // A retrospective: the story's year, whatever the tense and however far back the
         // last explicit year was written.
         if let Some(y) = self.story_year {
-            return Some(self.disc_year.map_or(y, |d| d.0));
+            let y = self.disc_year.map_or(y, |d| d.0);
+            return Some(self.forward_year(y, m, d, back));
         }
         // Narrative: the year of a recent explicit date, unless the sentence looks ahead.
         if let Some((y, k)) = self.disc_year {
             if self.sent_idx <= k + DISCOURSE_SENTENCES && tense != Tense::Future {
+                let y = self.forward_year(y, m, d, back);
                 // A past event is not after the document date: "In December, it changed"
                 // written in October is last December even when this year is in discourse.
                 let after_dct = self.dct.is_some_and(|dct| {
@@ -275,8 +317,8 @@ impl Story {
     }
 
     /// A month and day written without a year ("October 12").
-    pub(super) fn month_day(&self, m: u32, d: u32, tense: Tense) -> (Value, Anchor) {
-        match self.year_for_month(m, Some(d), tense) {
+    pub(super) fn month_day(&self, m: u32, d: u32, tense: Tense, back: bool) -> (Value, Anchor) {
+        match self.year_for_month(m, Some(d), tense, back) {
             Some(y) => match NaiveDate::from_ymd_opt(y, m, d) {
                 Some(dd) => (Value::day(dd), Anchor::Day(dd, false)),
                 None => (Value::written(y, m, d), Anchor::None),

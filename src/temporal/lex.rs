@@ -1,6 +1,60 @@
 //! Word lists of the temporal tagger: months, weekdays, numbers, units, parts of the day.
 //! Never resolves or decides anything: every function maps one lower-cased token to its entry.
 
+/// An irregular past participle ("been", "made", "won"), for the pluperfect "had made".
+pub fn participle(w: &str) -> bool {
+    matches!(
+        w,
+        "been"
+            | "made"
+            | "won"
+            | "lost"
+            | "left"
+            | "met"
+            | "led"
+            | "sent"
+            | "spent"
+            | "held"
+            | "paid"
+            | "said"
+            | "told"
+            | "built"
+            | "brought"
+            | "bought"
+            | "thought"
+            | "found"
+            | "got"
+            | "gotten"
+            | "gone"
+            | "done"
+            | "come"
+            | "become"
+            | "run"
+            | "begun"
+            | "taken"
+            | "given"
+            | "written"
+            | "seen"
+            | "known"
+            | "shown"
+            | "grown"
+            | "drawn"
+            | "chosen"
+            | "spoken"
+            | "broken"
+            | "fallen"
+            | "risen"
+            | "kept"
+            | "felt"
+            | "heard"
+            | "sold"
+            | "struck"
+            | "fought"
+            | "taught"
+            | "caught"
+    )
+}
+
 /// Month number of a month name or abbreviation ("sept.", "oct", "october").
 pub fn month(w: &str) -> Option<u32> {
     Some(match w {

@@ -83,6 +83,27 @@ impl Scan<'_> {
         }
     }
 
+    /// Does the sentence being read step back in time with a pluperfect ("had signed",
+    /// "had been")?
+    pub(super) fn pluperfect(&self) -> bool {
+        (self.sent_start..self.lim).any(|k| {
+            if !matches!(self.w(k), "had" | "'d" | "’d") {
+                return false;
+            }
+            // "had already signed", "had not yet been".
+            let mut j = k + 1;
+            while matches!(
+                self.w(j),
+                "already" | "not" | "never" | "just" | "also" | "since"
+            ) || self.w(j).len() > 4 && self.w(j).ends_with("ly")
+            {
+                j += 1;
+            }
+            let w = self.w(j);
+            self.kind(j) == Some(TokenKind::Word) && (w.ends_with("ed") || lex::participle(w))
+        })
+    }
+
     /// The tense of the tensed word nearest to `i` within tokens `lo..hi`.
     pub(super) fn nearest_tense(&self, i: usize, lo: usize, hi: usize) -> Tense {
         let mut best = (usize::MAX, Tense::None);

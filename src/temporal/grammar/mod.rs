@@ -82,7 +82,7 @@ impl Hit {
 impl Tagger<'_> {
     /// A month and day without a year ("October 12"), in the tense around token `i`.
     pub(super) fn month_day(&self, m: u32, d: u32, i: usize) -> (Value, Anchor) {
-        self.story.month_day(m, d, self.tense(i))
+        self.story.month_day(m, d, self.tense(i), self.pluperfect())
     }
 
     /// The day a weekday names, in the tense around token `i` unless `force`d.
@@ -92,7 +92,8 @@ impl Tagger<'_> {
     }
 
     pub(super) fn year_for_month(&self, m: u32, d: Option<u32>, i: usize) -> Option<i32> {
-        self.story.year_for_month(m, d, self.tense(i))
+        self.story
+            .year_for_month(m, d, self.tense(i), self.pluperfect())
     }
 
     /// The weekend meant by "the weekend" / "this weekend" at token `i`.
