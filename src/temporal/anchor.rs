@@ -67,6 +67,19 @@ pub(super) struct Found {
     pub(super) month: Option<(i32, u32)>,
 }
 
+impl Found {
+    /// A full date that places the story on `d` (a tweet's own date, say).
+    pub(super) fn day(d: NaiveDate) -> Found {
+        Found {
+            anchor: Anchor::Day(d, true),
+            attributive: false,
+            number_year: None,
+            quarter: false,
+            month: None,
+        }
+    }
+}
+
 impl Story {
     pub(super) fn new(dct: Option<NaiveDate>) -> Self {
         Story {

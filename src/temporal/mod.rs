@@ -39,6 +39,7 @@
 mod anchor;
 mod grammar;
 mod lex;
+mod markup;
 mod scan;
 mod sections;
 mod tense;
@@ -54,6 +55,7 @@ use crate::types::{DateSource, Document, StoryPoint, Timex, TimexType};
 pub use crate::types::{Section, SectionDateSource};
 use anchor::{Anchor, Found, Story};
 use grammar::Hit;
+use markup::TagKind;
 use scan::Scan;
 pub use value::interval;
 use value::Value;
@@ -174,6 +176,8 @@ struct Tagger<'a> {
     quoted: bool,
     /// Where the narrative's day moved (outside quotations), in reading order.
     points: Vec<StoryPoint>,
+    /// Markup tags pasted into the text (embedded tweets), in order.
+    tags: Vec<markup::Tag>,
 }
 
 /// The grammar reads tokens through the tagger.
@@ -204,6 +208,7 @@ impl<'a> Tagger<'a> {
             sections_found: Vec::new(),
             quoted: false,
             points: Vec::new(),
+            tags: markup::tags(&doc.text),
         }
     }
 
@@ -229,6 +234,7 @@ impl<'a> Tagger<'a> {
         }
         let mut next_section = 0;
         let mut para = 0;
+        let mut tag = 0;
         // Inside quotation marks (straight quotes toggle).
         self.quoted = false;
         for (k, &(s, e)) in sentences.iter().enumerate() {
@@ -253,6 +259,32 @@ impl<'a> Tagger<'a> {
                 if new_para {
                     self.quoted = false;
                     self.story.leave_quote();
+                }
+                // Markup is not prose; an embedded tweet counts from the day it was sent.
+                while tag < self.tags.len() && self.tags[tag].end <= at {
+                    tag += 1;
+                }
+                if let Some(t) = self.tags.get(tag).filter(|t| t.start <= at) {
+                    // Act once, at the tag's last token.
+                    let last = self.toks.get(i + 1).is_none_or(|n| n.start >= t.end);
+                    match t.kind {
+                        TagKind::TweetOpen(Some(d)) if last => {
+                            self.story.enter_quote(d);
+                            self.quoted = true;
+                        }
+                        TagKind::TweetClose if last => {
+                            // The story reads on from the day the tweet was sent.
+                            let sent = self.story.dct().filter(|_| self.quoted);
+                            self.story.leave_quote();
+                            self.quoted = false;
+                            if let Some(d) = sent {
+                                self.story.record(Found::day(d));
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                    continue;
                 }
                 if let Some(open) = quote_mark(self.w(i), self.quoted) {
                     self.quoted = open;
