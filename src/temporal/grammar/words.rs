@@ -226,6 +226,10 @@ impl Tagger<'_> {
             return None;
         }
         if let Some(n) = day_word_offset(w) {
+            // "airports are a safer place today": the present as a state, not a day.
+            if w == "today" && self.generic_today(i) {
+                return Some(Hit::date(i, i + 1, Value::PRESENT));
+            }
             let (v, a) = self.story.rel_day(n);
             if let Some(p) = lex::daypart(n1) {
                 return Some(Hit::day_part(i, i + 2, v, p).anchor(a));
@@ -319,6 +323,72 @@ impl Tagger<'_> {
             }
         }
         self.period_word(i)
+    }
+
+    /// Does "today" at `i` speak of the present as a state ("is as true today", "What are
+    /// her numbers today?") rather than of the day: the verb of its clause before it is a
+    /// present form of "be" saying what the present is, and no word of the clause before it
+    /// marks a past or future.
+    pub(super) fn generic_today(&self, i: usize) -> bool {
+        let lo = (self.sent_start..i)
+            .rev()
+            .find(|&k| {
+                matches!(
+                    self.w(k),
+                    "," | ";"
+                        | ":"
+                        | "``"
+                        | "''"
+                        | "\""
+                        | "“"
+                        | "”"
+                        | "—"
+                        | "–"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "when"
+                        | "while"
+                        | "because"
+                        | "if"
+                )
+            })
+            .map_or(self.sent_start, |k| k + 1);
+        // "by today", "until today": a day.
+        if matches!(
+            self.prev(i),
+            "by" | "until" | "till" | "since" | "from" | "through" | "before" | "after"
+        ) {
+            return false;
+        }
+        let Some(be) = (lo..i)
+            .rev()
+            .find(|&k| matches!(self.w(k), "is" | "are" | "'s" | "’s" | "'re" | "’re" | "am"))
+        else {
+            return false;
+        };
+        // What the present is: a noun phrase or a comparison ("is a safer place", "'s as true",
+        // "are her numbers"). Not "is in Paris today", "are flying today", "are proud today".
+        matches!(
+            self.w(be + 1),
+            "a" | "an"
+                | "the"
+                | "as"
+                | "her"
+                | "his"
+                | "their"
+                | "its"
+                | "our"
+                | "your"
+                | "my"
+                | "more"
+                | "less"
+                | "much"
+                | "far"
+                | "no"
+                | "still"
+                | "even"
+        ) && self.nearest_tense(i, lo, i) == Tense::None
     }
 
     /// "election year" at token `i`, with "an" or "this" before it: the year of the story.
