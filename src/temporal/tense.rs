@@ -86,22 +86,30 @@ impl Scan<'_> {
     /// Does the sentence being read step back in time with a pluperfect ("had signed",
     /// "had been")?
     pub(super) fn pluperfect(&self) -> bool {
+        (self.sent_start..self.lim)
+            .any(|k| matches!(self.w(k), "had" | "'d" | "’d") && self.participle_after(k))
+    }
+
+    /// Does the sentence being read use a present perfect ("has made", "have been")?
+    pub(super) fn present_perfect(&self) -> bool {
         (self.sent_start..self.lim).any(|k| {
-            if !matches!(self.w(k), "had" | "'d" | "’d") {
-                return false;
-            }
-            // "had already signed", "had not yet been".
-            let mut j = k + 1;
-            while matches!(
-                self.w(j),
-                "already" | "not" | "never" | "just" | "also" | "since"
-            ) || self.w(j).len() > 4 && self.w(j).ends_with("ly")
-            {
-                j += 1;
-            }
-            let w = self.w(j);
-            self.kind(j) == Some(TokenKind::Word) && (w.ends_with("ed") || lex::participle(w))
+            matches!(self.w(k), "has" | "have" | "'ve" | "’ve") && self.participle_after(k)
         })
+    }
+
+    /// Is the verb after the auxiliary at `k` a past participle ("had signed", "has
+    /// already been", "had not yet met")?
+    fn participle_after(&self, k: usize) -> bool {
+        let mut j = k + 1;
+        while matches!(
+            self.w(j),
+            "already" | "not" | "never" | "just" | "also" | "since" | "yet"
+        ) || self.w(j).len() > 4 && self.w(j).ends_with("ly")
+        {
+            j += 1;
+        }
+        let w = self.w(j);
+        self.kind(j) == Some(TokenKind::Word) && (w.ends_with("ed") || lex::participle(w))
     }
 
     /// The tense of the tensed word nearest to `i` within tokens `lo..hi`.

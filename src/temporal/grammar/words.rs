@@ -151,11 +151,30 @@ impl Tagger<'_> {
                 Kind::Other,
             ));
         }
+        // "has made five trips in the past year", "has spent much of the past week": a
+        // present perfect measures the stretch up to now ("over the past year" stays the
+        // year, as TimeML practice has it).
+        if matches!(w, "past" | "last")
+            && self.prev(i) == "the"
+            && i >= 2
+            && matches!(self.w(i - 2), "in" | "of" | "for" | "during" | "throughout")
+            && matches!(u, Unit::Year | Unit::Week | Unit::Month)
+            && self.present_perfect()
+        {
+            return Some(Hit::new(
+                i,
+                j + 1,
+                TimexType::Duration,
+                Value::duration(u, Some(1)),
+                Kind::Other,
+            ));
+        }
         if w == "current" && u != Unit::Quarter && u != Unit::Year {
             return None;
         }
-        // "last day" is not a date; "next year-end" is a compound.
-        if u == Unit::Day || self.w(j + 1) == "-" {
+        // "last day" is not a date; "next year-end" is a compound (a spaced dash is not).
+        let compound = self.w(j + 1) == "-" && self.toks[j].end == self.toks[j + 1].start;
+        if u == Unit::Day || compound {
             return None;
         }
         let v = self.story.rel_unit(u, n)?;
