@@ -341,14 +341,28 @@ impl Story {
     }
 
     /// The day a weekday names: the latest such day on or before the document date in the
-    /// past tense, the next on or after it in the future tense; never the document date
-    /// itself when `forced` ("last Friday", "next Friday").
+    /// past tense, the next on or after it in the future tense (and without a tense marker
+    /// when it is one or two days ahead); never the document date itself when `forced`
+    /// ("last Friday", "next Friday").
     pub(super) fn weekday(&self, wd: u32, tense: Tense, forced: bool) -> (Value, Anchor) {
         let Some(dct) = self.dct else {
             return (Value::Day(Day::Weekday(wd)), Anchor::None);
         };
         let cur = dct.weekday().number_from_monday() as i64;
         let wd = wd as i64;
+        // No tense marker ("The state holds its caucuses on Saturday", "contests in Utah on
+        // Tuesday"): a schedule when the day is at most two days ahead, else the last one.
+        let tense = match tense {
+            Tense::None if !forced => {
+                let ahead = (wd - cur).rem_euclid(7);
+                if (1..=2).contains(&ahead) {
+                    Tense::Future
+                } else {
+                    Tense::Past
+                }
+            }
+            t => t,
+        };
         let d = match tense {
             Tense::Future => {
                 let mut k = (wd - cur).rem_euclid(7);

@@ -179,6 +179,34 @@ impl Scan<'_> {
                 {
                     Tense::Past
                 }
+                // "a poll taken Wednesday": an irregular participle, as "-ed" above.
+                _ if lex::participle(w)
+                    && !matches!(w, "been" | "said")
+                    && !matches!(
+                        self.w(k.wrapping_sub(1)),
+                        "be" | "been"
+                            | "being"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "could"
+                            | "would"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "should"
+                            | "must"
+                            | "to"
+                            | "did"
+                            | "do"
+                            | "does"
+                            | "'ll"
+                            | "’ll"
+                    ) =>
+                {
+                    Tense::Past
+                }
                 _ => continue,
             };
             let dist = k.abs_diff(i);
