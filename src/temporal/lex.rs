@@ -302,6 +302,7 @@ pub fn frequency(w: &str) -> Option<&'static str> {
 /// "about 12 hours", "last year", "early next year").
 const FUNCTION_TRIGGERS: &[&str] = &[
     "the",
+    "these",
     "a",
     "an",
     "half",

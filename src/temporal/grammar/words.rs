@@ -41,6 +41,23 @@ impl Tagger<'_> {
         if let Some((u, false)) = lex::unit(a) {
             return self.relative_unit(i, j, w, n, u);
         }
+        // "in past years", "in past election years": the past, not a length.
+        if w == "past" && self.prev(i) != "the" {
+            let k = if lex::unit(a).is_some() { j } else { j + 1 };
+            let plain = k == j || self.kind(j) == Some(TokenKind::Word) && !self.cap(j);
+            if let Some((u @ (Unit::Year | Unit::Decade | Unit::Century), true)) =
+                lex::unit(self.w(k))
+            {
+                // "over past decades": a length.
+                if matches!(self.prev(i), "over" | "for" | "during" | "throughout") {
+                    let v = Value::duration(u, None);
+                    return Some(Hit::new(i, k + 1, TimexType::Duration, v, Kind::Dur));
+                }
+                if plain {
+                    return Some(Hit::date(i, k + 1, Value::PAST));
+                }
+            }
+        }
         if let Some(wd) = lex::weekday(a) {
             let t = match n {
                 -1 => Some(Tense::Past),
@@ -255,6 +272,10 @@ impl Tagger<'_> {
             }
             return Some(Hit::date(i, i + 1, v).anchor(a));
         }
+        // "these days": nowadays.
+        if w == "these" && n1 == "days" {
+            return Some(Hit::date(i, i + 2, Value::PRESENT));
+        }
         let refv = match w {
             "now" => {
                 // "Now, ..." opening a sentence is a discourse marker, not the present.
@@ -281,12 +302,18 @@ impl Tagger<'_> {
             "future" if matches!(self.prev(i), "in" | "near" | "distant" | "foreseeable") => {
                 Some(Value::FUTURE)
             }
+            // "your future", "Elian's future", "a much brighter future": the future as a
+            // noun (not "future losses", "its future leaders").
+            "future" if self.future_noun(i) => Some(Value::FUTURE),
             _ => None,
         };
         if let Some(v) = refv {
-            // "right now", "more recently", "until recently"
+            // "right now", "more recently", "until recently"; "a much brighter future"
             let s = match (self.prev(i), w) {
                 ("more" | "most", "recently") | ("right", "now") => i - 1,
+                (p, "future") if !matches!(p, "in" | "near" | "distant" | "foreseeable") => {
+                    self.future_described(i).unwrap_or(i)
+                }
                 _ => i,
             };
             return Some(Hit::date(s, i + 1, v));
@@ -408,6 +435,62 @@ impl Tagger<'_> {
                 | "still"
                 | "even"
         ) && self.nearest_tense(i, lo, i) == Tense::None
+    }
+
+    /// Is "future" at `i` a noun owned or described ("your future", "Elian's future", "a
+    /// much brighter future", "the digital future")? Its next word is not a noun it
+    /// modifies.
+    fn future_noun(&self, i: usize) -> bool {
+        let n1 = self.w(i + 1);
+        let noun = self.kind(i + 1) != Some(TokenKind::Word)
+            || matches!(
+                n1,
+                "of" | "for"
+                    | "away"
+                    | "is"
+                    | "was"
+                    | "will"
+                    | "looks"
+                    | "that"
+                    | "with"
+                    | "in"
+                    | "and"
+                    | "or"
+                    | "as"
+                    | "at"
+            );
+        if !noun {
+            return false;
+        }
+        let p = self.prev(i);
+        if matches!(
+            p,
+            "your" | "our" | "their" | "his" | "her" | "its" | "my" | "'s" | "’s"
+        ) {
+            return true;
+        }
+        self.future_described(i).is_some()
+    }
+
+    /// The article opening "a brighter future", "a positive principled future", "the
+    /// digital future" (up to three words between), where "future" at `i` is described.
+    fn future_described(&self, i: usize) -> Option<usize> {
+        let described = |k: usize| {
+            k > self.sent_start
+                && self.kind(k) == Some(TokenKind::Word)
+                && !self.cap(k)
+                && !matches!(
+                    self.w(k),
+                    "near" | "distant" | "foreseeable" | "the" | "a" | "an"
+                )
+        };
+        (1..=3usize)
+            .find(|&n| {
+                i > self.sent_start + n
+                    && matches!(self.w(i - n - 1), "a" | "an" | "the")
+                    && (i - n..i).all(described)
+            })
+            .map(|n| i - n - 1)
     }
 
     /// "election year" at token `i`, with "an" or "this" before it: the year of the story.
