@@ -520,7 +520,11 @@ impl Tagger<'_> {
             return None;
         }
         let e = h.end;
-        if !matches!(self.w(e), "to" | "through" | "-" | "–") {
+        // "April 24 and 25" (a day ending the clause), "Sept. 19 to 22".
+        let and = self.w(e) == "and"
+            && (self.kind(e + 2) != Some(TokenKind::Word)
+                || matches!(self.w(e + 2), "in" | "at" | "of" | "for"));
+        if !(matches!(self.w(e), "to" | "through" | "-" | "–") || and) {
             return None;
         }
         let n: u32 = self

@@ -380,7 +380,9 @@ impl Tagger<'_> {
                 "%" | "percent" | "million" | "billion" | "people" | "shares" | "points"
             )
             // "rose 1990 to 2010" is an amount; "from 2014 to 2016" is a span of years.
-            || n == "to" && !year_of(self.w(i + 2)).is_some_and(|y2| y2 > y && y2 - y <= 100)
+            || n == "to"
+                && !year_of(self.w(i + 2)).is_some_and(|y2| y2 > y && y2 - y <= 100)
+                && !matches!(p, "in" | "since" | "of")
             || p == "," && is_num(self.prev(i - 1))
         {
             return None;

@@ -250,6 +250,21 @@ impl Tagger<'_> {
                 }
             }
         }
+        // "by mid afternoon": a time of day, as "mid-afternoon".
+        if let Some(p) = lex::daypart(self.w(i + 1)).filter(|_| w == "mid") {
+            return Some(Hit {
+                start: i,
+                ..self.daypart_of_day(i + 1, p)
+            });
+        }
+        // "the post-1959 politics": the year.
+        if let Some(y) = w
+            .strip_prefix("post-")
+            .or_else(|| w.strip_prefix("pre-"))
+            .and_then(year_of)
+        {
+            return Some(Hit::date(i, i + 1, Value::year(y)));
+        }
         // "mid-1990s", "late-November", "early-2000s"; "mid-afternoon" is a time of day.
         for (prefix, m) in [("mid-", "MID"), ("early-", "START"), ("late-", "END")] {
             if let Some(rest) = w.strip_prefix(prefix) {
