@@ -209,7 +209,8 @@ pub enum Unit {
 }
 
 impl Unit {
-    /// The ISO 8601 duration designator for `n` of this unit ("PT12H", "P3Y", "P20Y" for two decades).
+    /// The TIMEX3 duration for `n` of this unit ("PT12H", "P3Y", "P2DE" for two decades, "P1CE"
+    /// for a century).
     pub fn duration(self, n: Option<u32>) -> String {
         let x = |m: u32| n.map_or("X".to_string(), |n| (n * m).to_string());
         match self {
@@ -223,11 +224,11 @@ impl Unit {
             Unit::Quarter => format!("P{}Q", x(1)),
             Unit::Year => format!("P{}Y", x(1)),
             Unit::Decade => match n {
-                Some(n) => format!("P{}Y", n * 10),
+                Some(n) => format!("P{n}DE"),
                 None => "PXDE".into(),
             },
             Unit::Century => match n {
-                Some(n) => format!("P{}Y", n * 100),
+                Some(n) => format!("P{n}CE"),
                 None => "PXCE".into(),
             },
         }
