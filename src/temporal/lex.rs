@@ -109,6 +109,13 @@ pub fn weekday(w: &str) -> Option<u32> {
     })
 }
 
+/// Weekday of a plural weekday name ("Saturdays", "Monday nights" as "mondays"): a set.
+pub fn weekday_plural(w: &str) -> Option<u32> {
+    w.strip_suffix('s')
+        .and_then(weekday)
+        .filter(|_| w.len() > 6)
+}
+
 /// Cardinal number words up to ninety-nine (and "a"/"an"/"one").
 pub fn number_word(w: &str) -> Option<u32> {
     Some(match w {
@@ -295,6 +302,7 @@ pub fn frequency(w: &str) -> Option<&'static str> {
         "quarterly" => "P1Q",
         "annually" | "yearly" | "annual" => "P1Y",
         "hourly" => "PT1H",
+        "weekdays" => "XXXX-WXX-WD",
         _ => return None,
     })
 }
@@ -380,6 +388,14 @@ fn is_trigger(w: &str) -> bool {
 }
 
 const TRIGGERS: &[&str] = &[
+    "weekdays",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
     "soon",
     "today",
     "yesterday",

@@ -428,7 +428,19 @@ impl Tagger<'_> {
         {
             e += 1;
         }
+        // "airs weekdays from 6:00 a.m.": a time of a recurring schedule has no day.
+        let day_word =
+            |w: &str| w == "day" || lex::daypart(w).is_some() || lex::weekday(w).is_some();
+        let schedule = (self.sent_start..i).any(|k| {
+            let w = self.w(k);
+            lex::weekday_plural(w).is_some()
+                || matches!(lex::frequency(w), Some("P1D" | "P1W" | "XXXX-WXX-WD"))
+                || matches!(w, "every" | "each") && day_word(self.w(k + 1))
+        }) && !self.sent_days.iter().any(|&(end, _)| end <= i);
         let mut day = self.story.current_day().map(Value::day);
+        if schedule {
+            day = None;
+        }
         // "10 p.m. Wednesday", "9:29 am today", "5 p.m. EST Nov. 9".
         let k = if self.w(e) == "," { e + 1 } else { e };
         if let Some(date) = lex::month(self.w(k)).and_then(|m| self.month_date(k, m)) {

@@ -223,7 +223,11 @@ impl Tagger<'_> {
             )
         {
             let p = self.prev(i);
+            // "$41,000 a year", "$75billion a year", "35-plus hours a week".
             if is_num(p)
+                || i > self.sent_start && self.kind(i - 1) == Some(TokenKind::Number)
+                || p.bytes().any(|b| b.is_ascii_digit())
+                || lex::unit(p).is_some_and(|x| x.1)
                 || p.ends_with('%')
                 || matches!(
                     p,

@@ -16,7 +16,7 @@ use super::anchor::Anchor;
 use super::lex::{self, Unit};
 use super::scan::year_of;
 use super::tense::Tense;
-use super::value::{self, TimeOfDay, Value};
+use super::value::{self, Day, TimeOfDay, Value};
 use super::Tagger;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -357,6 +357,21 @@ impl Tagger<'_> {
         if let Some(m) = lex::month(w) {
             if let Some(h) = self.month_date(i, m) {
                 return Some(h);
+            }
+        }
+        // "works on Saturdays", "games on Monday nights": every such day (or part of it).
+        if let Some(wd) = lex::weekday_plural(w).filter(|_| self.cap(i)) {
+            let n1 = self.w(i + 1);
+            let (v, e) = match n1.strip_suffix('s').and_then(lex::daypart) {
+                Some(p) => (Value::Time(Day::Weekday(wd), TimeOfDay::Part(p)), i + 2),
+                None => (Value::Day(Day::Weekday(wd)), i + 1),
+            };
+            return Some(Hit::new(i, e, TimexType::Set, v, Kind::Other));
+        }
+        if let Some(wd) = lex::weekday(w).filter(|_| self.cap(i)) {
+            if let Some(p) = self.w(i + 1).strip_suffix('s').and_then(lex::daypart) {
+                let v = Value::Time(Day::Weekday(wd), TimeOfDay::Part(p));
+                return Some(Hit::new(i, i + 2, TimexType::Set, v, Kind::Other));
             }
         }
         if let Some(wd) = lex::weekday(w) {

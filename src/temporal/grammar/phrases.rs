@@ -644,12 +644,16 @@ impl Tagger<'_> {
                 Hit::day_part(i, e, d, p)
             }
             "week" => Hit::date(i, e, base.map_or(Value::UnknownWeek, Value::week)),
+            // "in May. ... later that month": the month just named, else the story day's.
             "month" => Hit::date(
                 i,
                 e,
-                base.map_or(Value::UnknownMonth, |d| {
-                    Value::month(Some(d.year()), d.month())
-                }),
+                match self.story.recent_month() {
+                    Some((y, m)) => Value::month(Some(y), m),
+                    None => base.map_or(Value::UnknownMonth, |d| {
+                        Value::month(Some(d.year()), d.month())
+                    }),
+                },
             ),
             "year" => {
                 let y = self.story.last_year().or(base.map(|d| d.year()));
