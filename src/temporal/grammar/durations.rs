@@ -60,9 +60,13 @@ impl Tagger<'_> {
         if self.w(j + 1) == "old" {
             return None;
         }
+        // "in recent years", "in recent weeks": the recent past, not a length (rule 29 of
+        // the news notes; TempEval-3 writes some of them as lengths).
         if w == "recent" {
             return Some(match u {
-                Unit::Year | Unit::Decade => Hit::date(i, j + 1, Value::PAST),
+                Unit::Year | Unit::Decade | Unit::Month | Unit::Week | Unit::Day => {
+                    Hit::date(i, j + 1, Value::PAST)
+                }
                 Unit::Quarter => {
                     let v = Value::duration(Unit::Month, None);
                     Hit::new(i, j + 1, TimexType::Duration, v, Kind::Other)
