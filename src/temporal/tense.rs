@@ -157,7 +157,9 @@ impl Scan<'_> {
                 }
                 "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected"
                 | "expects" | "expect" | "plans" | "planned" | "plan" | "planning" | "upcoming"
-                | "tomorrow" | "soon" => Tense::Future,
+                | "tomorrow" | "soon" | "nears" | "approaches" | "approaching" | "looms" => {
+                    Tense::Future
+                }
                 "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "took" | "went"
                 | "came" | "told" | "made" | "got" | "gave" | "met" | "began" | "fell" | "rose"
                 | "won" | "lost" | "left" | "saw" | "yesterday" | "earlier" | "sold" | "paid"

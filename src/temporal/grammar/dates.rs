@@ -511,6 +511,17 @@ impl Tagger<'_> {
                 Box::new(|y| NaiveDate::from_ymd_opt(y, 2, 14)),
                 if n1 == "day" { i + 2 } else { i + 3 },
             ),
+            ("cinco", "de") if n2 == "mayo" => {
+                (Box::new(|y| NaiveDate::from_ymd_opt(y, 5, 5)), i + 3)
+            }
+            // The day after Thanksgiving.
+            ("black", "friday") => (
+                Box::new(|y| {
+                    nth_weekday(y, 11, chrono::Weekday::Thu, 4).map(|d| d + Duration::days(1))
+                }),
+                i + 2,
+            ),
+            ("inauguration", "day") => (Box::new(|y| NaiveDate::from_ymd_opt(y, 1, 20)), i + 2),
             ("new", "year's") if n2 == "day" || n2 == "eve" => {
                 let eve = n2 == "eve";
                 (
@@ -534,6 +545,18 @@ impl Tagger<'_> {
                         return Some(Hit::date(i, e, Value::day(d)));
                     }
                 }
+            }
+        }
+        // "Inauguration Day next year": that year's.
+        let shift = match (self.w(e), self.w(e + 1)) {
+            ("next", "year") => Some(1),
+            ("last", "year") => Some(-1),
+            ("this", "year") => Some(0),
+            _ => None,
+        };
+        if let (Some(n), Some(d)) = (shift, self.story.dct()) {
+            if let Some(h) = md(d.year() + n) {
+                return Some(Hit::date(i, e + 2, Value::day(h)));
             }
         }
         // The nearest occurrence, as for a bare "October 12".
