@@ -110,6 +110,11 @@ impl Story {
         self.story_year = y;
     }
 
+    /// The year a retrospective is set in, when the document is one.
+    pub(super) fn retrospective_year(&self) -> Option<i32> {
+        self.story_year
+    }
+
     /// The year of the story, for "the summer", a holiday: the narrative's year in a
     /// retrospective, else the year of the reference date.
     pub(super) fn story_year(&self) -> Option<i32> {

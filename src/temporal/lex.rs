@@ -388,6 +388,7 @@ fn is_trigger(w: &str) -> bool {
 }
 
 const TRIGGERS: &[&str] = &[
+    "moment",
     "weekdays",
     "mondays",
     "tuesdays",

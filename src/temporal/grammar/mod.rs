@@ -316,6 +316,14 @@ impl Tagger<'_> {
             h.end += 2;
             h.modifier = Some("APPROX");
         }
+        // "for years to come": the stretch ahead is part of the span.
+        if h.ttype == TimexType::Duration
+            && h.value.counted().is_some_and(|(_, n)| n.is_none())
+            && self.w(h.end) == "to"
+            && self.w(h.end + 1) == "come"
+        {
+            h.end += 2;
+        }
         // Durations turned into dates: "two years ago", "a year earlier".
         if h.kind == Kind::Dur {
             let after = self.w(h.end);

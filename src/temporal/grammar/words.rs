@@ -272,51 +272,11 @@ impl Tagger<'_> {
             }
             return Some(Hit::date(i, i + 1, v).anchor(a));
         }
-        // "these days": nowadays.
-        if w == "these" && n1 == "days" {
-            return Some(Hit::date(i, i + 2, Value::PRESENT));
+        if let Some(h) = self.present_or_past_phrase(i) {
+            return Some(h);
         }
-        let refv = match w {
-            "now" => {
-                // "Now, ..." opening a sentence is a discourse marker, not the present.
-                if n1 == "-"
-                    || n1 == ","
-                        && (i == self.sent_start
-                            || i == self.sent_start + 1
-                                && matches!(self.prev(i), "``" | "\"" | "“" | "‘"))
-                {
-                    return None;
-                }
-                Some(Value::PRESENT)
-            }
-            "currently" | "nowadays" | "presently" => Some(Value::PRESENT),
-            "recently" | "lately" | "formerly" => Some(Value::PAST),
-            // "soon", "anytime soon"; not "soon after", "as soon as", "too soon to tell".
-            "soon"
-                if !matches!(n1, "after" | "as" | "thereafter" | "enough" | "became")
-                    && !n1.ends_with("ed")
-                    && !matches!(self.prev(i), "as" | "too" | "how" | "was" | "were" | "had") =>
-            {
-                Some(Value::FUTURE)
-            }
-            "future" if matches!(self.prev(i), "in" | "near" | "distant" | "foreseeable") => {
-                Some(Value::FUTURE)
-            }
-            // "your future", "Elian's future", "a much brighter future": the future as a
-            // noun (not "future losses", "its future leaders").
-            "future" if self.future_noun(i) => Some(Value::FUTURE),
-            _ => None,
-        };
-        if let Some(v) = refv {
-            // "right now", "more recently", "until recently"; "a much brighter future"
-            let s = match (self.prev(i), w) {
-                ("more" | "most", "recently") | ("right", "now") => i - 1,
-                (p, "future") if !matches!(p, "in" | "near" | "distant" | "foreseeable") => {
-                    self.future_described(i).unwrap_or(i)
-                }
-                _ => i,
-            };
-            return Some(Hit::date(s, i + 1, v));
+        if let Some(h) = self.reference_word(i) {
+            return h;
         }
         // "an election year", "this election year": the year of the story.
         if w == "election" && n1 == "year" && self.w(i + 2) != "-" {
@@ -437,10 +397,107 @@ impl Tagger<'_> {
         ) && self.nearest_tense(i, lo, i) == Tense::None
     }
 
-    /// Is "future" at `i` a noun owned or described ("your future", "Elian's future", "a
-    /// much brighter future", "the digital future")? Its next word is not a noun it
-    /// modifies.
-    fn future_noun(&self, i: usize) -> bool {
+    /// Words for the present, past and future ("now", "recently", "soon", "your future"):
+    /// `Some(None)` when the word is no timex here ("Now, ..." opening a sentence).
+    fn reference_word(&self, i: usize) -> Option<Option<Hit>> {
+        let w = self.w(i);
+        let n1 = self.w(i + 1);
+        let refv = match w {
+            "now" => {
+                // "Now, ..." opening a sentence is a discourse marker, not the present.
+                if n1 == "-"
+                    || n1 == ","
+                        && (i == self.sent_start
+                            || i == self.sent_start + 1
+                                && matches!(self.prev(i), "``" | "\"" | "“" | "‘"))
+                {
+                    return Some(None);
+                }
+                Some(Value::PRESENT)
+            }
+            "currently" | "nowadays" | "presently" => Some(Value::PRESENT),
+            "recently" | "lately" | "formerly" => Some(Value::PAST),
+            // "soon", "anytime soon"; not "soon after", "as soon as", "too soon to tell".
+            "soon"
+                if !matches!(n1, "after" | "as" | "thereafter" | "enough" | "became")
+                    && !n1.ends_with("ed")
+                    && !matches!(self.prev(i), "as" | "too" | "how" | "was" | "were" | "had") =>
+            {
+                Some(Value::FUTURE)
+            }
+            "future" if matches!(self.prev(i), "in" | "near" | "distant" | "foreseeable") => {
+                Some(Value::FUTURE)
+            }
+            // "your future", "Elian's future", "a much brighter future": the future as a
+            // noun (not "future losses", "its future leaders"); "Trump's past", "a
+            // difficult past" likewise.
+            "future" if self.owned_noun(i) => Some(Value::FUTURE),
+            "past" if self.owned_noun(i) && self.future_described(i) != Some(i - 2) => {
+                Some(Value::PAST)
+            }
+            _ => None,
+        };
+        if let Some(v) = refv {
+            // "right now", "more recently", "until recently"; "a much brighter future"
+            let s = match (self.prev(i), w) {
+                ("more" | "most", "recently") | ("right", "now") => i - 1,
+                (p, "future" | "past")
+                    if !matches!(p, "in" | "near" | "distant" | "foreseeable") =>
+                {
+                    self.future_described(i).unwrap_or(i)
+                }
+                _ => i,
+            };
+            return Some(Some(Hit::date(s, i + 1, v)));
+        }
+        None
+    }
+
+    /// "these days", "long ago", "a long time ago", "not that long ago", "this (crucial)
+    /// moment": the present or the past as a phrase.
+    fn present_or_past_phrase(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let n1 = self.w(i + 1);
+        // "these days": nowadays.
+        if w == "these" && n1 == "days" {
+            return Some(Hit::date(i, i + 2, Value::PRESENT));
+        }
+        // "long ago", "a long time ago", "not that long ago": the past.
+        if w == "long" {
+            let e = match (n1, self.w(i + 2)) {
+                ("ago", _) => i + 2,
+                ("time", "ago") => i + 3,
+                _ => 0,
+            };
+            if e > 0 {
+                let s = match (self.w(i.wrapping_sub(2)), self.prev(i)) {
+                    ("not", "that" | "so") if i >= self.sent_start + 2 => i - 2,
+                    (_, "a") if e == i + 3 => i - 1,
+                    _ => i,
+                };
+                return Some(Hit::date(s, e, Value::PAST));
+            }
+        }
+        // "this moment", "this crucial moment": the present.
+        if w == "moment" {
+            let s = match (self.w(i.wrapping_sub(2)), self.prev(i)) {
+                (_, "this") => Some(i - 1),
+                ("this", p) if i >= self.sent_start + 2 && !p.is_empty() && !self.cap(i - 1) => {
+                    Some(i - 2)
+                }
+                _ => None,
+            };
+            if let Some(s) = s {
+                return Some(Hit::date(s, i + 1, Value::PRESENT));
+            }
+        }
+        None
+    }
+
+    /// Is "future" (or "past") at `i` a noun owned or described ("your future", "Elian's
+    /// future", "a much brighter future", "the digital future", "a difficult past")? Its
+    /// next word is not a noun it modifies.
+    pub(super) fn owned_noun(&self, i: usize) -> bool {
         let n1 = self.w(i + 1);
         let noun = self.kind(i + 1) != Some(TokenKind::Word)
             || matches!(
@@ -473,7 +530,8 @@ impl Tagger<'_> {
     }
 
     /// The article opening "a brighter future", "a positive principled future", "the
-    /// digital future" (up to three words between), where "future" at `i` is described.
+    /// digital future" (up to three words between), where "future" (or "past") at `i` is
+    /// described.
     fn future_described(&self, i: usize) -> Option<usize> {
         let described = |k: usize| {
             k > self.sent_start
@@ -521,7 +579,13 @@ impl Tagger<'_> {
             "an" | "this" if !modifier => i - 1,
             _ => i,
         };
-        let y = self.story.story_year()?;
+        // The year of the document (of the story in a retrospective), not of a year the
+        // narrative mentioned lately (rule 36 of the news notes).
+        let y = self
+            .story
+            .retrospective_year()
+            .or(self.story.dct().map(|d| d.year()))
+            .or(self.story.story_year())?;
         Some(Hit::date(s, i + 2, Value::year(y)))
     }
 
