@@ -389,6 +389,7 @@ fn is_trigger(w: &str) -> bool {
 
 const TRIGGERS: &[&str] = &[
     "moment",
+    "point",
     "weekdays",
     "mondays",
     "tuesdays",

@@ -65,6 +65,10 @@ impl Tagger<'_> {
                 _ => None,
             };
             let (v, an) = self.weekday_value(wd, j, t);
+            // "last Friday evening": that part of the day.
+            if let Some(p) = lex::daypart(self.w(j + 1)) {
+                return Some(Hit::day_part(i, j + 2, v, p).anchor(an));
+            }
             return Some(Hit::date(i, j + 1, v).anchor(an));
         }
         if let Some(m) = lex::month(a) {
@@ -259,6 +263,22 @@ impl Tagger<'_> {
             w == "daily" || t.len() > 1 && t.chars().all(|c| !c.is_lowercase())
         };
         if in_name && matches!(w, "today" | "daily") {
+            return None;
+        }
+        // A title: ''Today'' (the programme), "Lopez Tonight", the "Weekly Standard".
+        let closes = |k: usize| matches!(self.w(k), "''" | "”" | "\"");
+        let quoted_title = i > self.sent_start
+            && matches!(self.prev(i), "``" | "''" | "“" | "\"")
+            && (closes(i + 1) || self.w(i + 1) == "," && closes(i + 2));
+        let after_cap_word =
+            i > self.sent_start && self.cap(i - 1) && self.kind(i - 1) == Some(TokenKind::Word);
+        if self.cap(i)
+            && (quoted_title && matches!(w, "today" | "tonight" | "now")
+                || after_cap_word && w == "tonight"
+                || lex::frequency(w).is_some()
+                    && self.cap(i + 1)
+                    && self.kind(i + 1) == Some(TokenKind::Word))
+        {
             return None;
         }
         if let Some(n) = day_word_offset(w) {
@@ -477,6 +497,19 @@ impl Tagger<'_> {
                 };
                 return Some(Hit::date(s, e, Value::PAST));
             }
+        }
+        // "at this point", "by this point": the present (not "at this point during his
+        // presidency", "at this point in the race").
+        if w == "point"
+            && self.prev(i) == "this"
+            && i >= self.sent_start + 2
+            && matches!(self.w(i - 2), "at" | "by")
+            && !matches!(
+                n1,
+                "during" | "in" | "of" | "where" | "when" | "that" | "last" | "since"
+            )
+        {
+            return Some(Hit::date(i - 1, i + 1, Value::PRESENT));
         }
         // "this moment", "this crucial moment": the present.
         if w == "moment" {
