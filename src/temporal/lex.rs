@@ -297,6 +297,7 @@ pub fn season(w: &str) -> Option<&'static str> {
 pub fn frequency(w: &str) -> Option<&'static str> {
     Some(match w {
         "daily" | "nightly" => "P1D",
+        "quadrennial" => "P4Y",
         "weekly" => "P1W",
         "monthly" => "P1M",
         "quarterly" => "P1Q",
@@ -388,6 +389,8 @@ fn is_trigger(w: &str) -> bool {
 }
 
 const TRIGGERS: &[&str] = &[
+    "quadrennial",
+    "centuries-old",
     "moment",
     "point",
     "weekdays",

@@ -2,10 +2,12 @@
 //! Never changes the text, tokens or other layers, and never writes a year outside 1..=9999.
 //!
 //! Layout: `scan` reads tokens and triggers, `tense` the tense around a token, `grammar/`
-//! the phrases (dates, durations, "the ..." phrases, relative and fixed words), `anchor`
-//! holds the story's time (document date, narrative year, day and quarter of reference, the
-//! date of the section or quotation being read), `sections` finds the dated pieces of a
-//! compilation, `value` types TIMEX3 values and writes them once, `lex` holds the word lists.
+//! the phrases (dates, durations, "the ..." phrases, relative and fixed words, references to
+//! the present, past and future), `anchor` holds the story's time (document date, narrative
+//! year, day and quarter of reference, the date of the section or quotation being read),
+//! `sections` finds the dated pieces of a compilation, `markup` the tags pasted into a text
+//! (an embedded tweet and its date), `value` types TIMEX3 values and writes them once, `lex`
+//! holds the word lists.
 //!
 //! The story's time is kept apart from the document date: a retrospective (month-dated events,
 //! every written year before the document's) keeps its own year for bare dates; a quotation

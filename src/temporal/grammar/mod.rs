@@ -5,6 +5,7 @@
 mod dates;
 mod durations;
 mod phrases;
+mod references;
 mod words;
 
 use chrono::{Datelike, NaiveDate};

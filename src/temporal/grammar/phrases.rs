@@ -106,6 +106,15 @@ impl Tagger<'_> {
             "year" | "month" | "week" => {
                 return self.the_unit(i, a, b);
             }
+            // "have met over the years": a vague length.
+            "years" | "months" | "weeks" | "decades"
+                if matches!(self.prev(i), "over" | "through" | "throughout" | "across")
+                    && !matches!(b, "of" | "ago" | "before" | "after" | "since") =>
+            {
+                let (u, _) = lex::unit(a)?;
+                let v = Value::duration(u, None);
+                return Some(Hit::new(i, i + 2, TimexType::Duration, v, Kind::Dur));
+            }
             "fiscal" | "full" | "calendar" if b == "year" => {
                 return self.the_fiscal_year(i, a);
             }
