@@ -29,6 +29,9 @@ impl Tagger<'_> {
         if let Some(h) = self.the_duration(i, a, b) {
             return Some(h);
         }
+        if let Some(h) = self.the_plural_stretch(i, a, b) {
+            return Some(h);
+        }
         // "the third quarter [of 1990]", "the first half"
         if let Some(h) = self.the_ordinal(i, a, b) {
             return Some(h);
@@ -106,15 +109,6 @@ impl Tagger<'_> {
             "year" | "month" | "week" => {
                 return self.the_unit(i, a, b);
             }
-            // "have met over the years": a vague length.
-            "years" | "months" | "weeks" | "decades"
-                if matches!(self.prev(i), "over" | "through" | "throughout" | "across")
-                    && !matches!(b, "of" | "ago" | "before" | "after" | "since") =>
-            {
-                let (u, _) = lex::unit(a)?;
-                let v = Value::duration(u, None);
-                return Some(Hit::new(i, i + 2, TimexType::Duration, v, Kind::Dur));
-            }
             "fiscal" | "full" | "calendar" if b == "year" => {
                 return self.the_fiscal_year(i, a);
             }
@@ -158,6 +152,19 @@ impl Tagger<'_> {
         }
         let v = self.story.rel_unit(Unit::Year, 0)?;
         Some(Hit::date(i, i + 3, v))
+    }
+
+    /// "have met over the years", "through the decades": a vague length.
+    fn the_plural_stretch(&self, i: usize, a: &str, b: &str) -> Option<Hit> {
+        if !matches!(a, "years" | "months" | "weeks" | "decades")
+            || !matches!(self.prev(i), "over" | "through" | "throughout" | "across")
+            || matches!(b, "of" | "ago" | "before" | "after" | "since")
+        {
+            return None;
+        }
+        let (u, _) = lex::unit(a)?;
+        let v = Value::duration(u, None);
+        Some(Hit::new(i, i + 2, TimexType::Duration, v, Kind::Dur))
     }
 
     /// "the past two months", "the next 12 hours", "the first nine months", "the 12 hours".
