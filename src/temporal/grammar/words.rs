@@ -275,9 +275,11 @@ impl Tagger<'_> {
         if self.cap(i)
             && (quoted_title && matches!(w, "today" | "tonight" | "now")
                 || after_cap_word && w == "tonight"
-                || lex::frequency(w).is_some()
+                || (lex::frequency(w).is_some() || matches!(w, "midnight" | "noon"))
                     && self.cap(i + 1)
-                    && self.kind(i + 1) == Some(TokenKind::Word))
+                    && self.kind(i + 1) == Some(TokenKind::Word)
+                    && lex::weekday(self.w(i + 1)).is_none()
+                    && lex::month(self.w(i + 1)).is_none())
         {
             return None;
         }
@@ -573,6 +575,35 @@ impl Tagger<'_> {
         if n.len() == 3 && n.len() < w.len() && n.ends_with('s') && is_num(&n[..2]) {
             return Some(Hit::date(i, i + 1, Value::decade(190 + digit(n))));
         }
-        None
+        self.year_apostrophe(i)
+    }
+
+    /// "in ‘16", "Obama in ‘08": a year written with two digits after an apostrophe and a
+    /// preposition; the century that puts it no more than ten years after the document.
+    fn year_apostrophe(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let (digits, e) = if matches!(w, "'" | "’" | "‘") {
+            (self.w(i + 1), i + 2)
+        } else {
+            (w.trim_start_matches(['\'', '’', '‘']), i + 1)
+        };
+        let attached = e == i + 2 || digits.len() < w.len();
+        if !(attached && digits.len() == 2 && is_num(digits)) {
+            return None;
+        }
+        if !matches!(
+            self.prev(i),
+            "in" | "since" | "of" | "by" | "until" | "from"
+        ) {
+            return None;
+        }
+        let nn: i32 = digits.parse().ok()?;
+        let now = self.story.dct().map_or(1999, |d| d.year());
+        let y = if 2000 + nn <= now + 10 {
+            2000 + nn
+        } else {
+            1900 + nn
+        };
+        Some(Hit::date(i, e, Value::year(y)))
     }
 }
