@@ -10,6 +10,12 @@ use super::super::Tagger;
 use super::Hit;
 
 impl Tagger<'_> {
+    /// Is the clause of token `i` a hypothesis ("could be blackmailed tomorrow", "doesn't
+    /// mean he quits tomorrow")? A modal of possibility or "mean" before it in the sentence.
+    pub(super) fn hypothetical(&self, i: usize) -> bool {
+        (self.sent_start..i).any(|k| matches!(self.w(k), "could" | "might" | "mean" | "means"))
+    }
+
     /// Words for the present, past and future ("now", "recently", "soon", "your future"):
     /// `Some(None)` when the word is no timex here ("Now, ..." opening a sentence).
     pub(super) fn reference_word(&self, i: usize) -> Option<Option<Hit>> {

@@ -283,8 +283,9 @@ impl Tagger<'_> {
         {
             return None;
         }
-        // "the presidential candidates of tomorrow": the future.
-        if w == "tomorrow" && self.prev(i) == "of" {
+        // "the presidential candidates of tomorrow", "could be blackmailed tomorrow": the
+        // future, not the next day.
+        if w == "tomorrow" && (self.prev(i) == "of" || self.hypothetical(i)) {
             return Some(Hit::date(i, i + 1, Value::FUTURE));
         }
         if let Some(n) = day_word_offset(w) {
