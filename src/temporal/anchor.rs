@@ -325,7 +325,9 @@ impl Story {
                 cost += 120;
             }
             if tense == Tense::Future && diff < 0 {
-                cost += if d.is_none() { 400 } else { 120 };
+                // A day a month or more back is not what a future-tense sentence means ("As
+                // Election Day nears" in February is November's, not the last one).
+                cost += if d.is_none() || diff < -30 { 400 } else { 120 };
             }
             if cost < best.0 {
                 best = (cost, y);
