@@ -130,8 +130,20 @@ impl Tagger<'_> {
         if year.is_none() && matches!(self.w(e), "%" | "percent" | "million" | "billion") {
             return None;
         }
-        // "the Sept. 11 attacks": the day the phrase names, whatever the story's year.
-        if year.is_none() && (m, d) == (9, 11) && is_attack_noun(self.w(e)) {
+        // "the Sept. 11 attacks": the day the phrase names, whatever the story's year; so
+        // is a bare "after Sept. 11" in a later piece whose narrative names no year and
+        // that was not written in the weeks after a September 11 of its own year.
+        let sept11_era = self.story.dct().is_some_and(|dct| {
+            let own = NaiveDate::from_ymd_opt(dct.year(), 9, 11);
+            dct.year() >= 2002
+                && own.is_some_and(|o| !(0..=60).contains(&(dct - o).num_days()))
+                && self.story.narrative_year().is_none()
+        });
+        if year.is_none()
+            && (m, d) == (9, 11)
+            && (is_attack_noun(self.w(e))
+                || sept11_era && matches!(self.prev(i), "after" | "since" | "on" | "before"))
+        {
             let dd = NaiveDate::from_ymd_opt(2001, 9, 11)?;
             return Some(Hit::date(i, e, Value::day(dd)));
         }
