@@ -51,6 +51,15 @@ impl Scan<'_> {
         {
             return Tense::Future;
         }
+        // "marching toward November", "closer to November": a month still to come.
+        if lex::month(self.w(i)).is_some()
+            && (matches!(self.prev(before), "toward" | "towards")
+                || self.prev(before) == "to"
+                    && before >= self.sent_start + 2
+                    && matches!(self.w(before - 2), "closer" | "up"))
+        {
+            return Tense::Future;
+        }
         // "ahead of Saturday's caucus" in a sentence with no tensed word: still to come.
         let weekday_ahead = lex::weekday(self.w(i)).is_some()
             && self.prev(before) == "of"
@@ -133,6 +142,8 @@ impl Scan<'_> {
                     }
                 }
                 "set" if self.w(k + 1) == "to" => Tense::Future,
+                // "is likely to bounce back Tuesday".
+                "likely" if self.w(k + 1) == "to" => Tense::Future,
                 // "had been scheduled to expire Friday": a plan already overtaken.
                 "had" if matches!(self.w(k + 1), "been" | "scheduled" | "planned" | "expected") => {
                     Tense::Past
