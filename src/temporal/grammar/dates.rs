@@ -488,6 +488,35 @@ impl Tagger<'_> {
         let n1 = self.w(i + 1);
         let n2 = self.w(i + 2);
         let (md, e): (Box<dyn Fn(i32) -> Option<NaiveDate>>, usize) = match (w, n1) {
+            // "a Christmas ad", "Christmas gifts": the holiday as a modifier, no date.
+            ("christmas", n)
+                if self.kind(i + 1) == Some(TokenKind::Word)
+                    && !self.cap(i + 1)
+                    && !matches!(
+                        n,
+                        "day"
+                            | "eve"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "and"
+                            | "or"
+                            | "is"
+                            | "was"
+                            | "will"
+                            | "to"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "of"
+                            | "for"
+                            | "with"
+                            | "this"
+                            | "that"
+                    ) =>
+            {
+                return None
+            }
             ("christmas", _) => {
                 let e = if n2.is_empty() || !matches!(n1, "day" | "eve") {
                     i + 1

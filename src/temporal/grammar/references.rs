@@ -16,6 +16,13 @@ impl Tagger<'_> {
         (self.sent_start..i).any(|k| matches!(self.w(k), "could" | "might" | "mean" | "means"))
     }
 
+    /// Does a past verb follow token `i` closely ("Twitter soon made", "Soon, he found"),
+    /// with no word before it looking ahead?
+    fn past_clause(&self, i: usize) -> bool {
+        let after = self.nearest_tense(i, i + 1, (i + 6).min(self.lim));
+        after == Tense::Past && self.nearest_tense(i, self.sent_start, i) != Tense::Future
+    }
+
     /// Words for the present, past and future ("now", "recently", "soon", "your future"):
     /// `Some(None)` when the word is no timex here ("Now, ..." opening a sentence).
     pub(super) fn reference_word(&self, i: usize) -> Option<Option<Hit>> {
@@ -36,9 +43,11 @@ impl Tagger<'_> {
             }
             "currently" | "nowadays" | "presently" => Some(Value::PRESENT),
             "recently" | "lately" | "formerly" => Some(Value::PAST),
-            // "soon", "anytime soon"; not "soon after", "as soon as", "too soon to tell".
+            // "soon", "anytime soon"; not "soon after", "as soon as", "too soon to tell", nor
+            // a narrative's "Soon, he found the town welcoming" (a past clause).
             "soon"
                 if !matches!(n1, "after" | "as" | "thereafter" | "enough" | "became")
+                    && !self.past_clause(i)
                     && !n1.ends_with("ed")
                     && !matches!(self.prev(i), "as" | "too" | "how" | "was" | "were" | "had") =>
             {

@@ -262,7 +262,10 @@ impl Tagger<'_> {
             let t = &self.text[self.toks[i - 1].start..self.toks[i - 1].end];
             w == "daily" || t.len() > 1 && t.chars().all(|c| !c.is_lowercase())
         };
-        if in_name && matches!(w, "today" | "daily") {
+        // "USA TODAY", "NBC's Today show".
+        if in_name && matches!(w, "today" | "daily")
+            || w == "today" && self.cap(i) && matches!(n1, "show" | "program" | "programme")
+        {
             return None;
         }
         // A title: ''Today'' (the programme), "Lopez Tonight", the "Weekly Standard".
