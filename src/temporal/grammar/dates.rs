@@ -479,15 +479,13 @@ impl Tagger<'_> {
         )
     }
 
-    /// Holidays with fixed or computable dates, in the year of the discourse or document.
-    pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
+    /// Which holiday token `i` opens, as the day it falls on in a year and the token after
+    /// its name; None for no holiday, or a holiday name only modifying a noun.
+    fn holiday_rule(&self, i: usize) -> Option<(DayInYear, usize)> {
         let w = self.w(i);
-        if !self.cap(i) {
-            return None;
-        }
         let n1 = self.w(i + 1);
         let n2 = self.w(i + 2);
-        let (md, e): (Box<dyn Fn(i32) -> Option<NaiveDate>>, usize) = match (w, n1) {
+        Some(match (w, n1) {
             // "a Christmas ad", "Christmas gifts": the holiday as a modifier, no date.
             ("christmas", n)
                 if self.kind(i + 1) == Some(TokenKind::Word)
@@ -577,7 +575,15 @@ impl Tagger<'_> {
                 )
             }
             _ => return None,
-        };
+        })
+    }
+
+    /// Holidays with fixed or computable dates, in the year of the discourse or document.
+    pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
+        if !self.cap(i) {
+            return None;
+        }
+        let (md, e) = self.holiday_rule(i)?;
         // "Election Day, November 8, 2016": the date in apposition gives the year.
         if self.w(e) == "," {
             if let Some(m) = lex::month(self.w(e + 1)) {
@@ -626,6 +632,9 @@ impl Tagger<'_> {
         Some(Hit::date(i, e, v))
     }
 }
+
+/// The day a holiday falls on in a given year.
+type DayInYear = Box<dyn Fn(i32) -> Option<NaiveDate>>;
 
 fn nth_weekday(y: i32, m: u32, wd: chrono::Weekday, n: u8) -> Option<NaiveDate> {
     NaiveDate::from_weekday_of_month_opt(y, m, wd, n)
