@@ -484,9 +484,14 @@ impl Story {
     }
 }
 
-/// "last/this/next" + season, counted from the season the document date is in. A winter
-/// belongs to the year it starts in ("2015-WI" is December 2015 to February 2016).
+/// "last/this/next" + season, counted from the season the document date is in (in January and
+/// February "this" is the coming one of the year). A winter belongs to the year it starts in
+/// ("2015-WI" is December 2015 to February 2016).
 pub(super) fn season_value(d: NaiveDate, s: &'static str, n: i32) -> Value {
+    // "this fall" written in January or February is the fall ahead, not the one just past.
+    if n == 0 && s != "WI" && d.month() <= 2 {
+        return Value::season(d.year(), s);
+    }
     let order = match s {
         "SP" => 0,
         "SU" => 1,
