@@ -120,3 +120,90 @@ def timex_errors(gold_docs: list[dict], pred: dict[str, list]) -> Errors:
             if pi not in hit:
                 err.add("spurious", p["type"], f"{_show(text, p['start'], p['end'])} {p.get('value')}")
     return err
+
+
+def _context(text: str, s: int, e: int, width: int = 70) -> str:
+    a, b = max(0, s - width), min(len(text), e + width)
+    return (text[a:s] + "[[" + text[s:e] + "]]" + text[e:b]).replace("\n", " | ")
+
+
+def list_timex_errors(gold_docs: list[dict], pred: dict[str, list], kinds: set[str]) -> list[str]:
+    """Every date error of the given kinds (value, span, type, missed, spurious), one line each with its
+    document, document date and context, in reading order."""
+    out = []
+    for g in gold_docs:
+        text, gold, prd = g["text"], g["timex"], pred.get(g["id"], [])
+        m = _match([(t["start"], t["end"]) for t in gold], [(t["start"], t["end"]) for t in prd])
+        head = f"{g['id']} (dct {g.get('dct')})"
+        for gi, t in enumerate(gold):
+            if gi not in m:
+                if "missed" in kinds:
+                    out.append(f"{head} missed {t['type']} {t['value']}: {_context(text, t['start'], t['end'])}")
+                continue
+            p = prd[m[gi]]
+            what = []
+            if (p["start"], p["end"]) != (t["start"], t["end"]) and "span" in kinds:
+                what.append(f"span as {text[p['start']:p['end']]!r}")
+            if p["type"] != t["type"] and "type" in kinds:
+                what.append(f"type {t['type']} as {p['type']}")
+            if str(p.get("value")).upper() != str(t["value"]).upper() and "value" in kinds:
+                what.append(f"value {t['value']} as {p.get('value')}")
+            if what:
+                out.append(f"{head} {'; '.join(what)}: {_context(text, t['start'], t['end'])}")
+        hit = set(m.values())
+        for pi, p in enumerate(prd):
+            if pi not in hit and "spurious" in kinds:
+                out.append(f"{head} spurious {p['type']} {p.get('value')}: {_context(text, p['start'], p['end'])}")
+    return out
+
+
+def main() -> int:
+    """List the date errors of one development set, each with its context."""
+    import argparse
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    sys.path.insert(0, str(here))
+    from accuracy import load_gold, predict  # noqa: PLC0415
+    from newsdev import load as newsdev  # noqa: PLC0415
+    from newstrain import load as newstrain  # noqa: PLC0415
+
+    ap = argparse.ArgumentParser(description="List every date error of a development set with its context:\n"
+                                 "    python bench/errors.py --set tune --kinds value,missed\n"
+                                 "Sets: tune (the news dev set's tune part), newstrain (the news training set's "
+                                 "timexes), tempeval (TempEval-3 train). The news set's check part is never listed.",
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", choices=("tune", "newstrain", "tempeval"), default="tune")
+    ap.add_argument("--kinds", default="value,span,type,missed,spurious",
+                    help="comma-separated error kinds: value, span, type, missed, spurious")
+    ap.add_argument("--shared", type=Path, default=here.parent.parent / "shared")
+    ap.add_argument("--score", action="store_true", help="print only the scores (strict and value F1, 4 digits)")
+    ap.add_argument("--min-words", type=int, default=0, help="only documents of at least this many words")
+    ap.add_argument("--max-words", type=int, default=10**9, help="only documents of at most this many words")
+    a = ap.parse_args()
+    if a.set == "tune":
+        gold = newsdev.load("tune", a.shared)
+    elif a.set == "newstrain":
+        gold = newstrain.load(with_timex=True, shared=a.shared)
+    else:
+        gold = load_gold(a.shared, "dates")
+    gold = [g for g in gold if a.min_words <= len(g["text"].split()) <= a.max_words]
+    pred = {p["id"]: p["timex"] for p in predict(gold, ["dates"])}
+    if a.score:
+        sys.path.insert(0, str(a.shared / "eval"))
+        import metrics  # noqa: PLC0415
+
+        res = metrics.timex_scores({g["id"]: g for g in gold}, {i: {"id": i, "timex": t} for i, t in pred.items()})
+        st, v = res["strict"], res["value"]
+        print(f"{a.set}: {len(gold)} docs, strict F1 {st['f1']:.4f} (tp {st['tp']}, pred {st['pred']}, gold "
+              f"{st['gold']}), value F1 {v['f1']:.4f} (correct {v['tp']})")
+        return 0
+    lines = list_timex_errors(gold, pred, set(a.kinds.split(",")))
+    print("\n".join(lines))
+    print(f"{len(lines)} errors", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

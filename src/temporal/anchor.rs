@@ -49,6 +49,9 @@ pub(super) struct Story {
     last_year: Option<i32>,
     /// The last month named ("in February"), and its sentence, for "the month".
     last_month: Option<(i32, u32, usize)>,
+    /// Where the narrative last stood to the month (and day): the point a bare month later
+    /// in a simple-past narrative moves forward from.
+    ref_point: Option<(i32, u32, Option<u32>)>,
 }
 
 /// What a date found means for the story, beyond its [`Anchor`].
@@ -62,6 +65,19 @@ pub(super) struct Found {
     pub(super) quarter: bool,
     /// The value is a month of a known year.
     pub(super) month: Option<(i32, u32)>,
+}
+
+impl Found {
+    /// A full date that places the story on `d` (a tweet's own date, say).
+    pub(super) fn day(d: NaiveDate) -> Found {
+        Found {
+            anchor: Anchor::Day(d, true),
+            attributive: false,
+            number_year: None,
+            quarter: false,
+            month: None,
+        }
+    }
 }
 
 impl Story {
@@ -78,6 +94,7 @@ impl Story {
             last_q_sent: None,
             last_year: None,
             last_month: None,
+            ref_point: None,
         }
     }
 
@@ -91,6 +108,11 @@ impl Story {
     /// explicit year stays the story's year however far back it was written.
     pub(super) fn set_story_year(&mut self, y: Option<i32>) {
         self.story_year = y;
+    }
+
+    /// The year a retrospective is set in, when the document is one.
+    pub(super) fn retrospective_year(&self) -> Option<i32> {
+        self.story_year
     }
 
     /// The year of the story, for "the summer", a holiday: the narrative's year in a
@@ -113,6 +135,7 @@ impl Story {
         self.dct = date.or(self.doc_date);
         self.ref_day = None;
         self.disc_year = None;
+        self.ref_point = None;
     }
 
     /// A quotation said or sent on `day` opens: its relative words count from that day.
@@ -183,8 +206,19 @@ impl Story {
         }
         if let Some((y, m)) = f.month {
             self.last_month = Some((y, m, self.sent_idx));
+            if !f.attributive {
+                self.ref_point = Some((y, m, None));
+                // A month the narrative moved on to ("In February" after "December 2015")
+                // moves its year, as a day does.
+                if self.disc_year.is_some_and(|(dy, _)| dy != y) {
+                    self.disc_year = Some((y, self.sent_idx));
+                }
+            }
         }
         let attributive = f.attributive;
+        if let (Anchor::Day(d, _), false) = (f.anchor, attributive) {
+            self.ref_point = Some((d.year(), d.month(), Some(d.day())));
+        }
         match f.anchor {
             Anchor::Day(d, explicit) => {
                 self.ref_day = Some(d);
@@ -216,16 +250,42 @@ impl Story {
         }
     }
 
-    /// The year of a month (and day) written without one, in a sentence of tense `tense`.
-    pub(super) fn year_for_month(&self, m: u32, d: Option<u32>, tense: Tense) -> Option<i32> {
+    /// The year the narrative's year `y` gives a month `m` (and day `d`): a narrative told in
+    /// the simple past moves forward, so a month before the point it stands at ("In December
+    /// 2015, ... In February, ...") is in the next year when that is the document's year and
+    /// the day is not after the document date; `back` (a pluperfect, "had") keeps it in `y`.
+    fn forward_year(&self, y: i32, m: u32, d: Option<u32>, back: bool) -> i32 {
+        let (Some((ry, rm, rd)), Some(dct)) = (self.ref_point, self.dct) else {
+            return y;
+        };
+        let before = m < rm || m == rm && matches!((d, rd), (Some(d), Some(rd)) if d < rd);
+        let next = NaiveDate::from_ymd_opt(y + 1, m, d.unwrap_or(1).min(28));
+        if ry == y && y + 1 == dct.year() && before && !back && next.is_some_and(|n| n <= dct) {
+            y + 1
+        } else {
+            y
+        }
+    }
+
+    /// The year of a month (and day) written without one, in a sentence of tense `tense`
+    /// (`back`: a pluperfect sentence, which may step back before the narrative's point).
+    pub(super) fn year_for_month(
+        &self,
+        m: u32,
+        d: Option<u32>,
+        tense: Tense,
+        back: bool,
+    ) -> Option<i32> {
         // A retrospective: the story's year, whatever the tense and however far back the
         // last explicit year was written.
         if let Some(y) = self.story_year {
-            return Some(self.disc_year.map_or(y, |d| d.0));
+            let y = self.disc_year.map_or(y, |d| d.0);
+            return Some(self.forward_year(y, m, d, back));
         }
         // Narrative: the year of a recent explicit date, unless the sentence looks ahead.
         if let Some((y, k)) = self.disc_year {
             if self.sent_idx <= k + DISCOURSE_SENTENCES && tense != Tense::Future {
+                let y = self.forward_year(y, m, d, back);
                 // A past event is not after the document date: "In December, it changed"
                 // written in October is last December even when this year is in discourse.
                 let after_dct = self.dct.is_some_and(|dct| {
@@ -265,7 +325,9 @@ impl Story {
                 cost += 120;
             }
             if tense == Tense::Future && diff < 0 {
-                cost += if d.is_none() { 400 } else { 120 };
+                // A day a month or more back is not what a future-tense sentence means ("As
+                // Election Day nears" in February is November's, not the last one).
+                cost += if d.is_none() || diff < -30 { 400 } else { 120 };
             }
             if cost < best.0 {
                 best = (cost, y);
@@ -275,8 +337,8 @@ impl Story {
     }
 
     /// A month and day written without a year ("October 12").
-    pub(super) fn month_day(&self, m: u32, d: u32, tense: Tense) -> (Value, Anchor) {
-        match self.year_for_month(m, Some(d), tense) {
+    pub(super) fn month_day(&self, m: u32, d: u32, tense: Tense, back: bool) -> (Value, Anchor) {
+        match self.year_for_month(m, Some(d), tense, back) {
             Some(y) => match NaiveDate::from_ymd_opt(y, m, d) {
                 Some(dd) => (Value::day(dd), Anchor::Day(dd, false)),
                 None => (Value::written(y, m, d), Anchor::None),
@@ -286,14 +348,28 @@ impl Story {
     }
 
     /// The day a weekday names: the latest such day on or before the document date in the
-    /// past tense, the next on or after it in the future tense; never the document date
-    /// itself when `forced` ("last Friday", "next Friday").
+    /// past tense, the next on or after it in the future tense (and without a tense marker
+    /// when it is one or two days ahead); never the document date itself when `forced`
+    /// ("last Friday", "next Friday").
     pub(super) fn weekday(&self, wd: u32, tense: Tense, forced: bool) -> (Value, Anchor) {
         let Some(dct) = self.dct else {
             return (Value::Day(Day::Weekday(wd)), Anchor::None);
         };
         let cur = dct.weekday().number_from_monday() as i64;
         let wd = wd as i64;
+        // No tense marker ("The state holds its caucuses on Saturday", "contests in Utah on
+        // Tuesday"): a schedule when the day is at most two days ahead, else the last one.
+        let tense = match tense {
+            Tense::None if !forced => {
+                let ahead = (wd - cur).rem_euclid(7);
+                if (1..=2).contains(&ahead) {
+                    Tense::Future
+                } else {
+                    Tense::Past
+                }
+            }
+            t => t,
+        };
         let d = match tense {
             Tense::Future => {
                 let mut k = (wd - cur).rem_euclid(7);
@@ -408,9 +484,14 @@ impl Story {
     }
 }
 
-/// "last/this/next" + season, counted from the season the document date is in. A winter
-/// belongs to the year it starts in ("2015-WI" is December 2015 to February 2016).
+/// "last/this/next" + season, counted from the season the document date is in (in January and
+/// February "this" is the coming one of the year). A winter belongs to the year it starts in
+/// ("2015-WI" is December 2015 to February 2016).
 pub(super) fn season_value(d: NaiveDate, s: &'static str, n: i32) -> Value {
+    // "this fall" written in January or February is the fall ahead, not the one just past.
+    if n == 0 && s != "WI" && d.month() <= 2 {
+        return Value::season(d.year(), s);
+    }
     let order = match s {
         "SP" => 0,
         "SU" => 1,

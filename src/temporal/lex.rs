@@ -1,6 +1,60 @@
 //! Word lists of the temporal tagger: months, weekdays, numbers, units, parts of the day.
 //! Never resolves or decides anything: every function maps one lower-cased token to its entry.
 
+/// An irregular past participle ("been", "made", "won"), for the pluperfect "had made".
+pub fn participle(w: &str) -> bool {
+    matches!(
+        w,
+        "been"
+            | "made"
+            | "won"
+            | "lost"
+            | "left"
+            | "met"
+            | "led"
+            | "sent"
+            | "spent"
+            | "held"
+            | "paid"
+            | "said"
+            | "told"
+            | "built"
+            | "brought"
+            | "bought"
+            | "thought"
+            | "found"
+            | "got"
+            | "gotten"
+            | "gone"
+            | "done"
+            | "come"
+            | "become"
+            | "run"
+            | "begun"
+            | "taken"
+            | "given"
+            | "written"
+            | "seen"
+            | "known"
+            | "shown"
+            | "grown"
+            | "drawn"
+            | "chosen"
+            | "spoken"
+            | "broken"
+            | "fallen"
+            | "risen"
+            | "kept"
+            | "felt"
+            | "heard"
+            | "sold"
+            | "struck"
+            | "fought"
+            | "taught"
+            | "caught"
+    )
+}
+
 /// Month number of a month name or abbreviation ("sept.", "oct", "october").
 pub fn month(w: &str) -> Option<u32> {
     Some(match w {
@@ -53,6 +107,13 @@ pub fn weekday(w: &str) -> Option<u32> {
         "sunday" => 7,
         _ => return None,
     })
+}
+
+/// Weekday of a plural weekday name ("Saturdays", "Monday nights" as "mondays"): a set.
+pub fn weekday_plural(w: &str) -> Option<u32> {
+    w.strip_suffix('s')
+        .and_then(weekday)
+        .filter(|_| w.len() > 6)
 }
 
 /// Cardinal number words up to ninety-nine (and "a"/"an"/"one").
@@ -155,7 +216,8 @@ pub enum Unit {
 }
 
 impl Unit {
-    /// The ISO 8601 duration designator for `n` of this unit ("PT12H", "P3Y", "P20Y" for two decades).
+    /// The TIMEX3 duration for `n` of this unit ("PT12H", "P3Y", "P2DE" for two decades, "P1CE"
+    /// for a century).
     pub fn duration(self, n: Option<u32>) -> String {
         let x = |m: u32| n.map_or("X".to_string(), |n| (n * m).to_string());
         match self {
@@ -169,11 +231,11 @@ impl Unit {
             Unit::Quarter => format!("P{}Q", x(1)),
             Unit::Year => format!("P{}Y", x(1)),
             Unit::Decade => match n {
-                Some(n) => format!("P{}Y", n * 10),
+                Some(n) => format!("P{n}DE"),
                 None => "PXDE".into(),
             },
             Unit::Century => match n {
-                Some(n) => format!("P{}Y", n * 100),
+                Some(n) => format!("P{n}CE"),
                 None => "PXCE".into(),
             },
         }
@@ -235,11 +297,13 @@ pub fn season(w: &str) -> Option<&'static str> {
 pub fn frequency(w: &str) -> Option<&'static str> {
     Some(match w {
         "daily" | "nightly" => "P1D",
+        "quadrennial" => "P4Y",
         "weekly" => "P1W",
         "monthly" => "P1M",
         "quarterly" => "P1Q",
         "annually" | "yearly" | "annual" => "P1Y",
         "hourly" => "PT1H",
+        "weekdays" => "XXXX-WXX-WD",
         _ => return None,
     })
 }
@@ -248,6 +312,7 @@ pub fn frequency(w: &str) -> Option<&'static str> {
 /// "about 12 hours", "last year", "early next year").
 const FUNCTION_TRIGGERS: &[&str] = &[
     "the",
+    "these",
     "a",
     "an",
     "half",
@@ -324,6 +389,18 @@ fn is_trigger(w: &str) -> bool {
 }
 
 const TRIGGERS: &[&str] = &[
+    "quadrennial",
+    "centuries-old",
+    "moment",
+    "point",
+    "weekdays",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
     "soon",
     "today",
     "yesterday",
@@ -346,6 +423,9 @@ const TRIGGERS: &[&str] = &[
     "year-ago",
     "christmas",
     "thanksgiving",
+    "cinco",
+    "black",
+    "inauguration",
     "election",
     "halloween",
     "independence",

@@ -2,10 +2,12 @@
 //! Never changes the text, tokens or other layers, and never writes a year outside 1..=9999.
 //!
 //! Layout: `scan` reads tokens and triggers, `tense` the tense around a token, `grammar/`
-//! the phrases (dates, durations, "the ..." phrases, relative and fixed words), `anchor`
-//! holds the story's time (document date, narrative year, day and quarter of reference, the
-//! date of the section or quotation being read), `sections` finds the dated pieces of a
-//! compilation, `value` types TIMEX3 values and writes them once, `lex` holds the word lists.
+//! the phrases (dates, durations, "the ..." phrases, relative and fixed words, references to
+//! the present, past and future), `anchor` holds the story's time (document date, narrative
+//! year, day and quarter of reference, the date of the section or quotation being read),
+//! `sections` finds the dated pieces of a compilation, `markup` the tags pasted into a text
+//! (an embedded tweet and its date), `value` types TIMEX3 values and writes them once, `lex`
+//! holds the word lists.
 //!
 //! The story's time is kept apart from the document date: a retrospective (month-dated events,
 //! every written year before the document's) keeps its own year for bare dates; a quotation
@@ -39,6 +41,7 @@
 mod anchor;
 mod grammar;
 mod lex;
+mod markup;
 mod scan;
 mod sections;
 mod tense;
@@ -54,6 +57,7 @@ use crate::types::{DateSource, Document, StoryPoint, Timex, TimexType};
 pub use crate::types::{Section, SectionDateSource};
 use anchor::{Anchor, Found, Story};
 use grammar::Hit;
+use markup::TagKind;
 use scan::Scan;
 pub use value::interval;
 use value::Value;
@@ -174,6 +178,8 @@ struct Tagger<'a> {
     quoted: bool,
     /// Where the narrative's day moved (outside quotations), in reading order.
     points: Vec<StoryPoint>,
+    /// Markup tags pasted into the text (embedded tweets), in order.
+    tags: Vec<markup::Tag>,
 }
 
 /// The grammar reads tokens through the tagger.
@@ -204,6 +210,7 @@ impl<'a> Tagger<'a> {
             sections_found: Vec::new(),
             quoted: false,
             points: Vec::new(),
+            tags: markup::tags(&doc.text),
         }
     }
 
@@ -229,6 +236,7 @@ impl<'a> Tagger<'a> {
         }
         let mut next_section = 0;
         let mut para = 0;
+        let mut tag = 0;
         // Inside quotation marks (straight quotes toggle).
         self.quoted = false;
         for (k, &(s, e)) in sentences.iter().enumerate() {
@@ -253,6 +261,32 @@ impl<'a> Tagger<'a> {
                 if new_para {
                     self.quoted = false;
                     self.story.leave_quote();
+                }
+                // Markup is not prose; an embedded tweet counts from the day it was sent.
+                while tag < self.tags.len() && self.tags[tag].end <= at {
+                    tag += 1;
+                }
+                if let Some(t) = self.tags.get(tag).filter(|t| t.start <= at) {
+                    // Act once, at the tag's last token.
+                    let last = self.toks.get(i + 1).is_none_or(|n| n.start >= t.end);
+                    match t.kind {
+                        TagKind::TweetOpen(Some(d)) if last => {
+                            self.story.enter_quote(d);
+                            self.quoted = true;
+                        }
+                        TagKind::TweetClose if last => {
+                            // The story reads on from the day the tweet was sent.
+                            let sent = self.story.dct().filter(|_| self.quoted);
+                            self.story.leave_quote();
+                            self.quoted = false;
+                            if let Some(d) = sent {
+                                self.story.record(Found::day(d));
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                    continue;
                 }
                 if let Some(open) = quote_mark(self.w(i), self.quoted) {
                     self.quoted = open;
@@ -488,7 +522,11 @@ impl Tagger<'_> {
             return None;
         }
         let e = h.end;
-        if !matches!(self.w(e), "to" | "through" | "-" | "–") {
+        // "April 24 and 25" (a day ending the clause), "Sept. 19 to 22".
+        let and = self.w(e) == "and"
+            && (self.kind(e + 2) != Some(TokenKind::Word)
+                || matches!(self.w(e + 2), "in" | "at" | "of" | "for"));
+        if !(matches!(self.w(e), "to" | "through" | "-" | "–") || and) {
             return None;
         }
         let n: u32 = self

@@ -92,11 +92,15 @@ impl<'a> Scan<'a> {
                         Trigger::IfNext => {
                             i + 2 < self.lim && self.head_trigger(i + 2) != Trigger::No
                         }
-                        // "earlier in the week"
+                        // "earlier in the week", "long ago", "Trump's past, but"
                         Trigger::No => {
                             matches!(self.w(i), "earlier" | "later")
                                 && self.w(i + 1) == "in"
                                 && self.w(i + 2) == "the"
+                                || self.w(i) == "long"
+                                    && (self.w(i + 1) == "ago"
+                                        || self.w(i + 1) == "time" && self.w(i + 2) == "ago")
+                                || self.w(i) == "past"
                         }
                     }
             }

@@ -51,6 +51,15 @@ impl Scan<'_> {
         {
             return Tense::Future;
         }
+        // "marching toward November", "closer to November": a month still to come.
+        if lex::month(self.w(i)).is_some()
+            && (matches!(self.prev(before), "toward" | "towards")
+                || self.prev(before) == "to"
+                    && before >= self.sent_start + 2
+                    && matches!(self.w(before - 2), "closer" | "up"))
+        {
+            return Tense::Future;
+        }
         // "ahead of Saturday's caucus" in a sentence with no tensed word: still to come.
         let weekday_ahead = lex::weekday(self.w(i)).is_some()
             && self.prev(before) == "of"
@@ -83,6 +92,35 @@ impl Scan<'_> {
         }
     }
 
+    /// Does the sentence being read step back in time with a pluperfect ("had signed",
+    /// "had been")?
+    pub(super) fn pluperfect(&self) -> bool {
+        (self.sent_start..self.lim)
+            .any(|k| matches!(self.w(k), "had" | "'d" | "’d") && self.participle_after(k))
+    }
+
+    /// Does the sentence being read use a present perfect ("has made", "have been")?
+    pub(super) fn present_perfect(&self) -> bool {
+        (self.sent_start..self.lim).any(|k| {
+            matches!(self.w(k), "has" | "have" | "'ve" | "’ve") && self.participle_after(k)
+        })
+    }
+
+    /// Is the verb after the auxiliary at `k` a past participle ("had signed", "has
+    /// already been", "had not yet met")?
+    fn participle_after(&self, k: usize) -> bool {
+        let mut j = k + 1;
+        while matches!(
+            self.w(j),
+            "already" | "not" | "never" | "just" | "also" | "since" | "yet"
+        ) || self.w(j).len() > 4 && self.w(j).ends_with("ly")
+        {
+            j += 1;
+        }
+        let w = self.w(j);
+        self.kind(j) == Some(TokenKind::Word) && (w.ends_with("ed") || lex::participle(w))
+    }
+
     /// The tense of the tensed word nearest to `i` within tokens `lo..hi`.
     pub(super) fn nearest_tense(&self, i: usize, lo: usize, hi: usize) -> Tense {
         let mut best = (usize::MAX, Tense::None);
@@ -104,6 +142,8 @@ impl Scan<'_> {
                     }
                 }
                 "set" if self.w(k + 1) == "to" => Tense::Future,
+                // "is likely to bounce back Tuesday".
+                "likely" if self.w(k + 1) == "to" => Tense::Future,
                 // "had been scheduled to expire Friday": a plan already overtaken.
                 "had" if matches!(self.w(k + 1), "been" | "scheduled" | "planned" | "expected") => {
                     Tense::Past
@@ -128,7 +168,9 @@ impl Scan<'_> {
                 }
                 "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected"
                 | "expects" | "expect" | "plans" | "planned" | "plan" | "planning" | "upcoming"
-                | "tomorrow" | "soon" => Tense::Future,
+                | "tomorrow" | "soon" | "nears" | "approaches" | "approaching" | "looms" => {
+                    Tense::Future
+                }
                 "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "took" | "went"
                 | "came" | "told" | "made" | "got" | "gave" | "met" | "began" | "fell" | "rose"
                 | "won" | "lost" | "left" | "saw" | "yesterday" | "earlier" | "sold" | "paid"
@@ -147,6 +189,34 @@ impl Scan<'_> {
                     // participle; the auxiliary, if any, carries the tense.
                     && !matches!(self.w(k.wrapping_sub(1)), "be" | "been" | "being")
                     && self.w(k + 1) != "by" =>
+                {
+                    Tense::Past
+                }
+                // "a poll taken Wednesday": an irregular participle, as "-ed" above.
+                _ if lex::participle(w)
+                    && !matches!(w, "been" | "said")
+                    && !matches!(
+                        self.w(k.wrapping_sub(1)),
+                        "be" | "been"
+                            | "being"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "could"
+                            | "would"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "should"
+                            | "must"
+                            | "to"
+                            | "did"
+                            | "do"
+                            | "does"
+                            | "'ll"
+                            | "’ll"
+                    ) =>
                 {
                     Tense::Past
                 }

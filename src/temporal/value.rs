@@ -194,15 +194,13 @@ impl Value {
     }
 
     /// The unit and count a simple duration is counted in for "N units ago": "two and a half
-    /// years" counts two years, "half a year" six months, decades and centuries count years;
-    /// other fractions and weekends do not count.
+    /// years" counts two years, "half a year" six months, "four decades" four decades (a
+    /// decade back, at that granularity); other fractions and weekends do not count.
     pub fn counted(&self) -> Option<(Unit, Option<u32>)> {
         let Value::Duration(u, a) = self else {
             return None;
         };
         let whole = |n: u32| match u {
-            Unit::Decade => Some((Unit::Year, Some(n * 10))),
-            Unit::Century => Some((Unit::Year, Some(n * 100))),
             Unit::Weekend => None,
             _ => Some((*u, Some(n))),
         };

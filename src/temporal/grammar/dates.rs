@@ -130,8 +130,20 @@ impl Tagger<'_> {
         if year.is_none() && matches!(self.w(e), "%" | "percent" | "million" | "billion") {
             return None;
         }
-        // "the Sept. 11 attacks": the day the phrase names, whatever the story's year.
-        if year.is_none() && (m, d) == (9, 11) && is_attack_noun(self.w(e)) {
+        // "the Sept. 11 attacks": the day the phrase names, whatever the story's year; so
+        // is a bare "after Sept. 11" in a later piece whose narrative names no year and
+        // that was not written in the weeks after a September 11 of its own year.
+        let sept11_era = self.story.dct().is_some_and(|dct| {
+            let own = NaiveDate::from_ymd_opt(dct.year(), 9, 11);
+            dct.year() >= 2002
+                && own.is_some_and(|o| !(0..=60).contains(&(dct - o).num_days()))
+                && self.story.narrative_year().is_none()
+        });
+        if year.is_none()
+            && (m, d) == (9, 11)
+            && (is_attack_noun(self.w(e))
+                || sept11_era && matches!(self.prev(i), "after" | "since" | "on" | "before"))
+        {
             let dd = NaiveDate::from_ymd_opt(2001, 9, 11)?;
             return Some(Hit::date(i, e, Value::day(dd)));
         }
@@ -380,7 +392,9 @@ impl Tagger<'_> {
                 "%" | "percent" | "million" | "billion" | "people" | "shares" | "points"
             )
             // "rose 1990 to 2010" is an amount; "from 2014 to 2016" is a span of years.
-            || n == "to" && !year_of(self.w(i + 2)).is_some_and(|y2| y2 > y && y2 - y <= 100)
+            || n == "to"
+                && !year_of(self.w(i + 2)).is_some_and(|y2| y2 > y && y2 - y <= 100)
+                && !matches!(p, "in" | "since" | "of")
             || p == "," && is_num(self.prev(i - 1))
         {
             return None;
@@ -426,7 +440,19 @@ impl Tagger<'_> {
         {
             e += 1;
         }
+        // "airs weekdays from 6:00 a.m.": a time of a recurring schedule has no day.
+        let day_word =
+            |w: &str| w == "day" || lex::daypart(w).is_some() || lex::weekday(w).is_some();
+        let schedule = (self.sent_start..i).any(|k| {
+            let w = self.w(k);
+            lex::weekday_plural(w).is_some()
+                || matches!(lex::frequency(w), Some("P1D" | "P1W" | "XXXX-WXX-WD"))
+                || matches!(w, "every" | "each") && day_word(self.w(k + 1))
+        }) && !self.sent_days.iter().any(|&(end, _)| end <= i);
         let mut day = self.story.current_day().map(Value::day);
+        if schedule {
+            day = None;
+        }
         // "10 p.m. Wednesday", "9:29 am today", "5 p.m. EST Nov. 9".
         let k = if self.w(e) == "," { e + 1 } else { e };
         if let Some(date) = lex::month(self.w(k)).and_then(|m| self.month_date(k, m)) {
@@ -453,15 +479,42 @@ impl Tagger<'_> {
         )
     }
 
-    /// Holidays with fixed or computable dates, in the year of the discourse or document.
-    pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
+    /// Which holiday token `i` opens, as the day it falls on in a year and the token after
+    /// its name; None for no holiday, or a holiday name only modifying a noun.
+    fn holiday_rule(&self, i: usize) -> Option<(DayInYear, usize)> {
         let w = self.w(i);
-        if !self.cap(i) {
-            return None;
-        }
         let n1 = self.w(i + 1);
         let n2 = self.w(i + 2);
-        let (md, e): (Box<dyn Fn(i32) -> Option<NaiveDate>>, usize) = match (w, n1) {
+        Some(match (w, n1) {
+            // "a Christmas ad", "Christmas gifts": the holiday as a modifier, no date.
+            ("christmas", n)
+                if self.kind(i + 1) == Some(TokenKind::Word)
+                    && !self.cap(i + 1)
+                    && !matches!(
+                        n,
+                        "day"
+                            | "eve"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "and"
+                            | "or"
+                            | "is"
+                            | "was"
+                            | "will"
+                            | "to"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "of"
+                            | "for"
+                            | "with"
+                            | "this"
+                            | "that"
+                    ) =>
+            {
+                return None
+            }
             ("christmas", _) => {
                 let e = if n2.is_empty() || !matches!(n1, "day" | "eve") {
                     i + 1
@@ -497,6 +550,17 @@ impl Tagger<'_> {
                 Box::new(|y| NaiveDate::from_ymd_opt(y, 2, 14)),
                 if n1 == "day" { i + 2 } else { i + 3 },
             ),
+            ("cinco", "de") if n2 == "mayo" => {
+                (Box::new(|y| NaiveDate::from_ymd_opt(y, 5, 5)), i + 3)
+            }
+            // The day after Thanksgiving.
+            ("black", "friday") => (
+                Box::new(|y| {
+                    nth_weekday(y, 11, chrono::Weekday::Thu, 4).map(|d| d + Duration::days(1))
+                }),
+                i + 2,
+            ),
+            ("inauguration", "day") => (Box::new(|y| NaiveDate::from_ymd_opt(y, 1, 20)), i + 2),
             ("new", "year's") if n2 == "day" || n2 == "eve" => {
                 let eve = n2 == "eve";
                 (
@@ -511,7 +575,15 @@ impl Tagger<'_> {
                 )
             }
             _ => return None,
-        };
+        })
+    }
+
+    /// Holidays with fixed or computable dates, in the year of the discourse or document.
+    pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
+        if !self.cap(i) {
+            return None;
+        }
+        let (md, e) = self.holiday_rule(i)?;
         // "Election Day, November 8, 2016": the date in apposition gives the year.
         if self.w(e) == "," {
             if let Some(m) = lex::month(self.w(e + 1)) {
@@ -520,6 +592,18 @@ impl Tagger<'_> {
                         return Some(Hit::date(i, e, Value::day(d)));
                     }
                 }
+            }
+        }
+        // "Inauguration Day next year": that year's.
+        let shift = match (self.w(e), self.w(e + 1)) {
+            ("next", "year") => Some(1),
+            ("last", "year") => Some(-1),
+            ("this", "year") => Some(0),
+            _ => None,
+        };
+        if let (Some(n), Some(d)) = (shift, self.story.dct()) {
+            if let Some(h) = md(d.year() + n) {
+                return Some(Hit::date(i, e + 2, Value::day(h)));
             }
         }
         // The nearest occurrence, as for a bare "October 12".
@@ -548,6 +632,9 @@ impl Tagger<'_> {
         Some(Hit::date(i, e, v))
     }
 }
+
+/// The day a holiday falls on in a given year.
+type DayInYear = Box<dyn Fn(i32) -> Option<NaiveDate>>;
 
 fn nth_weekday(y: i32, m: u32, wd: chrono::Weekday, n: u8) -> Option<NaiveDate> {
     NaiveDate::from_weekday_of_month_opt(y, m, wd, n)

@@ -60,9 +60,13 @@ impl Tagger<'_> {
         if self.w(j + 1) == "old" {
             return None;
         }
+        // "in recent years", "in recent weeks": the recent past, not a length (rule 29 of
+        // the news notes; TempEval-3 writes some of them as lengths).
         if w == "recent" {
             return Some(match u {
-                Unit::Year | Unit::Decade => Hit::date(i, j + 1, Value::PAST),
+                Unit::Year | Unit::Decade | Unit::Month | Unit::Week | Unit::Day => {
+                    Hit::date(i, j + 1, Value::PAST)
+                }
                 Unit::Quarter => {
                     let v = Value::duration(Unit::Month, None);
                     Hit::new(i, j + 1, TimexType::Duration, v, Kind::Other)
@@ -223,7 +227,11 @@ impl Tagger<'_> {
             )
         {
             let p = self.prev(i);
+            // "$41,000 a year", "$75billion a year", "35-plus hours a week".
             if is_num(p)
+                || i > self.sent_start && self.kind(i - 1) == Some(TokenKind::Number)
+                || p.bytes().any(|b| b.is_ascii_digit())
+                || lex::unit(p).is_some_and(|x| x.1)
                 || p.ends_with('%')
                 || matches!(
                     p,

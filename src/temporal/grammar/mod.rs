@@ -5,6 +5,7 @@
 mod dates;
 mod durations;
 mod phrases;
+mod references;
 mod words;
 
 use chrono::{Datelike, NaiveDate};
@@ -16,7 +17,7 @@ use super::anchor::Anchor;
 use super::lex::{self, Unit};
 use super::scan::year_of;
 use super::tense::Tense;
-use super::value::{self, TimeOfDay, Value};
+use super::value::{self, Day, TimeOfDay, Value};
 use super::Tagger;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +83,7 @@ impl Hit {
 impl Tagger<'_> {
     /// A month and day without a year ("October 12"), in the tense around token `i`.
     pub(super) fn month_day(&self, m: u32, d: u32, i: usize) -> (Value, Anchor) {
-        self.story.month_day(m, d, self.tense(i))
+        self.story.month_day(m, d, self.tense(i), self.pluperfect())
     }
 
     /// The day a weekday names, in the tense around token `i` unless `force`d.
@@ -92,7 +93,8 @@ impl Tagger<'_> {
     }
 
     pub(super) fn year_for_month(&self, m: u32, d: Option<u32>, i: usize) -> Option<i32> {
-        self.story.year_for_month(m, d, self.tense(i))
+        self.story
+            .year_for_month(m, d, self.tense(i), self.pluperfect())
     }
 
     /// The weekend meant by "the weekend" / "this weekend" at token `i`.
@@ -249,6 +251,21 @@ impl Tagger<'_> {
                 }
             }
         }
+        // "by mid afternoon": a time of day, as "mid-afternoon".
+        if let Some(p) = lex::daypart(self.w(i + 1)).filter(|_| w == "mid") {
+            return Some(Hit {
+                start: i,
+                ..self.daypart_of_day(i + 1, p)
+            });
+        }
+        // "the post-1959 politics": the year.
+        if let Some(y) = w
+            .strip_prefix("post-")
+            .or_else(|| w.strip_prefix("pre-"))
+            .and_then(year_of)
+        {
+            return Some(Hit::date(i, i + 1, Value::year(y)));
+        }
         // "mid-1990s", "late-November", "early-2000s"; "mid-afternoon" is a time of day.
         for (prefix, m) in [("mid-", "MID"), ("early-", "START"), ("late-", "END")] {
             if let Some(rest) = w.strip_prefix(prefix) {
@@ -300,6 +317,14 @@ impl Tagger<'_> {
             h.end += 2;
             h.modifier = Some("APPROX");
         }
+        // "for years to come": the stretch ahead is part of the span.
+        if h.ttype == TimexType::Duration
+            && h.value.counted().is_some_and(|(_, n)| n.is_none())
+            && self.w(h.end) == "to"
+            && self.w(h.end + 1) == "come"
+        {
+            h.end += 2;
+        }
         // Durations turned into dates: "two years ago", "a year earlier".
         if h.kind == Kind::Dur {
             let after = self.w(h.end);
@@ -341,6 +366,21 @@ impl Tagger<'_> {
         if let Some(m) = lex::month(w) {
             if let Some(h) = self.month_date(i, m) {
                 return Some(h);
+            }
+        }
+        // "works on Saturdays", "games on Monday nights": every such day (or part of it).
+        if let Some(wd) = lex::weekday_plural(w).filter(|_| self.cap(i)) {
+            let n1 = self.w(i + 1);
+            let (v, e) = match n1.strip_suffix('s').and_then(lex::daypart) {
+                Some(p) => (Value::Time(Day::Weekday(wd), TimeOfDay::Part(p)), i + 2),
+                None => (Value::Day(Day::Weekday(wd)), i + 1),
+            };
+            return Some(Hit::new(i, e, TimexType::Set, v, Kind::Other));
+        }
+        if let Some(wd) = lex::weekday(w).filter(|_| self.cap(i)) {
+            if let Some(p) = self.w(i + 1).strip_suffix('s').and_then(lex::daypart) {
+                let v = Value::Time(Day::Weekday(wd), TimeOfDay::Part(p));
+                return Some(Hit::new(i, i + 2, TimexType::Set, v, Kind::Other));
             }
         }
         if let Some(wd) = lex::weekday(w) {

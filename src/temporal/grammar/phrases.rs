@@ -29,6 +29,9 @@ impl Tagger<'_> {
         if let Some(h) = self.the_duration(i, a, b) {
             return Some(h);
         }
+        if let Some(h) = self.the_plural_stretch(i, a, b) {
+            return Some(h);
+        }
         // "the third quarter [of 1990]", "the first half"
         if let Some(h) = self.the_ordinal(i, a, b) {
             return Some(h);
@@ -149,6 +152,19 @@ impl Tagger<'_> {
         }
         let v = self.story.rel_unit(Unit::Year, 0)?;
         Some(Hit::date(i, i + 3, v))
+    }
+
+    /// "have met over the years", "through the decades": a vague length.
+    fn the_plural_stretch(&self, i: usize, a: &str, b: &str) -> Option<Hit> {
+        if !matches!(a, "years" | "months" | "weeks" | "decades")
+            || !matches!(self.prev(i), "over" | "through" | "throughout" | "across")
+            || matches!(b, "of" | "ago" | "before" | "after" | "since")
+        {
+            return None;
+        }
+        let (u, _) = lex::unit(a)?;
+        let v = Value::duration(u, None);
+        Some(Hit::new(i, i + 2, TimexType::Duration, v, Kind::Dur))
     }
 
     /// "the past two months", "the next 12 hours", "the first nine months", "the 12 hours".
@@ -644,12 +660,16 @@ impl Tagger<'_> {
                 Hit::day_part(i, e, d, p)
             }
             "week" => Hit::date(i, e, base.map_or(Value::UnknownWeek, Value::week)),
+            // "in May. ... later that month": the month just named, else the story day's.
             "month" => Hit::date(
                 i,
                 e,
-                base.map_or(Value::UnknownMonth, |d| {
-                    Value::month(Some(d.year()), d.month())
-                }),
+                match self.story.recent_month() {
+                    Some((y, m)) => Value::month(Some(y), m),
+                    None => base.map_or(Value::UnknownMonth, |d| {
+                        Value::month(Some(d.year()), d.month())
+                    }),
+                },
             ),
             "year" => {
                 let y = self.story.last_year().or(base.map(|d| d.year()));

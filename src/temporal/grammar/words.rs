@@ -41,6 +41,23 @@ impl Tagger<'_> {
         if let Some((u, false)) = lex::unit(a) {
             return self.relative_unit(i, j, w, n, u);
         }
+        // "in past years", "in past election years": the past, not a length.
+        if w == "past" && self.prev(i) != "the" {
+            let k = if lex::unit(a).is_some() { j } else { j + 1 };
+            let plain = k == j || self.kind(j) == Some(TokenKind::Word) && !self.cap(j);
+            if let Some((u @ (Unit::Year | Unit::Decade | Unit::Century), true)) =
+                lex::unit(self.w(k))
+            {
+                // "over past decades": a length.
+                if matches!(self.prev(i), "over" | "for" | "during" | "throughout") {
+                    let v = Value::duration(u, None);
+                    return Some(Hit::new(i, k + 1, TimexType::Duration, v, Kind::Dur));
+                }
+                if plain {
+                    return Some(Hit::date(i, k + 1, Value::PAST));
+                }
+            }
+        }
         if let Some(wd) = lex::weekday(a) {
             let t = match n {
                 -1 => Some(Tense::Past),
@@ -48,6 +65,10 @@ impl Tagger<'_> {
                 _ => None,
             };
             let (v, an) = self.weekday_value(wd, j, t);
+            // "last Friday evening": that part of the day.
+            if let Some(p) = lex::daypart(self.w(j + 1)) {
+                return Some(Hit::day_part(i, j + 2, v, p).anchor(an));
+            }
             return Some(Hit::date(i, j + 1, v).anchor(an));
         }
         if let Some(m) = lex::month(a) {
@@ -151,11 +172,30 @@ impl Tagger<'_> {
                 Kind::Other,
             ));
         }
+        // "has made five trips in the past year", "has spent much of the past week": a
+        // present perfect measures the stretch up to now ("over the past year" stays the
+        // year, as TimeML practice has it).
+        if matches!(w, "past" | "last")
+            && self.prev(i) == "the"
+            && i >= 2
+            && matches!(self.w(i - 2), "in" | "of" | "for" | "during" | "throughout")
+            && matches!(u, Unit::Year | Unit::Week | Unit::Month)
+            && self.present_perfect()
+        {
+            return Some(Hit::new(
+                i,
+                j + 1,
+                TimexType::Duration,
+                Value::duration(u, Some(1)),
+                Kind::Other,
+            ));
+        }
         if w == "current" && u != Unit::Quarter && u != Unit::Year {
             return None;
         }
-        // "last day" is not a date; "next year-end" is a compound.
-        if u == Unit::Day || self.w(j + 1) == "-" {
+        // "last day" is not a date; "next year-end" is a compound (a spaced dash is not).
+        let compound = self.w(j + 1) == "-" && self.toks[j].end == self.toks[j + 1].start;
+        if u == Unit::Day || compound {
             return None;
         }
         let v = self.story.rel_unit(u, n)?;
@@ -222,51 +262,51 @@ impl Tagger<'_> {
             let t = &self.text[self.toks[i - 1].start..self.toks[i - 1].end];
             w == "daily" || t.len() > 1 && t.chars().all(|c| !c.is_lowercase())
         };
-        if in_name && matches!(w, "today" | "daily") {
+        // "USA TODAY", "NBC's Today show".
+        if in_name && matches!(w, "today" | "daily")
+            || w == "today" && self.cap(i) && matches!(n1, "show" | "program" | "programme")
+        {
             return None;
         }
+        // A title: ''Today'' (the programme), "Lopez Tonight", the "Weekly Standard".
+        let closes = |k: usize| matches!(self.w(k), "''" | "”" | "\"");
+        let quoted_title = i > self.sent_start
+            && matches!(self.prev(i), "``" | "''" | "“" | "\"")
+            && (closes(i + 1) || self.w(i + 1) == "," && closes(i + 2));
+        let after_cap_word =
+            i > self.sent_start && self.cap(i - 1) && self.kind(i - 1) == Some(TokenKind::Word);
+        if self.cap(i)
+            && (quoted_title && matches!(w, "today" | "tonight" | "now")
+                || after_cap_word && w == "tonight"
+                || (lex::frequency(w).is_some() || matches!(w, "midnight" | "noon"))
+                    && self.cap(i + 1)
+                    && self.kind(i + 1) == Some(TokenKind::Word)
+                    && lex::weekday(self.w(i + 1)).is_none()
+                    && lex::month(self.w(i + 1)).is_none())
+        {
+            return None;
+        }
+        // "the presidential candidates of tomorrow", "could be blackmailed tomorrow": the
+        // future, not the next day.
+        if w == "tomorrow" && (self.prev(i) == "of" || self.hypothetical(i)) {
+            return Some(Hit::date(i, i + 1, Value::FUTURE));
+        }
         if let Some(n) = day_word_offset(w) {
+            // "airports are a safer place today": the present as a state, not a day.
+            if w == "today" && self.generic_today(i) {
+                return Some(Hit::date(i, i + 1, Value::PRESENT));
+            }
             let (v, a) = self.story.rel_day(n);
             if let Some(p) = lex::daypart(n1) {
                 return Some(Hit::day_part(i, i + 2, v, p).anchor(a));
             }
             return Some(Hit::date(i, i + 1, v).anchor(a));
         }
-        let refv = match w {
-            "now" => {
-                // "Now, ..." opening a sentence is a discourse marker, not the present.
-                if n1 == "-"
-                    || n1 == ","
-                        && (i == self.sent_start
-                            || i == self.sent_start + 1
-                                && matches!(self.prev(i), "``" | "\"" | "“" | "‘"))
-                {
-                    return None;
-                }
-                Some(Value::PRESENT)
-            }
-            "currently" | "nowadays" | "presently" => Some(Value::PRESENT),
-            "recently" | "lately" | "formerly" => Some(Value::PAST),
-            // "soon", "anytime soon"; not "soon after", "as soon as", "too soon to tell".
-            "soon"
-                if !matches!(n1, "after" | "as" | "thereafter" | "enough" | "became")
-                    && !n1.ends_with("ed")
-                    && !matches!(self.prev(i), "as" | "too" | "how" | "was" | "were" | "had") =>
-            {
-                Some(Value::FUTURE)
-            }
-            "future" if matches!(self.prev(i), "in" | "near" | "distant" | "foreseeable") => {
-                Some(Value::FUTURE)
-            }
-            _ => None,
-        };
-        if let Some(v) = refv {
-            // "right now", "more recently", "until recently"
-            let s = match (self.prev(i), w) {
-                ("more" | "most", "recently") | ("right", "now") => i - 1,
-                _ => i,
-            };
-            return Some(Hit::date(s, i + 1, v));
+        if let Some(h) = self.present_or_past_phrase(i) {
+            return Some(h);
+        }
+        if let Some(h) = self.reference_word(i) {
+            return h;
         }
         // "an election year", "this election year": the year of the story.
         if w == "election" && n1 == "year" && self.w(i + 2) != "-" {
@@ -295,8 +335,14 @@ impl Tagger<'_> {
             ));
         }
         if let Some((u, true)) = lex::unit(w) {
-            // Bare plurals after "for": "for years", "for months".
-            if matches!(self.prev(i), "for" | "within" | "in") && !matches!(n1, "of" | "-") {
+            // Bare plurals after "for": "for years", "for months", "for weeks or months".
+            let coordinated = matches!(self.prev(i), "or" | "and")
+                && i >= self.sent_start + 3
+                && lex::unit(self.w(i - 2)).is_some_and(|x| x.1)
+                && matches!(self.w(i - 3), "for" | "within");
+            if (matches!(self.prev(i), "for" | "within" | "in") || coordinated)
+                && !matches!(n1, "of" | "-")
+            {
                 if u == Unit::Quarter || u == Unit::Weekend {
                     return None;
                 }
@@ -349,7 +395,13 @@ impl Tagger<'_> {
             "an" | "this" if !modifier => i - 1,
             _ => i,
         };
-        let y = self.story.story_year()?;
+        // The year of the document (of the story in a retrospective), not of a year the
+        // narrative mentioned lately (rule 36 of the news notes).
+        let y = self
+            .story
+            .retrospective_year()
+            .or(self.story.dct().map(|d| d.year()))
+            .or(self.story.story_year())?;
         Some(Hit::date(s, i + 2, Value::year(y)))
     }
 
@@ -410,8 +462,7 @@ impl Tagger<'_> {
                             | "calendar"
                             | "two"
                     ));
-        let stretch =
-            p == "back" && !self.cap(i) || p == "after" && n1 == "of" && i - 1 == self.sent_start;
+        let stretch = p == "back" && !self.cap(i) || p == "after" && n1 == "of";
         if !(gap || stretch) {
             return None;
         }
@@ -429,6 +480,11 @@ impl Tagger<'_> {
     fn period_word(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
         let n1 = self.w(i + 1);
+        // "centuries-old stereotypes": a vague length.
+        if w == "centuries-old" {
+            let v = Value::duration(Unit::Century, None);
+            return Some(Hit::new(i, i + 1, TimexType::Duration, v, Kind::Other));
+        }
         if let Some(q) = w.strip_suffix("-quarter").and_then(lex::ordinal) {
             return self.quarter_like(i, i + 1, q, Unit::Quarter);
         }
@@ -523,6 +579,35 @@ impl Tagger<'_> {
         if n.len() == 3 && n.len() < w.len() && n.ends_with('s') && is_num(&n[..2]) {
             return Some(Hit::date(i, i + 1, Value::decade(190 + digit(n))));
         }
-        None
+        self.year_apostrophe(i)
+    }
+
+    /// "in ‘16", "Obama in ‘08": a year written with two digits after an apostrophe and a
+    /// preposition; the century that puts it no more than ten years after the document.
+    fn year_apostrophe(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let (digits, e) = if matches!(w, "'" | "’" | "‘") {
+            (self.w(i + 1), i + 2)
+        } else {
+            (w.trim_start_matches(['\'', '’', '‘']), i + 1)
+        };
+        let attached = e == i + 2 || digits.len() < w.len();
+        if !(attached && digits.len() == 2 && is_num(digits)) {
+            return None;
+        }
+        if !matches!(
+            self.prev(i),
+            "in" | "since" | "of" | "by" | "until" | "from"
+        ) {
+            return None;
+        }
+        let nn: i32 = digits.parse().ok()?;
+        let now = self.story.dct().map_or(1999, |d| d.year());
+        let y = if 2000 + nn <= now + 10 {
+            2000 + nn
+        } else {
+            1900 + nn
+        };
+        Some(Hit::date(i, e, Value::year(y)))
     }
 }
