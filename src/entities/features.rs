@@ -300,13 +300,15 @@ impl DocFeats {
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
             let runs = self.doc_runs.get(&t.lower).copied().unwrap_or(0);
             out.near(f3(T::CapRun, runs as u64, self.run_pos[i] as u64, ctx));
-            if let Some(v) = self.doc_ctx.get(&t.lower) {
-                for &(p, n, k) in v {
-                    if k as usize != i {
-                        out.near(f1(T::ElsewherePrevLower, p));
-                        out.near(f1(T::ElsewhereNextLower, n));
-                    }
-                }
+            let ctxs = self.doc_ctx.get(&t.lower);
+            if let Some(v) = ctxs.filter(|v| v.iter().any(|e| e.2 as usize != i)) {
+                let feats = v.iter().flat_map(|&(p, n, k)| {
+                    [
+                        (k, f1(T::ElsewherePrevLower, p)),
+                        (k, f1(T::ElsewhereNextLower, n)),
+                    ]
+                });
+                out.elsewhere(t.lower, i, feats);
             }
             // the story's topic (sports results name teams after their towns)
             if self.topic != 0 {
@@ -397,6 +399,11 @@ pub trait Sink {
     fn near(&mut self, f: u64);
     /// A feature of one neighbour's word alone, the neighbour `at` [`BESIDE`].
     fn beside(&mut self, at: usize, f: u64);
+    /// Features of the other occurrences of token `i`'s word in the document, each with the
+    /// token index of the occurrence it describes; those of token `i` itself are left out.
+    /// `word` names the list within the document (one word, one list), so that its weight
+    /// sums can be kept per document.
+    fn elsewhere(&mut self, word: u64, i: usize, feats: impl Iterator<Item = (u32, u64)>);
 }
 
 /// The neighbours whose own word makes some features alone: two before, before, after, two
@@ -415,6 +422,10 @@ impl Sink for Vec<u64> {
     #[inline]
     fn beside(&mut self, _: usize, f: u64) {
         self.push(f);
+    }
+    #[inline]
+    fn elsewhere(&mut self, _: u64, i: usize, feats: impl Iterator<Item = (u32, u64)>) {
+        self.extend(feats.filter(|&(k, _)| k as usize != i).map(|(_, f)| f));
     }
 }
 

@@ -48,6 +48,41 @@ struct Scratch {
     seen: Vec<u64>,
     /// Slots of the features found.
     hits: Vec<u32>,
+    /// Weight sums of the [`Sink::elsewhere`] lists of this document's words, by word, and
+    /// the parts they refer to.
+    elsewhere: HashMapU64<Elsewhere>,
+    else_parts: Vec<(u32, [i32; ROW])>,
+    /// The token's [`Sink::elsewhere`] list when its word's sums are not known yet: the word,
+    /// and the features with their occurrences.
+    else_new: Option<u64>,
+    else_feats: Vec<(u32, u64)>,
+    /// The features of one occurrence of that list.
+    else_list: Vec<u64>,
+    /// The token's share of its word's [`Sink::elsewhere`] sums, when they are known.
+    else_sum: Option<[i32; ROW]>,
+}
+
+/// The weight sums (both passes) of a word's [`Sink::elsewhere`] list: the whole list, and the
+/// part of each occurrence (a range of [`Scratch::else_parts`]), so that a token's share is the
+/// whole less its own part.
+struct Elsewhere {
+    total: [i32; ROW],
+    parts: std::ops::Range<usize>,
+}
+
+impl Elsewhere {
+    /// The sums of the list without the part of token `i` (`parts`: [`Scratch::else_parts`]).
+    fn without(&self, i: usize, parts: &[(u32, [i32; ROW])]) -> [i32; ROW] {
+        let mut sums = self.total;
+        for (k, part) in &parts[self.parts.clone()] {
+            if *k as usize == i {
+                for (x, y) in sums.iter_mut().zip(part) {
+                    *x -= y;
+                }
+            }
+        }
+        sums
+    }
 }
 
 impl Sink for Scratch {
@@ -65,6 +100,16 @@ impl Sink for Scratch {
     fn beside(&mut self, at: usize, f: u64) {
         if self.want_beside[at] {
             self.beside[at].push(f);
+        }
+    }
+    #[inline]
+    fn elsewhere(&mut self, word: u64, i: usize, feats: impl Iterator<Item = (u32, u64)>) {
+        if let Some(e) = self.elsewhere.get(&word) {
+            self.else_sum = Some(e.without(i, &self.else_parts));
+        } else {
+            self.else_new = Some(word);
+            self.else_feats.clear();
+            self.else_feats.extend(feats);
         }
     }
 }
@@ -104,6 +149,8 @@ struct Caches {
     own: SumCache,
     /// The features of a neighbour's word alone, by word and place in [`BESIDE`].
     beside: SumCache,
+    /// Buffers, kept so that a document does not allocate them afresh.
+    scratch: Scratch,
 }
 
 /// Entries a cache keeps before it starts afresh (about 2.5 MB).
@@ -174,30 +221,26 @@ impl Table {
         ((key as u128 * cap as u128) >> 64) as usize
     }
 
-    /// Finds the slots of the features of `s.feats` that are in the table (into `s.hits`).
+    /// Finds the slots of `feats` that are in the table (into `hits`; `seen` is scratch).
     /// Every home slot is read first, in a loop without branches, so that the CPU overlaps the
     /// cache misses; only features whose home slot holds another key probe further.
     #[inline]
-    fn find(&self, s: &mut Scratch) {
+    fn find(&self, feats: &[u64], seen: &mut Vec<u64>, hits: &mut Vec<u32>) {
         let cap = self.slots.len();
-        s.seen.clear();
-        s.seen.extend(
-            s.feats
-                .iter()
-                .map(|&f| self.slots[Self::home(f.max(1), cap)]),
-        );
-        s.hits.clear();
-        for (&f, &first) in s.feats.iter().zip(&s.seen) {
+        seen.clear();
+        seen.extend(feats.iter().map(|&f| self.slots[Self::home(f.max(1), cap)]));
+        hits.clear();
+        for (&f, &first) in feats.iter().zip(seen.iter()) {
             let key = f.max(1);
             if first == key {
-                s.hits.push(Self::home(key, cap) as u32);
+                hits.push(Self::home(key, cap) as u32);
             } else if first != 0 {
                 let mut j = Self::home(key, cap);
                 loop {
                     j = if j + 1 == cap { 0 } else { j + 1 };
                     let sk = self.slots[j];
                     if sk == key {
-                        s.hits.push(j as u32);
+                        hits.push(j as u32);
                         break;
                     }
                     if sk == 0 {
@@ -226,7 +269,7 @@ impl Table {
     /// Looks up `s.feats` and adds the pass-`stage` weights of those found to `acc`.
     #[inline]
     fn add_found(&self, s: &mut Scratch, stage: usize, acc: &mut [i32; NT]) {
-        self.find(s);
+        self.find(&s.feats, &mut s.seen, &mut s.hits);
         self.add(&s.hits, stage * NT, acc);
     }
 
@@ -260,35 +303,58 @@ impl Table {
             }
             s.want_beside[at] = cached.is_none();
         }
+        s.else_new = None;
+        s.else_sum = None;
         doc.static_features(sent, i, s);
+        if let Some(word) = s.else_new.take() {
+            let e = self.elsewhere_sums(s);
+            s.else_sum = Some(e.without(i, &s.else_parts));
+            s.elsewhere.insert(word, e);
+        }
+        if let Some(e) = s.else_sum.take() {
+            add_to(&mut sums, &e);
+        }
         if s.want_own {
-            let own = self.sum_of(s, |s| &mut s.own);
+            let own = self.sums(&s.own, &mut s.seen, &mut s.hits);
             add_to(&mut sums, &own);
             cache.own.insert(t.word, own_key, own);
         }
         for (at, &word) in words.iter().enumerate() {
             if s.want_beside[at] {
-                let b = self.sum_of(s, |s| &mut s.beside[at]);
+                let b = self.sums(&s.beside[at], &mut s.seen, &mut s.hits);
                 add_to(&mut sums, &b);
                 cache.beside.insert(word, at as u64, b);
             }
         }
-        self.find(s);
+        self.find(&s.feats, &mut s.seen, &mut s.hits);
         self.add(&s.hits, 0, &mut sums);
         sums
     }
 
-    /// The weight sums (both passes) of the features in the list `list` of `s`.
+    /// The weight sums (both passes) of `feats` (`seen` and `hits` are scratch).
     #[inline]
-    fn sum_of(&self, s: &mut Scratch, list: impl Fn(&mut Scratch) -> &mut Vec<u64>) -> [i32; ROW] {
-        let mut feats = std::mem::take(list(s));
-        std::mem::swap(&mut s.feats, &mut feats);
-        self.find(s);
-        std::mem::swap(&mut s.feats, &mut feats);
-        *list(s) = feats;
+    fn sums(&self, feats: &[u64], seen: &mut Vec<u64>, hits: &mut Vec<u32>) -> [i32; ROW] {
+        self.find(feats, seen, hits);
         let mut sums = [0i32; ROW];
-        self.add(&s.hits, 0, &mut sums);
+        self.add(hits, 0, &mut sums);
         sums
+    }
+
+    /// The sums of the [`Sink::elsewhere`] list in `s.else_feats`, whole and by occurrence.
+    fn elsewhere_sums(&self, s: &mut Scratch) -> Elsewhere {
+        let mut total = [0; ROW];
+        let from = s.else_parts.len();
+        for part in s.else_feats.chunk_by(|a, b| a.0 == b.0) {
+            s.else_list.clear();
+            s.else_list.extend(part.iter().map(|x| x.1));
+            let sums = self.sums(&s.else_list, &mut s.seen, &mut s.hits);
+            add_to(&mut total, &sums);
+            s.else_parts.push((part[0].0, sums));
+        }
+        Elsewhere {
+            total,
+            parts: from..s.else_parts.len(),
+        }
     }
 
     /// Tags a document: first pass, then the second pass if the model has one. Text features
@@ -323,7 +389,9 @@ impl Table {
         // sums of the text features of the tokens the first pass scored, for the second
         let mut statics: Vec<[i32; ROW]> = Vec::new();
         let mut static_of = vec![u32::MAX; if two { n } else { 0 }];
-        let mut s = Scratch::default();
+        let mut s = std::mem::take(&mut cache.scratch);
+        s.elsewhere.clear();
+        s.else_parts.clear();
         let mut scores = [0f32; NT];
         let tags = walk(doc, |st| {
             let i = st.i;
@@ -349,10 +417,11 @@ impl Table {
             st.best(&scores)
         });
         if !two {
+            cache.scratch = s;
             return tags;
         }
         let nl = doc.nonlocal(tags);
-        walk(doc, |st| {
+        let tags = walk(doc, |st| {
             let i = st.i;
             if doc.surely_outside(i, st.p1) {
                 return O;
@@ -372,7 +441,9 @@ impl Table {
                 o[i] = scores;
             }
             st.best(&scores)
-        })
+        });
+        cache.scratch = s;
+        tags
     }
 }
 
