@@ -21,8 +21,12 @@ pub(super) const ROW: usize = 2 * NT;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Table {
     /// Keys by slot; 0 marks an empty slot. A miss (most features of a text are not in the
-    /// table) reads only this array.
+    /// table) reads only this array. A key's home slot is in `0..cap`, its place the first free
+    /// slot from there on; keys are placed in ascending order, and home slots ascend with the
+    /// keys, so the keys ascend along the array (it runs past `cap` rather than wrapping, and
+    /// ends with an empty slot): a lookup stops at the first empty slot or greater key.
     slots: Vec<u64>,
+    cap: usize,
     /// Weight rows by slot (zeros at empty slots): a hit reads the row at its own slot.
     slot_rows: Vec<[i16; ROW]>,
     /// The keys in ascending order, with their slots (for writing the model).
@@ -176,22 +180,26 @@ impl Table {
         let mut entries: Vec<(u64, [i16; ROW])> = map.into_iter().collect();
         entries.sort_unstable_by_key(|e| e.0);
         let cap = (entries.len() * 2).max(16);
-        let mut slots = vec![0u64; cap];
-        let mut slot_rows = vec![[0i16; ROW]; cap];
+        let mut slots = vec![0u64; cap + 1];
+        let mut slot_rows = vec![[0i16; ROW]; cap + 1];
         let mut keys = Vec::with_capacity(entries.len());
+        let mut next = 0;
         for (k, row) in entries {
             let key = k.max(1);
-            let mut j = Self::home(key, cap);
-            while slots[j] != 0 {
-                j = if j + 1 == cap { 0 } else { j + 1 };
+            let j = Self::home(key, cap).max(next);
+            if j + 1 >= slots.len() {
+                slots.resize(j + 2, 0);
+                slot_rows.resize(j + 2, [0; ROW]);
             }
             slots[j] = key;
             slot_rows[j] = row;
             keys.push((k, j as u32));
+            next = j + 1;
         }
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         Table {
             slots,
+            cap,
             slot_rows,
             keys,
             scales,
@@ -226,7 +234,7 @@ impl Table {
     /// cache misses; only features whose home slot holds another key probe further.
     #[inline]
     fn find(&self, feats: &[u64], seen: &mut Vec<u64>, hits: &mut Vec<u32>) {
-        let cap = self.slots.len();
+        let cap = self.cap;
         seen.clear();
         seen.extend(feats.iter().map(|&f| self.slots[Self::home(f.max(1), cap)]));
         hits.clear();
@@ -234,16 +242,17 @@ impl Table {
             let key = f.max(1);
             if first == key {
                 hits.push(Self::home(key, cap) as u32);
-            } else if first != 0 {
+            } else if first != 0 && first < key {
+                // keys ascend along the array, which ends with an empty slot
                 let mut j = Self::home(key, cap);
                 loop {
-                    j = if j + 1 == cap { 0 } else { j + 1 };
+                    j += 1;
                     let sk = self.slots[j];
                     if sk == key {
                         hits.push(j as u32);
                         break;
                     }
-                    if sk == 0 {
+                    if sk == 0 || sk > key {
                         break;
                     }
                 }
