@@ -368,8 +368,8 @@ impl Table {
 
     /// Tags a document: first pass, then the second pass if the model has one. Text features
     /// are looked up once and serve both passes. With `out`, the last pass's tag scores of every
-    /// scored token are written there (tokens tagged O without scoring keep zeros).
-    pub(super) fn tag(&self, doc: &DocFeats, out: Option<&mut Vec<[f32; NT]>>) -> Vec<u8> {
+    /// scored token are written there, by token index (see [`Scores`]).
+    pub(super) fn tag(&self, doc: &DocFeats, out: Option<&mut Scores>) -> Vec<u8> {
         CACHES.with(|c| {
             let cache = &mut *c.borrow_mut();
             if cache.table != self.id.0 || self.id.0 == 0 {
@@ -386,14 +386,14 @@ impl Table {
     fn tag_with(
         &self,
         doc: &DocFeats,
-        mut out: Option<&mut Vec<[f32; NT]>>,
+        mut out: Option<&mut Scores>,
         cache: &mut Caches,
     ) -> Vec<u8> {
         let n = doc.toks.len();
         let two = self.scales.len() == 2;
         if let Some(o) = out.as_deref_mut() {
-            o.clear();
-            o.resize(n, [0.0; NT]);
+            o.0.clear();
+            o.0.reserve(n / 4);
         }
         // sums of the text features of the tokens the first pass scored, for the second
         let mut statics: Vec<[i32; ROW]> = Vec::new();
@@ -420,13 +420,16 @@ impl Table {
             scale(&acc, self.scales[0], &mut scores);
             if !two {
                 if let Some(o) = out.as_deref_mut() {
-                    o[i] = scores;
+                    o.0.push((i as u32, scores));
                 }
             }
             st.best(&scores)
         });
         if !two {
             cache.scratch = s;
+            if let Some(o) = out {
+                o.order();
+            }
             return tags;
         }
         let nl = doc.nonlocal(tags);
@@ -447,12 +450,55 @@ impl Table {
             self.add_found(&mut s, 1, &mut acc);
             scale(&acc, self.scales[1], &mut scores);
             if let Some(o) = out.as_deref_mut() {
-                o[i] = scores;
+                o.0.push((i as u32, scores));
             }
             st.best(&scores)
         });
         cache.scratch = s;
+        if let Some(o) = out {
+            o.order();
+        }
         tags
+    }
+}
+
+/// The last pass's tag scores of the tokens it scored, by token index: tokens tagged O
+/// without scoring have none (zeros), which spares a row per token of every document.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Scores(Vec<(u32, [f32; NT])>);
+
+impl Scores {
+    /// The scores of token `i` (zeros when it was not scored). `from` is where to look from,
+    /// moved past the rows before `i`: tokens asked in ascending order are found in one sweep.
+    pub(crate) fn at(&self, i: usize, from: &mut usize) -> [f32; NT] {
+        let rows = &self.0;
+        if rows.get(*from).is_some_and(|x| x.0 as usize > i) {
+            *from = 0;
+        }
+        while rows.get(*from).is_some_and(|x| (x.0 as usize) < i) {
+            *from += 1;
+        }
+        match rows.get(*from) {
+            Some(x) if x.0 as usize == i => x.1,
+            _ => [0.0; NT],
+        }
+    }
+
+    /// Sorts the rows by token index, the last row of a token winning (sentences given out of
+    /// order or overlapping visit tokens out of order or twice).
+    fn order(&mut self) {
+        if self.0.windows(2).all(|w| w[0].0 < w[1].0) {
+            return;
+        }
+        self.0.sort_by_key(|x| x.0);
+        let mut kept: Vec<(u32, [f32; NT])> = Vec::with_capacity(self.0.len());
+        for x in self.0.drain(..) {
+            match kept.last_mut() {
+                Some(last) if last.0 == x.0 => *last = x,
+                _ => kept.push(x),
+            }
+        }
+        self.0 = kept;
     }
 }
 
@@ -477,14 +523,14 @@ mod tests {
     use std::ops::Range;
 
     use super::super::Model;
-    use super::NT;
+    use super::Scores;
 
-    type Tagged = (Vec<u8>, Vec<[f32; NT]>);
+    type Tagged = (Vec<u8>, Scores);
 
     /// Tags `words` (sentences `sents`) with the thread's caches as they are.
     fn tag_cached(m: &Model, words: &[&str], sents: &[Range<usize>]) -> Tagged {
         let doc = m.knowledge.prepare_cached(words, sents, m.table.id());
-        let mut scores = Vec::new();
+        let mut scores = Scores::default();
         (m.tag_scored(&doc, &mut scores), scores)
     }
 
