@@ -378,15 +378,22 @@ impl DocFeats {
         NonLocal { tags, counts }
     }
 
-    /// Records the label given to token `i`.
+    /// Records the label given to token `i` (only capitalised words have a history: the check
+    /// is inlined into the walk, the update is not).
     #[inline]
     pub fn record(&self, i: usize, t: u8, hist: &mut History) {
         let tok = &self.toks[i];
         if tok.flags & (F_CAP | F_ALLCAPS) != 0 {
-            let l = tag_label(t).map_or(0, |l| l + 1);
-            hist.entry(tok.lower).or_insert([0; 5])[l] += 1;
+            record_label(tok.lower, t, hist);
         }
     }
+}
+
+/// Counts tag `t`'s label for the word `lower`.
+#[inline(never)]
+fn record_label(lower: u64, t: u8, hist: &mut History) {
+    let l = tag_label(t).map_or(0, |l| l + 1);
+    hist.entry(lower).or_insert([0; 5])[l] += 1;
 }
 
 /// Where text features go. Training keeps them in one list, in template order (`Vec<u64>`);
