@@ -8,11 +8,11 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::decode::walk;
+use super::decode::walk_skipping;
 use super::features::{Sink, BESIDE};
 use super::hashing::{fmix, mix, HashMapU64};
 use super::prepare::{DocFeats, Tok};
-use super::tags::{NT, O};
+use super::tags::NT;
 
 /// Weights per key: both passes.
 pub(super) const ROW: usize = 2 * NT;
@@ -402,11 +402,9 @@ impl Table {
         s.elsewhere.clear();
         s.else_parts.clear();
         let mut scores = [0f32; NT];
-        let tags = walk(doc, |st| {
+        let outside = |i, p1| doc.surely_outside(i, p1);
+        let tags = walk_skipping(doc, outside, |st| {
             let i = st.i;
-            if doc.surely_outside(i, st.p1) {
-                return O;
-            }
             let sums = self.static_sums(doc, st.sent, i, &mut s, cache);
             let mut acc = [0i32; NT];
             acc.copy_from_slice(&sums[..NT]);
@@ -433,11 +431,8 @@ impl Table {
             return tags;
         }
         let nl = doc.nonlocal(tags);
-        let tags = walk(doc, |st| {
+        let tags = walk_skipping(doc, outside, |st| {
             let i = st.i;
-            if doc.surely_outside(i, st.p1) {
-                return O;
-            }
             let mut acc = [0i32; NT];
             let sums = if let Some(sums) = statics.get(static_of[i] as usize) {
                 *sums
