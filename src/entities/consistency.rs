@@ -31,7 +31,8 @@ pub fn relabel(text: &str, mentions: &mut [(Span, Label, usize)], evidence: &[[f
     debug_assert_eq!(mentions.len(), evidence.len());
     let per = Label::Per as usize;
     // each distinct text split into words once
-    let mut persons: HashSet<&str> = HashSet::default();
+    let n = mentions.len();
+    let mut persons: HashSet<&str> = HashSet::with_capacity_and_hasher(n, Default::default());
     let person_words: HashSet<String> = mentions
         .iter()
         .filter(|m| m.1 == Label::Per && persons.insert(&text[m.0.start..m.0.end]))
@@ -58,7 +59,8 @@ pub fn relabel(text: &str, mentions: &mut [(Span, Label, usize)], evidence: &[[f
             }
         }
     }
-    let mut votes: HashMap<&str, [f32; 4]> = HashMap::default();
+    let mut votes: HashMap<&str, [f32; 4]> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for (k, (m, ev)) in mentions.iter().zip(evidence).enumerate() {
         let v = votes.entry(&text[m.0.start..m.0.end]).or_default();
         if moved[k] {

@@ -28,7 +28,7 @@ pub fn walk_skipping(
     mut choose: impl FnMut(&Step) -> u8,
 ) -> Vec<u8> {
     let mut tags = vec![O; doc.toks.len()];
-    let mut hist = History::default();
+    let mut hist = History::with_capacity_and_hasher(doc.toks.len() / 16, Default::default());
     for sent in &doc.sents {
         let (mut p1, mut p2) = (O, O);
         for i in sent.clone() {

@@ -371,7 +371,7 @@ impl DocFeats {
 
     /// First-pass results of this document for the second pass.
     pub fn nonlocal(&self, tags: Vec<u8>) -> NonLocal {
-        let mut counts = History::default();
+        let mut counts = History::with_capacity_and_hasher(tags.len() / 16, Default::default());
         for (i, &t) in tags.iter().enumerate() {
             self.record(i, t, &mut counts);
         }

@@ -117,6 +117,18 @@ struct Groups<'a> {
 }
 
 impl<'a> Groups<'a> {
+    /// Empty groups with room for the indexes of `n` mentions.
+    fn with_capacity(n: usize) -> Self {
+        Groups {
+            groups: Vec::with_capacity(n),
+            by_word: HashMap::with_capacity_and_hasher(n, Default::default()),
+            by_form: HashMap::with_capacity_and_hasher(n, Default::default()),
+            by_initials: HashMap::with_capacity_and_hasher(n, Default::default()),
+            by_acronym: HashMap::default(),
+            ambiguous: HashMap::default(),
+        }
+    }
+
     fn push(&mut self, label: Label, ambiguous: bool) -> usize {
         self.groups.push(Group {
             label,
@@ -268,7 +280,8 @@ fn canonical_names(groups: &[Group], ms: &[Mention]) -> Vec<String> {
 /// Groups mentions `(span, label, sentence index)` (sorted by start) of `text` into entities.
 pub fn group(text: &str, mentions: &[(Span, Label, usize)]) -> Vec<Entity> {
     // the words, acronym and initials of each distinct text, computed once
-    let mut seen: HashMap<&str, usize> = HashMap::default();
+    let n = mentions.len();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
     let mut ms: Vec<Mention> = Vec::with_capacity(mentions.len());
     for (s, _, sent) in mentions {
         let t = &text[s.start..s.end];
@@ -290,7 +303,7 @@ pub fn group(text: &str, mentions: &[(Span, Label, usize)]) -> Vec<Entity> {
         };
         ms.push(m);
     }
-    let mut gs = Groups::default();
+    let mut gs = Groups::with_capacity(n);
     let mut of: Vec<usize> = Vec::with_capacity(ms.len());
     for (i, (_, label, _)) in mentions.iter().enumerate() {
         let m = &ms[i];
