@@ -260,8 +260,15 @@ impl Step<'_> {
             }
         }
         if let Some(nl) = nl {
-            self.doc.nonlocal_features(self.sent, self.i, nl, out);
+            self.nonlocal_features(nl, out);
         }
+    }
+
+    /// The second pass's features of what the first pass said (the features that
+    /// [`Step::dynamic_features`] adds with `nl`), appended to `out`.
+    #[inline]
+    pub fn nonlocal_features(&self, nl: &NonLocal, out: &mut Vec<u64>) {
+        self.doc.nonlocal_features(self.sent, self.i, nl, out);
     }
 }
 

@@ -64,6 +64,9 @@ struct Scratch {
     else_list: Vec<u64>,
     /// The token's share of its word's [`Sink::elsewhere`] sums, when they are known.
     else_sum: Option<[i32; ROW]>,
+    /// What the first pass computed for the tokens it scored, and their dynamic features.
+    firsts: Vec<FirstPass>,
+    dynamic: Vec<u64>,
 }
 
 /// The weight sums (both passes) of a word's [`Sink::elsewhere`] list: the whole list, and the
@@ -395,12 +398,17 @@ impl Table {
             o.0.clear();
             o.0.reserve(n / 4);
         }
-        // sums of the text features of the tokens the first pass scored, for the second
-        let mut statics: Vec<[i32; ROW]> = Vec::new();
-        let mut static_of = vec![u32::MAX; if two { n } else { 0 }];
         let mut s = std::mem::take(&mut cache.scratch);
         s.elsewhere.clear();
         s.else_parts.clear();
+        // what the first pass computed for the tokens it scored, for the second
+        let (mut firsts, mut dynamic) = (
+            std::mem::take(&mut s.firsts),
+            std::mem::take(&mut s.dynamic),
+        );
+        firsts.clear();
+        dynamic.clear();
+        let mut first_of = vec![u32::MAX; if two { n } else { 0 }];
         let mut scores = [0f32; NT];
         let outside = |i, p1| doc.surely_outside(i, p1);
         let tags = walk_skipping(doc, outside, |st| {
@@ -408,13 +416,20 @@ impl Table {
             let sums = self.static_sums(doc, st.sent, i, &mut s, cache);
             let mut acc = [0i32; NT];
             acc.copy_from_slice(&sums[..NT]);
-            if two {
-                static_of[i] = statics.len() as u32;
-                statics.push(sums);
-            }
             s.feats.clear();
             st.dynamic_features(None, &mut s.feats);
             self.add_found(&mut s, 0, &mut acc);
+            if two {
+                let mut dynamic_sums = [0i32; NT];
+                self.add(&s.hits, NT, &mut dynamic_sums);
+                first_of[i] = firsts.len() as u32;
+                firsts.push(FirstPass {
+                    sums,
+                    dynamic: dynamic.len()..dynamic.len() + s.feats.len(),
+                    dynamic_sums,
+                });
+                dynamic.extend_from_slice(&s.feats);
+            }
             scale(&acc, self.scales[0], &mut scores);
             if !two {
                 if let Some(o) = out.as_deref_mut() {
@@ -424,6 +439,7 @@ impl Table {
             st.best(&scores)
         });
         if !two {
+            (s.firsts, s.dynamic) = (firsts, dynamic);
             cache.scratch = s;
             if let Some(o) = out {
                 o.order();
@@ -434,14 +450,25 @@ impl Table {
         let tags = walk_skipping(doc, outside, |st| {
             let i = st.i;
             let mut acc = [0i32; NT];
-            let sums = if let Some(sums) = statics.get(static_of[i] as usize) {
-                *sums
-            } else {
-                self.static_sums(doc, st.sent, i, &mut s, cache)
+            let first = firsts.get(first_of[i] as usize);
+            let sums = match first {
+                Some(f) => f.sums,
+                None => self.static_sums(doc, st.sent, i, &mut s, cache),
             };
             acc.copy_from_slice(&sums[NT..]);
             s.feats.clear();
-            st.dynamic_features(Some(&nl), &mut s.feats);
+            st.dynamic_features(None, &mut s.feats);
+            match first {
+                // the same dynamic features as in the first pass: their sums are known
+                Some(f) if dynamic[f.dynamic.clone()] == s.feats[..] => {
+                    for (a, d) in acc.iter_mut().zip(&f.dynamic_sums) {
+                        *a += d;
+                    }
+                }
+                _ => self.add_found(&mut s, 1, &mut acc),
+            }
+            s.feats.clear();
+            st.nonlocal_features(&nl, &mut s.feats);
             self.add_found(&mut s, 1, &mut acc);
             scale(&acc, self.scales[1], &mut scores);
             if let Some(o) = out.as_deref_mut() {
@@ -449,12 +476,24 @@ impl Table {
             }
             st.best(&scores)
         });
+        (s.firsts, s.dynamic) = (firsts, dynamic);
         cache.scratch = s;
         if let Some(o) = out {
             o.order();
         }
         tags
     }
+}
+
+/// What the first pass computed for a token it scored, for the second: the weight sums of its
+/// text features (both passes), and its dynamic features with their second-pass sums, which
+/// the second pass reuses where its own dynamic features are the same (where the tags before
+/// the token and the labels of its word so far agree with the first pass's).
+struct FirstPass {
+    sums: [i32; ROW],
+    /// Range of the features in the list of all first-pass dynamic features.
+    dynamic: std::ops::Range<usize>,
+    dynamic_sums: [i32; NT],
 }
 
 /// The last pass's tag scores of the tokens it scored, by token index: tokens tagged O
