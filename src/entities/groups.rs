@@ -149,13 +149,19 @@ impl<'a> Groups<'a> {
                     cands.extend(gs);
                 }
             }
-            let all_found = m
+            let missing = m
                 .words
                 .iter()
-                .all(|w| self.by_word.contains_key(w.as_str()));
-            if !all_found {
-                // a word may be the start of a longer one ("Don" ~ "Donald")
-                cands.extend((0..groups.len()).filter(|&g| groups[g].label == Label::Per));
+                .find(|w| !self.by_word.contains_key(w.as_str()));
+            if let Some(missing) = missing {
+                // a word may be the start of a longer one ("Don" ~ "Donald"): a group that shares
+                // no word with the mention can only be compatible through such words, so it has
+                // a word that starts with the missing one (every PER group's words are indexed)
+                for (w, gs) in &self.by_word {
+                    if w.starts_with(missing.as_str()) {
+                        cands.extend(gs);
+                    }
+                }
             }
             cands.sort_unstable();
             cands.dedup();
