@@ -30,27 +30,37 @@ const KEEP_OWN: f32 = 0.9;
 pub fn relabel(text: &str, mentions: &mut [(Span, Label, usize)], evidence: &[[f32; 4]]) {
     debug_assert_eq!(mentions.len(), evidence.len());
     let per = Label::Per as usize;
+    // each distinct text split into words once
+    let n = mentions.len();
+    let mut persons: HashSet<&str> = HashSet::with_capacity_and_hasher(n, Default::default());
     let person_words: HashSet<String> = mentions
         .iter()
-        .filter(|m| m.1 == Label::Per)
+        .filter(|m| m.1 == Label::Per && persons.insert(&text[m.0.start..m.0.end]))
         .map(|m| words(&text[m.0.start..m.0.end]))
         .filter(|w| w.len() >= 2)
         .flatten()
         .collect();
     let mut moved = vec![false; mentions.len()];
     if !person_words.is_empty() {
+        // whether all the words of a text are person words, by text
+        let mut short_form: HashMap<&str, bool> = HashMap::default();
         for ((m, ev), moved) in mentions.iter_mut().zip(evidence).zip(&mut moved) {
             let doubtful_place = m.1 == Label::Loc && ev[per] >= LOC_TO_PER;
             if matches!(m.1, Label::Org | Label::Misc) || doubtful_place {
-                let w = words(&text[m.0.start..m.0.end]);
-                if !w.is_empty() && w.iter().all(|x| person_words.contains(x)) {
+                let t = &text[m.0.start..m.0.end];
+                let is_short = *short_form.entry(t).or_insert_with(|| {
+                    let w = words(t);
+                    !w.is_empty() && w.iter().all(|x| person_words.contains(x))
+                });
+                if is_short {
                     m.1 = Label::Per;
                     *moved = true;
                 }
             }
         }
     }
-    let mut votes: HashMap<&str, [f32; 4]> = HashMap::default();
+    let mut votes: HashMap<&str, [f32; 4]> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for (k, (m, ev)) in mentions.iter().zip(evidence).enumerate() {
         let v = votes.entry(&text[m.0.start..m.0.end]).or_default();
         if moved[k] {

@@ -15,20 +15,35 @@ use super::tags::{allowed, tag_pos, NT, O};
 /// steps see as the previous tag and in the document's history. Returns the tags (O outside
 /// every sentence).
 #[inline]
-pub fn walk(doc: &DocFeats, mut choose: impl FnMut(&Step) -> u8) -> Vec<u8> {
+pub fn walk(doc: &DocFeats, choose: impl FnMut(&Step) -> u8) -> Vec<u8> {
+    walk_skipping(doc, |_, _| false, choose)
+}
+
+/// [`walk`], with the tokens that `outside(i, previous tag)` says are outside every entity
+/// tagged O without asking `choose` (the tagger's [`DocFeats::surely_outside`]: most tokens).
+#[inline]
+pub fn walk_skipping(
+    doc: &DocFeats,
+    outside: impl Fn(usize, u8) -> bool,
+    mut choose: impl FnMut(&Step) -> u8,
+) -> Vec<u8> {
     let mut tags = vec![O; doc.toks.len()];
-    let mut hist = History::default();
+    let mut hist = History::with_capacity_and_hasher(doc.toks.len() / 16, Default::default());
     for sent in &doc.sents {
         let (mut p1, mut p2) = (O, O);
         for i in sent.clone() {
-            let t = choose(&Step {
-                doc,
-                sent,
-                i,
-                p1,
-                p2,
-                hist: &hist,
-            });
+            let t = if outside(i, p1) {
+                O
+            } else {
+                choose(&Step {
+                    doc,
+                    sent,
+                    i,
+                    p1,
+                    p2,
+                    hist: &hist,
+                })
+            };
             tags[i] = t;
             doc.record(i, t, &mut hist);
             p2 = p1;

@@ -260,8 +260,15 @@ impl Step<'_> {
             }
         }
         if let Some(nl) = nl {
-            self.doc.nonlocal_features(self.sent, self.i, nl, out);
+            self.nonlocal_features(nl, out);
         }
+    }
+
+    /// The second pass's features of what the first pass said (the features that
+    /// [`Step::dynamic_features`] adds with `nl`), appended to `out`.
+    #[inline]
+    pub fn nonlocal_features(&self, nl: &NonLocal, out: &mut Vec<u64>) {
+        self.doc.nonlocal_features(self.sent, self.i, nl, out);
     }
 }
 
@@ -300,13 +307,15 @@ impl DocFeats {
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
             let runs = self.doc_runs.get(&t.lower).copied().unwrap_or(0);
             out.near(f3(T::CapRun, runs as u64, self.run_pos[i] as u64, ctx));
-            if let Some(v) = self.doc_ctx.get(&t.lower) {
-                for &(p, n, k) in v {
-                    if k as usize != i {
-                        out.near(f1(T::ElsewherePrevLower, p));
-                        out.near(f1(T::ElsewhereNextLower, n));
-                    }
-                }
+            let ctxs = self.doc_ctx.get(&t.lower);
+            if let Some(v) = ctxs.filter(|v| v.iter().any(|e| e.2 as usize != i)) {
+                let feats = v.iter().flat_map(|&(p, n, k)| {
+                    [
+                        (k, f1(T::ElsewherePrevLower, p)),
+                        (k, f1(T::ElsewhereNextLower, n)),
+                    ]
+                });
+                out.elsewhere(t.lower, i, feats);
             }
             // the story's topic (sports results name teams after their towns)
             if self.topic != 0 {
@@ -369,22 +378,29 @@ impl DocFeats {
 
     /// First-pass results of this document for the second pass.
     pub fn nonlocal(&self, tags: Vec<u8>) -> NonLocal {
-        let mut counts = History::default();
+        let mut counts = History::with_capacity_and_hasher(tags.len() / 16, Default::default());
         for (i, &t) in tags.iter().enumerate() {
             self.record(i, t, &mut counts);
         }
         NonLocal { tags, counts }
     }
 
-    /// Records the label given to token `i`.
+    /// Records the label given to token `i` (only capitalised words have a history: the check
+    /// is inlined into the walk, the update is not).
     #[inline]
     pub fn record(&self, i: usize, t: u8, hist: &mut History) {
         let tok = &self.toks[i];
         if tok.flags & (F_CAP | F_ALLCAPS) != 0 {
-            let l = tag_label(t).map_or(0, |l| l + 1);
-            hist.entry(tok.lower).or_insert([0; 5])[l] += 1;
+            record_label(tok.lower, t, hist);
         }
     }
+}
+
+/// Counts tag `t`'s label for the word `lower`.
+#[inline(never)]
+fn record_label(lower: u64, t: u8, hist: &mut History) {
+    let l = tag_label(t).map_or(0, |l| l + 1);
+    hist.entry(lower).or_insert([0; 5])[l] += 1;
 }
 
 /// Where text features go. Training keeps them in one list, in template order (`Vec<u64>`);
@@ -397,6 +413,11 @@ pub trait Sink {
     fn near(&mut self, f: u64);
     /// A feature of one neighbour's word alone, the neighbour `at` [`BESIDE`].
     fn beside(&mut self, at: usize, f: u64);
+    /// Features of the other occurrences of token `i`'s word in the document, each with the
+    /// token index of the occurrence it describes; those of token `i` itself are left out.
+    /// `word` names the list within the document (one word, one list), so that its weight
+    /// sums can be kept per document.
+    fn elsewhere(&mut self, word: u64, i: usize, feats: impl Iterator<Item = (u32, u64)>);
 }
 
 /// The neighbours whose own word makes some features alone: two before, before, after, two
@@ -415,6 +436,10 @@ impl Sink for Vec<u64> {
     #[inline]
     fn beside(&mut self, _: usize, f: u64) {
         self.push(f);
+    }
+    #[inline]
+    fn elsewhere(&mut self, _: u64, i: usize, feats: impl Iterator<Item = (u32, u64)>) {
+        self.extend(feats.filter(|&(k, _)| k as usize != i).map(|(_, f)| f));
     }
 }
 

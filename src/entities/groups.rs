@@ -22,6 +22,8 @@
 //! more recent than the others'; otherwise it is not merged blindly: it goes to a group of its
 //! own (shared with later identical ambiguous mentions), whose canonical name is the short form.
 
+use std::rc::Rc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::types::{Entity, Label, Span};
@@ -53,14 +55,16 @@ pub(super) fn acronym_form(s: &str) -> Option<String> {
     acronym.then(|| s.chars().filter(|&c| c != '.').collect())
 }
 
-struct Mention {
-    text: String,
-    words: Vec<String>,
+/// A mention; what depends on its text alone is shared by the mentions with the same text.
+#[derive(Clone)]
+struct Mention<'t> {
+    text: &'t str,
+    words: Rc<[String]>,
     sentence: usize,
     /// The mention as initials ("DNC", "U.S." -> "US"), if it is written that way.
-    acronym: Option<String>,
+    acronym: Option<Rc<str>>,
     /// The initials of its capitalised words ("Democratic National Committee" -> "DNC").
-    initials: String,
+    initials: Rc<str>,
 }
 
 struct Group {
@@ -113,6 +117,18 @@ struct Groups<'a> {
 }
 
 impl<'a> Groups<'a> {
+    /// Empty groups with room for the indexes of `n` mentions.
+    fn with_capacity(n: usize) -> Self {
+        Groups {
+            groups: Vec::with_capacity(n),
+            by_word: HashMap::with_capacity_and_hasher(n, Default::default()),
+            by_form: HashMap::with_capacity_and_hasher(n, Default::default()),
+            by_initials: HashMap::with_capacity_and_hasher(n, Default::default()),
+            by_acronym: HashMap::default(),
+            ambiguous: HashMap::default(),
+        }
+    }
+
     fn push(&mut self, label: Label, ambiguous: bool) -> usize {
         self.groups.push(Group {
             label,
@@ -128,18 +144,24 @@ impl<'a> Groups<'a> {
         let groups = &self.groups;
         let mut cands: Vec<usize> = Vec::new();
         if label == Label::Per {
-            for w in &m.words {
+            for w in m.words.iter() {
                 if let Some(gs) = self.by_word.get(w.as_str()) {
                     cands.extend(gs);
                 }
             }
-            let all_found = m
+            let missing = m
                 .words
                 .iter()
-                .all(|w| self.by_word.contains_key(w.as_str()));
-            if !all_found {
-                // a word may be the start of a longer one ("Don" ~ "Donald")
-                cands.extend((0..groups.len()).filter(|&g| groups[g].label == Label::Per));
+                .find(|w| !self.by_word.contains_key(w.as_str()));
+            if let Some(missing) = missing {
+                // a word may be the start of a longer one ("Don" ~ "Donald"): a group that shares
+                // no word with the mention can only be compatible through such words, so it has
+                // a word that starts with the missing one (every PER group's words are indexed)
+                for (w, gs) in &self.by_word {
+                    if w.starts_with(missing.as_str()) {
+                        cands.extend(gs);
+                    }
+                }
             }
             cands.sort_unstable();
             cands.dedup();
@@ -148,12 +170,12 @@ impl<'a> Groups<'a> {
                 g.label == Label::Per && !g.ambiguous && per_compatible(m, g)
             });
         } else {
-            if let Some(&g) = self.by_form.get(&(label, m.words.as_slice())) {
+            if let Some(&g) = self.by_form.get(&(label, &m.words[..])) {
                 cands.push(g);
             }
             let by_initials = match &m.acronym {
-                Some(a) => self.by_initials.get(&(label, a.as_str())),
-                None => self.by_acronym.get(&(label, m.initials.as_str())),
+                Some(a) => self.by_initials.get(&(label, &**a)),
+                None => self.by_acronym.get(&(label, &*m.initials)),
             };
             if let Some(gs) = by_initials {
                 cands.extend(gs);
@@ -177,7 +199,7 @@ impl<'a> Groups<'a> {
     ) -> Option<usize> {
         let last = |g: usize| *self.groups[g].mentions.last().unwrap();
         match cands.len() {
-            0 => self.ambiguous.get(&(label, m.words.as_slice())).copied(),
+            0 => self.ambiguous.get(&(label, &m.words[..])).copied(),
             1 => Some(cands[0]),
             _ => {
                 let mut by_recency = cands.to_vec();
@@ -188,7 +210,7 @@ impl<'a> Groups<'a> {
                     Some(r)
                 } else {
                     // ambiguous: a group of its own, shared with identical ambiguous mentions
-                    let key = (label, m.words.as_slice());
+                    let key = (label, &m.words[..]);
                     if let Some(&g) = self.ambiguous.get(&key) {
                         return Some(g);
                     }
@@ -207,7 +229,7 @@ impl<'a> Groups<'a> {
             return;
         }
         let gl = self.groups[g].label;
-        for w in &m.words {
+        for w in m.words.iter() {
             if !self.groups[g].words.contains(w) {
                 self.groups[g].words.push(w.clone());
                 if gl == Label::Per {
@@ -215,13 +237,10 @@ impl<'a> Groups<'a> {
                 }
             }
         }
-        self.by_form.entry((gl, m.words.as_slice())).or_insert(g);
+        self.by_form.entry((gl, &m.words[..])).or_insert(g);
         let list = match &m.acronym {
-            Some(a) => self.by_acronym.entry((gl, a.as_str())).or_default(),
-            None => self
-                .by_initials
-                .entry((gl, m.initials.as_str()))
-                .or_default(),
+            Some(a) => self.by_acronym.entry((gl, &**a)).or_default(),
+            None => self.by_initials.entry((gl, &*m.initials)).or_default(),
         };
         // candidates are deduplicated anyway: a group's later mentions need not repeat it
         if list.last() != Some(&g) {
@@ -254,7 +273,7 @@ fn canonical_names(groups: &[Group], ms: &[Mention]) -> Vec<String> {
                 .copied()
                 .max_by_key(|&i| (ms[i].words.len(), ms[i].text.len(), std::cmp::Reverse(i)))
                 .unwrap();
-            let t = ms[best].text.as_str();
+            let t = ms[best].text;
             t.strip_suffix("'s")
                 .or_else(|| t.strip_suffix("’s"))
                 .unwrap_or(t)
@@ -266,20 +285,31 @@ fn canonical_names(groups: &[Group], ms: &[Mention]) -> Vec<String> {
 
 /// Groups mentions `(span, label, sentence index)` (sorted by start) of `text` into entities.
 pub fn group(text: &str, mentions: &[(Span, Label, usize)]) -> Vec<Entity> {
-    let ms: Vec<Mention> = mentions
-        .iter()
-        .map(|(s, _, sent)| {
-            let t = &text[s.start..s.end];
-            Mention {
-                text: t.to_owned(),
-                words: words(t),
+    // the words, acronym and initials of each distinct text, computed once
+    let n = mentions.len();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut ms: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for (s, _, sent) in mentions {
+        let t = &text[s.start..s.end];
+        let m = match seen.get(t) {
+            Some(&k) => Mention {
                 sentence: *sent,
-                acronym: acronym_form(t),
-                initials: initials(t),
+                ..ms[k].clone()
+            },
+            None => {
+                seen.insert(t, ms.len());
+                Mention {
+                    text: t,
+                    words: words(t).into(),
+                    sentence: *sent,
+                    acronym: acronym_form(t).map(Rc::from),
+                    initials: initials(t).into(),
+                }
             }
-        })
-        .collect();
-    let mut gs = Groups::default();
+        };
+        ms.push(m);
+    }
+    let mut gs = Groups::with_capacity(n);
     let mut of: Vec<usize> = Vec::with_capacity(ms.len());
     for (i, (_, label, _)) in mentions.iter().enumerate() {
         let m = &ms[i];

@@ -38,6 +38,8 @@ fn name_words(name: &str) -> Vec<String> {
 /// mention covers; `mentions` stay sorted by position.
 pub fn add(text: &str, tokens: &[(Span, usize)], mentions: &mut Vec<(Span, Label, usize)>) {
     let mut added = Vec::new();
+    // the words of each mention, computed at the first handle or hashtag
+    let mut mention_words: Option<Vec<Vec<String>>> = None;
     for &(t, sent) in tokens {
         let s = &text[t.start..t.end];
         let Some(sign) = s.chars().next().filter(|c| *c == '#' || *c == '@') else {
@@ -55,12 +57,17 @@ pub fn add(text: &str, tokens: &[(Span, usize)], mentions: &mut Vec<(Span, Label
         }
         let parts = name_words(name);
         let mut best: Option<(usize, Label)> = None;
-        for m in mentions.iter() {
-            let w = words(&text[m.0.start..m.0.end]);
+        let all = mention_words.get_or_insert_with(|| {
+            mentions
+                .iter()
+                .map(|m| words(&text[m.0.start..m.0.end]))
+                .collect()
+        });
+        for (m, w) in mentions.iter().zip(all.iter()) {
             // a hashtag is the name itself ("#DonaldTrump", not "#RechercheParis"); a handle
             // may add to it ("@realDonaldTrump")
             let fits = if sign == '#' {
-                w == parts
+                *w == parts
             } else {
                 w.iter().all(|x| parts.contains(x))
             };

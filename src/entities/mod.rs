@@ -177,11 +177,15 @@ impl Model {
         sentences: &[Range<usize>],
     ) -> Vec<(usize, usize, Label, [f32; 4])> {
         let df = self.prepare_clipped(words, sentences);
-        let mut scores = Vec::new();
+        let mut scores = table::Scores::default();
         let tags = self.tag_scored(&df, &mut scores);
+        let mut from = 0;
         tags::tags_to_spans(&tags)
             .into_iter()
-            .map(|(s, e, l)| (s, e, tags::index_label(l), label_evidence(&scores[s..e])))
+            .map(|(s, e, l)| {
+                let ev = label_evidence(&scores.at(s, &mut from), e - s);
+                (s, e, tags::index_label(l), ev)
+            })
             .collect()
     }
 }
@@ -195,11 +199,12 @@ const EVIDENCE_TEMPERATURE: f32 = 20.0;
 /// greedy tagger chooses the label: the scores of opening the span with each label (B, or U for
 /// one token), through a softmax. Later tokens are not used: once a label is opened, the
 /// tagger never weighs the others there, so their scores carry no information.
-fn label_evidence(scores: &[[f32; tags::NT]]) -> [f32; 4] {
-    let Some(first) = scores.first() else {
+/// (`first`: the scores at the first token of the `len` tokens of the span).
+fn label_evidence(first: &[f32; tags::NT], len: usize) -> [f32; 4] {
+    if len == 0 {
         return [0.25; 4];
-    };
-    let pos = if scores.len() == 1 { 3 } else { 0 };
+    }
+    let pos = if len == 1 { 3 } else { 0 };
     let z: [f32; 4] =
         std::array::from_fn(|l| first[tags::tag(l, pos) as usize] / EVIDENCE_TEMPERATURE);
     let m = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);

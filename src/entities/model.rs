@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 use super::hashing::HashMapU64;
 use super::knowledge::{Knowledge, LexEntry};
 use super::prepare::DocFeats;
-use super::table::{Table, ROW};
+use super::table::{Scores, Table, ROW};
 use super::tags::NT;
 use crate::error::{Error, Result};
 
@@ -247,7 +247,7 @@ impl Model {
     }
 
     /// Tags a document and gives the last pass's scores of every scored token.
-    pub(crate) fn tag_scored(&self, doc: &DocFeats, scores: &mut Vec<[f32; NT]>) -> Vec<u8> {
+    pub(crate) fn tag_scored(&self, doc: &DocFeats, scores: &mut Scores) -> Vec<u8> {
         self.table.tag(doc, Some(scores))
     }
 

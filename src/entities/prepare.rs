@@ -413,8 +413,9 @@ fn mark_sentences(words: &[&str], sents: &[Range<usize>], toks: &mut [Tok]) {
 /// Document-level capitalisation evidence: the words written lowercase somewhere, and those
 /// capitalised somewhere away from a sentence start and outside headlines (by lowercase hash).
 fn case_evidence(toks: &[Tok]) -> (HashSetU64, HashSetU64) {
-    let mut doc_lower = HashSetU64::default();
-    let mut doc_cap = HashSetU64::default();
+    // sized for a document's distinct words, so that they are not rehashed as they come
+    let mut doc_lower = HashSetU64::with_capacity_and_hasher(toks.len() / 4, Default::default());
+    let mut doc_cap = HashSetU64::with_capacity_and_hasher(toks.len() / 16, Default::default());
     for t in toks {
         if t.flags & F_LOWER != 0 {
             doc_lower.insert(t.lower);
@@ -431,8 +432,9 @@ type Contexts = HashMapU64<Vec<(u64, u64, u32)>>;
 /// Runs of capitalised words outside headlines: per word, the positions it takes in runs across
 /// the document and the words around its first occurrences; per token, its position code.
 fn capitalised_runs(toks: &[Tok], sents: &[Range<usize>]) -> (HashMapU64<u8>, Contexts, Vec<u8>) {
-    let mut doc_runs = HashMapU64::<u8>::default();
-    let mut doc_ctx = Contexts::default();
+    let mut doc_runs =
+        HashMapU64::<u8>::with_capacity_and_hasher(toks.len() / 16, Default::default());
+    let mut doc_ctx = Contexts::with_capacity_and_hasher(toks.len() / 16, Default::default());
     let mut run_pos = vec![0u8; toks.len()];
     for s in sents {
         let mut i = s.start;

@@ -8,11 +8,11 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::decode::walk;
+use super::decode::walk_skipping;
 use super::features::{Sink, BESIDE};
 use super::hashing::{fmix, mix, HashMapU64};
 use super::prepare::{DocFeats, Tok};
-use super::tags::{NT, O};
+use super::tags::NT;
 
 /// Weights per key: both passes.
 pub(super) const ROW: usize = 2 * NT;
@@ -21,8 +21,12 @@ pub(super) const ROW: usize = 2 * NT;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Table {
     /// Keys by slot; 0 marks an empty slot. A miss (most features of a text are not in the
-    /// table) reads only this array.
+    /// table) reads only this array. A key's home slot is in `0..cap`, its place the first free
+    /// slot from there on; keys are placed in ascending order, and home slots ascend with the
+    /// keys, so the keys ascend along the array (it runs past `cap` rather than wrapping, and
+    /// ends with an empty slot): a lookup stops at the first empty slot or greater key.
     slots: Vec<u64>,
+    cap: usize,
     /// Weight rows by slot (zeros at empty slots): a hit reads the row at its own slot.
     slot_rows: Vec<[i16; ROW]>,
     /// The keys in ascending order, with their slots (for writing the model).
@@ -48,6 +52,44 @@ struct Scratch {
     seen: Vec<u64>,
     /// Slots of the features found.
     hits: Vec<u32>,
+    /// Weight sums of the [`Sink::elsewhere`] lists of this document's words, by word, and
+    /// the parts they refer to.
+    elsewhere: HashMapU64<Elsewhere>,
+    else_parts: Vec<(u32, [i32; ROW])>,
+    /// The token's [`Sink::elsewhere`] list when its word's sums are not known yet: the word,
+    /// and the features with their occurrences.
+    else_new: Option<u64>,
+    else_feats: Vec<(u32, u64)>,
+    /// The features of one occurrence of that list.
+    else_list: Vec<u64>,
+    /// The token's share of its word's [`Sink::elsewhere`] sums, when they are known.
+    else_sum: Option<[i32; ROW]>,
+    /// What the first pass computed for the tokens it scored, and their dynamic features.
+    firsts: Vec<FirstPass>,
+    dynamic: Vec<u64>,
+}
+
+/// The weight sums (both passes) of a word's [`Sink::elsewhere`] list: the whole list, and the
+/// part of each occurrence (a range of [`Scratch::else_parts`]), so that a token's share is the
+/// whole less its own part.
+struct Elsewhere {
+    total: [i32; ROW],
+    parts: std::ops::Range<usize>,
+}
+
+impl Elsewhere {
+    /// The sums of the list without the part of token `i` (`parts`: [`Scratch::else_parts`]).
+    fn without(&self, i: usize, parts: &[(u32, [i32; ROW])]) -> [i32; ROW] {
+        let mut sums = self.total;
+        for (k, part) in &parts[self.parts.clone()] {
+            if *k as usize == i {
+                for (x, y) in sums.iter_mut().zip(part) {
+                    *x -= y;
+                }
+            }
+        }
+        sums
+    }
 }
 
 impl Sink for Scratch {
@@ -65,6 +107,16 @@ impl Sink for Scratch {
     fn beside(&mut self, at: usize, f: u64) {
         if self.want_beside[at] {
             self.beside[at].push(f);
+        }
+    }
+    #[inline]
+    fn elsewhere(&mut self, word: u64, i: usize, feats: impl Iterator<Item = (u32, u64)>) {
+        if let Some(e) = self.elsewhere.get(&word) {
+            self.else_sum = Some(e.without(i, &self.else_parts));
+        } else {
+            self.else_new = Some(word);
+            self.else_feats.clear();
+            self.else_feats.extend(feats);
         }
     }
 }
@@ -104,6 +156,8 @@ struct Caches {
     own: SumCache,
     /// The features of a neighbour's word alone, by word and place in [`BESIDE`].
     beside: SumCache,
+    /// Buffers, kept so that a document does not allocate them afresh.
+    scratch: Scratch,
 }
 
 /// Entries a cache keeps before it starts afresh (about 2.5 MB).
@@ -129,22 +183,26 @@ impl Table {
         let mut entries: Vec<(u64, [i16; ROW])> = map.into_iter().collect();
         entries.sort_unstable_by_key(|e| e.0);
         let cap = (entries.len() * 2).max(16);
-        let mut slots = vec![0u64; cap];
-        let mut slot_rows = vec![[0i16; ROW]; cap];
+        let mut slots = vec![0u64; cap + 1];
+        let mut slot_rows = vec![[0i16; ROW]; cap + 1];
         let mut keys = Vec::with_capacity(entries.len());
+        let mut next = 0;
         for (k, row) in entries {
             let key = k.max(1);
-            let mut j = Self::home(key, cap);
-            while slots[j] != 0 {
-                j = if j + 1 == cap { 0 } else { j + 1 };
+            let j = Self::home(key, cap).max(next);
+            if j + 1 >= slots.len() {
+                slots.resize(j + 2, 0);
+                slot_rows.resize(j + 2, [0; ROW]);
             }
             slots[j] = key;
             slot_rows[j] = row;
             keys.push((k, j as u32));
+            next = j + 1;
         }
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         Table {
             slots,
+            cap,
             slot_rows,
             keys,
             scales,
@@ -174,33 +232,30 @@ impl Table {
         ((key as u128 * cap as u128) >> 64) as usize
     }
 
-    /// Finds the slots of the features of `s.feats` that are in the table (into `s.hits`).
+    /// Finds the slots of `feats` that are in the table (into `hits`; `seen` is scratch).
     /// Every home slot is read first, in a loop without branches, so that the CPU overlaps the
     /// cache misses; only features whose home slot holds another key probe further.
     #[inline]
-    fn find(&self, s: &mut Scratch) {
-        let cap = self.slots.len();
-        s.seen.clear();
-        s.seen.extend(
-            s.feats
-                .iter()
-                .map(|&f| self.slots[Self::home(f.max(1), cap)]),
-        );
-        s.hits.clear();
-        for (&f, &first) in s.feats.iter().zip(&s.seen) {
+    fn find(&self, feats: &[u64], seen: &mut Vec<u64>, hits: &mut Vec<u32>) {
+        let cap = self.cap;
+        seen.clear();
+        seen.extend(feats.iter().map(|&f| self.slots[Self::home(f.max(1), cap)]));
+        hits.clear();
+        for (&f, &first) in feats.iter().zip(seen.iter()) {
             let key = f.max(1);
             if first == key {
-                s.hits.push(Self::home(key, cap) as u32);
-            } else if first != 0 {
+                hits.push(Self::home(key, cap) as u32);
+            } else if first != 0 && first < key {
+                // keys ascend along the array, which ends with an empty slot
                 let mut j = Self::home(key, cap);
                 loop {
-                    j = if j + 1 == cap { 0 } else { j + 1 };
+                    j += 1;
                     let sk = self.slots[j];
                     if sk == key {
-                        s.hits.push(j as u32);
+                        hits.push(j as u32);
                         break;
                     }
-                    if sk == 0 {
+                    if sk == 0 || sk > key {
                         break;
                     }
                 }
@@ -226,7 +281,7 @@ impl Table {
     /// Looks up `s.feats` and adds the pass-`stage` weights of those found to `acc`.
     #[inline]
     fn add_found(&self, s: &mut Scratch, stage: usize, acc: &mut [i32; NT]) {
-        self.find(s);
+        self.find(&s.feats, &mut s.seen, &mut s.hits);
         self.add(&s.hits, stage * NT, acc);
     }
 
@@ -260,41 +315,64 @@ impl Table {
             }
             s.want_beside[at] = cached.is_none();
         }
+        s.else_new = None;
+        s.else_sum = None;
         doc.static_features(sent, i, s);
+        if let Some(word) = s.else_new.take() {
+            let e = self.elsewhere_sums(s);
+            s.else_sum = Some(e.without(i, &s.else_parts));
+            s.elsewhere.insert(word, e);
+        }
+        if let Some(e) = s.else_sum.take() {
+            add_to(&mut sums, &e);
+        }
         if s.want_own {
-            let own = self.sum_of(s, |s| &mut s.own);
+            let own = self.sums(&s.own, &mut s.seen, &mut s.hits);
             add_to(&mut sums, &own);
             cache.own.insert(t.word, own_key, own);
         }
         for (at, &word) in words.iter().enumerate() {
             if s.want_beside[at] {
-                let b = self.sum_of(s, |s| &mut s.beside[at]);
+                let b = self.sums(&s.beside[at], &mut s.seen, &mut s.hits);
                 add_to(&mut sums, &b);
                 cache.beside.insert(word, at as u64, b);
             }
         }
-        self.find(s);
+        self.find(&s.feats, &mut s.seen, &mut s.hits);
         self.add(&s.hits, 0, &mut sums);
         sums
     }
 
-    /// The weight sums (both passes) of the features in the list `list` of `s`.
+    /// The weight sums (both passes) of `feats` (`seen` and `hits` are scratch).
     #[inline]
-    fn sum_of(&self, s: &mut Scratch, list: impl Fn(&mut Scratch) -> &mut Vec<u64>) -> [i32; ROW] {
-        let mut feats = std::mem::take(list(s));
-        std::mem::swap(&mut s.feats, &mut feats);
-        self.find(s);
-        std::mem::swap(&mut s.feats, &mut feats);
-        *list(s) = feats;
+    fn sums(&self, feats: &[u64], seen: &mut Vec<u64>, hits: &mut Vec<u32>) -> [i32; ROW] {
+        self.find(feats, seen, hits);
         let mut sums = [0i32; ROW];
-        self.add(&s.hits, 0, &mut sums);
+        self.add(hits, 0, &mut sums);
         sums
+    }
+
+    /// The sums of the [`Sink::elsewhere`] list in `s.else_feats`, whole and by occurrence.
+    fn elsewhere_sums(&self, s: &mut Scratch) -> Elsewhere {
+        let mut total = [0; ROW];
+        let from = s.else_parts.len();
+        for part in s.else_feats.chunk_by(|a, b| a.0 == b.0) {
+            s.else_list.clear();
+            s.else_list.extend(part.iter().map(|x| x.1));
+            let sums = self.sums(&s.else_list, &mut s.seen, &mut s.hits);
+            add_to(&mut total, &sums);
+            s.else_parts.push((part[0].0, sums));
+        }
+        Elsewhere {
+            total,
+            parts: from..s.else_parts.len(),
+        }
     }
 
     /// Tags a document: first pass, then the second pass if the model has one. Text features
     /// are looked up once and serve both passes. With `out`, the last pass's tag scores of every
-    /// scored token are written there (tokens tagged O without scoring keep zeros).
-    pub(super) fn tag(&self, doc: &DocFeats, out: Option<&mut Vec<[f32; NT]>>) -> Vec<u8> {
+    /// scored token are written there, by token index (see [`Scores`]).
+    pub(super) fn tag(&self, doc: &DocFeats, out: Option<&mut Scores>) -> Vec<u8> {
         CACHES.with(|c| {
             let cache = &mut *c.borrow_mut();
             if cache.table != self.id.0 || self.id.0 == 0 {
@@ -311,68 +389,150 @@ impl Table {
     fn tag_with(
         &self,
         doc: &DocFeats,
-        mut out: Option<&mut Vec<[f32; NT]>>,
+        mut out: Option<&mut Scores>,
         cache: &mut Caches,
     ) -> Vec<u8> {
         let n = doc.toks.len();
         let two = self.scales.len() == 2;
         if let Some(o) = out.as_deref_mut() {
-            o.clear();
-            o.resize(n, [0.0; NT]);
+            o.0.clear();
+            o.0.reserve(n / 4);
         }
-        // sums of the text features of the tokens the first pass scored, for the second
-        let mut statics: Vec<[i32; ROW]> = Vec::new();
-        let mut static_of = vec![u32::MAX; if two { n } else { 0 }];
-        let mut s = Scratch::default();
+        let mut s = std::mem::take(&mut cache.scratch);
+        s.elsewhere.clear();
+        s.else_parts.clear();
+        // what the first pass computed for the tokens it scored, for the second
+        let (mut firsts, mut dynamic) = (
+            std::mem::take(&mut s.firsts),
+            std::mem::take(&mut s.dynamic),
+        );
+        firsts.clear();
+        dynamic.clear();
+        let mut first_of = vec![u32::MAX; if two { n } else { 0 }];
         let mut scores = [0f32; NT];
-        let tags = walk(doc, |st| {
+        let outside = |i, p1| doc.surely_outside(i, p1);
+        let tags = walk_skipping(doc, outside, |st| {
             let i = st.i;
-            if doc.surely_outside(i, st.p1) {
-                return O;
-            }
             let sums = self.static_sums(doc, st.sent, i, &mut s, cache);
             let mut acc = [0i32; NT];
             acc.copy_from_slice(&sums[..NT]);
-            if two {
-                static_of[i] = statics.len() as u32;
-                statics.push(sums);
-            }
             s.feats.clear();
             st.dynamic_features(None, &mut s.feats);
             self.add_found(&mut s, 0, &mut acc);
+            if two {
+                let mut dynamic_sums = [0i32; NT];
+                self.add(&s.hits, NT, &mut dynamic_sums);
+                first_of[i] = firsts.len() as u32;
+                firsts.push(FirstPass {
+                    sums,
+                    dynamic: dynamic.len()..dynamic.len() + s.feats.len(),
+                    dynamic_sums,
+                });
+                dynamic.extend_from_slice(&s.feats);
+            }
             scale(&acc, self.scales[0], &mut scores);
             if !two {
                 if let Some(o) = out.as_deref_mut() {
-                    o[i] = scores;
+                    o.0.push((i as u32, scores));
                 }
             }
             st.best(&scores)
         });
         if !two {
+            (s.firsts, s.dynamic) = (firsts, dynamic);
+            cache.scratch = s;
+            if let Some(o) = out {
+                o.order();
+            }
             return tags;
         }
         let nl = doc.nonlocal(tags);
-        walk(doc, |st| {
+        let tags = walk_skipping(doc, outside, |st| {
             let i = st.i;
-            if doc.surely_outside(i, st.p1) {
-                return O;
-            }
             let mut acc = [0i32; NT];
-            let sums = if let Some(sums) = statics.get(static_of[i] as usize) {
-                *sums
-            } else {
-                self.static_sums(doc, st.sent, i, &mut s, cache)
+            let first = firsts.get(first_of[i] as usize);
+            let sums = match first {
+                Some(f) => f.sums,
+                None => self.static_sums(doc, st.sent, i, &mut s, cache),
             };
             acc.copy_from_slice(&sums[NT..]);
             s.feats.clear();
-            st.dynamic_features(Some(&nl), &mut s.feats);
+            st.dynamic_features(None, &mut s.feats);
+            match first {
+                // the same dynamic features as in the first pass: their sums are known
+                Some(f) if dynamic[f.dynamic.clone()] == s.feats[..] => {
+                    for (a, d) in acc.iter_mut().zip(&f.dynamic_sums) {
+                        *a += d;
+                    }
+                }
+                _ => self.add_found(&mut s, 1, &mut acc),
+            }
+            s.feats.clear();
+            st.nonlocal_features(&nl, &mut s.feats);
             self.add_found(&mut s, 1, &mut acc);
             scale(&acc, self.scales[1], &mut scores);
             if let Some(o) = out.as_deref_mut() {
-                o[i] = scores;
+                o.0.push((i as u32, scores));
             }
             st.best(&scores)
-        })
+        });
+        (s.firsts, s.dynamic) = (firsts, dynamic);
+        cache.scratch = s;
+        if let Some(o) = out {
+            o.order();
+        }
+        tags
+    }
+}
+
+/// What the first pass computed for a token it scored, for the second: the weight sums of its
+/// text features (both passes), and its dynamic features with their second-pass sums, which
+/// the second pass reuses where its own dynamic features are the same (where the tags before
+/// the token and the labels of its word so far agree with the first pass's).
+struct FirstPass {
+    sums: [i32; ROW],
+    /// Range of the features in the list of all first-pass dynamic features.
+    dynamic: std::ops::Range<usize>,
+    dynamic_sums: [i32; NT],
+}
+
+/// The last pass's tag scores of the tokens it scored, by token index: tokens tagged O
+/// without scoring have none (zeros), which spares a row per token of every document.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Scores(Vec<(u32, [f32; NT])>);
+
+impl Scores {
+    /// The scores of token `i` (zeros when it was not scored). `from` is where to look from,
+    /// moved past the rows before `i`: tokens asked in ascending order are found in one sweep.
+    pub(crate) fn at(&self, i: usize, from: &mut usize) -> [f32; NT] {
+        let rows = &self.0;
+        if rows.get(*from).is_some_and(|x| x.0 as usize > i) {
+            *from = 0;
+        }
+        while rows.get(*from).is_some_and(|x| (x.0 as usize) < i) {
+            *from += 1;
+        }
+        match rows.get(*from) {
+            Some(x) if x.0 as usize == i => x.1,
+            _ => [0.0; NT],
+        }
+    }
+
+    /// Sorts the rows by token index, the last row of a token winning (sentences given out of
+    /// order or overlapping visit tokens out of order or twice).
+    fn order(&mut self) {
+        if self.0.windows(2).all(|w| w[0].0 < w[1].0) {
+            return;
+        }
+        self.0.sort_by_key(|x| x.0);
+        let mut kept: Vec<(u32, [f32; NT])> = Vec::with_capacity(self.0.len());
+        for x in self.0.drain(..) {
+            match kept.last_mut() {
+                Some(last) if last.0 == x.0 => *last = x,
+                _ => kept.push(x),
+            }
+        }
+        self.0 = kept;
     }
 }
 
@@ -397,14 +557,14 @@ mod tests {
     use std::ops::Range;
 
     use super::super::Model;
-    use super::NT;
+    use super::Scores;
 
-    type Tagged = (Vec<u8>, Vec<[f32; NT]>);
+    type Tagged = (Vec<u8>, Scores);
 
     /// Tags `words` (sentences `sents`) with the thread's caches as they are.
     fn tag_cached(m: &Model, words: &[&str], sents: &[Range<usize>]) -> Tagged {
         let doc = m.knowledge.prepare_cached(words, sents, m.table.id());
-        let mut scores = Vec::new();
+        let mut scores = Scores::default();
         (m.tag_scored(&doc, &mut scores), scores)
     }
 

@@ -14,6 +14,10 @@ pub(super) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // the usual marks beyond ASCII first: the Unicode tables are slow
+    if is_quote_char(c) || is_dash_char(c) || is_hyphen(c) {
+        return false;
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 

@@ -30,7 +30,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        // curly quotes, dashes and hyphens, the usual characters beyond ASCII, are no letters:
+        // spare them the Unicode tables
+        if (c.is_ascii() || !is_common_mark(c)) && c.is_alphanumeric() {
             i = scan_word(&cur, i, &mut tokens);
             continue;
         }
@@ -43,6 +45,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i = end;
     }
     tokens
+}
+
+/// Quotation marks, dashes, hyphens and the ellipsis: marks, never letters or digits.
+#[inline]
+fn is_common_mark(c: char) -> bool {
+    is_quote_char(c) || is_dash_char(c) || is_hyphen(c) || c == '\u{2026}'
 }
 
 /// The end and kind of the one token that starts at `start` with `c`, which is neither a space

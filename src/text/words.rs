@@ -79,6 +79,10 @@ fn word_run(cur: &Cursor, start: usize) -> (usize, bool, Option<usize>) {
             j += c.len_utf8();
             continue;
         }
+        // most words end at a space or a mark that never joins: decide before looking around
+        if !(is_hyphen(c) || is_apostrophe(c) || matches!(c, '&' | '.' | ',' | ':' | '/' | '@')) {
+            break;
+        }
         let after = j + c.len_utf8();
         let nc = cur.at(after);
         let prev = cur.before(j);
