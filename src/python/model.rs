@@ -109,3 +109,27 @@ pub fn train_entities(
         report,
     ))
 }
+
+/// For training on news text (`tidings.train_news`): what the entity tagger is shown of `text`,
+/// as `(words, sentences)`: each word as `(start, end)` in Python string indices, and each
+/// sentence as a range of word indices `(first, end)`.
+#[pyfunction]
+#[allow(clippy::type_complexity)]
+pub fn _tagger_words(
+    py: Python<'_>,
+    text: String,
+) -> PyResult<(Vec<(usize, usize)>, Vec<(usize, usize)>)> {
+    run_detached(py, move || {
+        let doc = crate::pipeline::Pipeline::new(Vec::new()).analyze(&text, None);
+        if let Some(e) = doc.error {
+            return Err(e);
+        }
+        let (spans, sents) = entities::tagger_view(&doc);
+        let at = crate::text::CharOffsets::new(&doc.text);
+        let words = spans
+            .iter()
+            .map(|s| (at.get(s.start), at.get(s.end)))
+            .collect();
+        Ok((words, sents.iter().map(|s| (s.start, s.end)).collect()))
+    })
+}
