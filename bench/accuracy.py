@@ -1,7 +1,7 @@
 """Accuracy on the development sets, scored by the project's judge (../shared/eval/score.py).
 
     python bench/accuracy.py [--shared ../shared] [--only entities,dates,quotes,news,newstrain] [--per-label]
-                             [--errors] [--news-check] [--keep DIR]
+                             [--errors] [--news-check] [--keep DIR] [--model FILE]
 
 For each set it runs tidings on the gold texts (with the gold document dates), writes the predictions
 in the scorer's JSONL format and prints score.py's table:
@@ -14,6 +14,9 @@ in the scorer's JSONL format and prints score.py's table:
             frozen check part only with --news-check (scored when an issue is closed, never tuned on)
 - newstrain: dates of the news training set's first 42 articles (bench/newstrain), a second set of
             modern news to score dates on (the entity model trains on its entities, so only dates)
+
+--model FILE scores an entity model file (``python -m tidings.train -o FILE``) instead of the
+built-in one.
 
 --errors adds, per layer, the error classes (label, span, missed, spurious; for dates span, type,
 value) with the most frequent kinds and examples (bench/errors.py).
@@ -50,8 +53,9 @@ def load_gold(shared: Path, layer: str) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def predict(gold: list[dict], layers: list[str]) -> list[dict]:
-    docs = tidings.analyze_many([g["text"] for g in gold], [g.get("dct") for g in gold], errors="raise")
+def predict(gold: list[dict], layers: list[str], model: tidings.Model | None = None) -> list[dict]:
+    docs = tidings.analyze_many([g["text"] for g in gold], [g.get("dct") for g in gold], model=model,
+                                errors="raise")
     out = []
     for g, d in zip(gold, docs, strict=True):
         rec: dict = {"id": g["id"]}
@@ -81,7 +85,7 @@ def score(name: str, gold: list[dict], layers: list[str], a: argparse.Namespace,
     keep = {"entities": "entities", "dates": "timex", "quotes": "quotes"}
     write_jsonl(gold_path, [{"id": g["id"], "text": g["text"], "dct": g.get("dct"),
                              **{keep[lay]: g[keep[lay]] for lay in layers if keep[lay] in g}} for g in gold])
-    pred = predict(gold, layers)
+    pred = predict(gold, layers, a.loaded)
     write_jsonl(pred_path, pred)
     cmd = [sys.executable, str(a.shared / "eval" / "score.py"), str(gold_path), str(pred_path)]
     print(f"== {name}: {', '.join(layers)} ({len(gold)} documents)")
@@ -104,8 +108,10 @@ def main() -> int:
     ap.add_argument("--keep", help="keep the gold and prediction files in this folder")
     ap.add_argument("--per-label", action="store_true")
     ap.add_argument("--errors", action="store_true", help="error classes with examples")
+    ap.add_argument("--model", help="an entity model file to score instead of the built-in model")
     ap.add_argument("--news-check", action="store_true", help="also score the frozen check part of the news set")
     a = ap.parse_args()
+    a.loaded = tidings.load_model(a.model) if a.model else None
     if not (a.shared / "eval" / "score.py").exists():
         print(f"no scorer at {a.shared}/eval/score.py: pass --shared", file=sys.stderr)
         return 2

@@ -39,6 +39,15 @@ def test_tokens_split_possessives_and_keep_abbreviations():
         "Trump", "’s", "aides", "do", "n’t", "."]
 
 
+def test_words_and_sentences_are_the_taggers():
+    # the tagger's own words: contractions split, a currency prefix one word with its dollar sign,
+    # offsets in characters; sentences as word ranges
+    t = "Peña said we’ve paid C$5.\n\nThe end."
+    words, sents = train_news.words(t)
+    assert [t[s:e] for s, e in words] == ["Peña", "said", "we", "’ve", "paid", "C$", "5", ".", "The", "end", "."]
+    assert sents == [(0, 8), (8, 11)]
+
+
 def test_gold_becomes_iob2_lines_with_possessives_outside(tmp_path):
     gold, texts = gold_folder(tmp_path, [
         ("Jeff Sessions", "PER", 0), ("Ala.", "LOC", 0), ("Donald Trump Jr.", "PER", 0),

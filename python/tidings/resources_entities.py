@@ -35,7 +35,7 @@ import os
 import re
 import sys
 
-from .knowledge_orgs import ORGANISATIONS
+from .knowledge_orgs import ORGANISATIONS, PROGRAMME_NAMES
 
 
 def lexicon():
@@ -214,6 +214,7 @@ def known_entities(knowledge_dir, polnear_paths, exclude, caps):
         print(f"no knowledge folder {knowledge_dir}: no congress lists", file=sys.stderr)
     orgs = set(ORGANISATIONS)
     out |= {("ORG", name) for name in orgs}
+    out |= {("MISC", name) for name in PROGRAMME_NAMES if name not in orgs}
     # a listed organisation is not also a person ("Bloomberg" after "Mr." in news stays ORG)
     out |= {x for x in title_names(polnear_paths, exclude, caps) if x[1] not in orgs}
     return sorted(x for x in out if "\t" not in x[1] and x[1].strip() == x[1] and x[1])

@@ -7,41 +7,23 @@ in PolNeAR's JSONL files, checks the text's sha256 and every span's surface, and
 ``tidings.train_entities`` reads beside CoNLL-2003. Never writes the texts anywhere but the
 temporary training file.
 
-Sentences come from tidings itself (``Document.sentences``); tokens from a regular expression close to
-the Rust tokenizer (possessive clitics split off, letter-dot abbreviations kept, hyphenated words
-whole). An entity whose edge falls inside such a token ("@" handles, "anti-" prefixes) is left out
-with its whole sentence: tagging its tokens O would teach the tagger that "Ohio-based" or "@nytimes"
-are not names, which CoNLL-2003 and the handle and prefix rules after the tagger say they are.
+Words and sentences are the ones the entity tagger is shown at run time (tidings' own tokenizer and
+sentence splitter, through ``tidings._native._tagger_words``), so training sees what tagging sees.
+An entity whose edge falls inside a word ("@" handles, "anti-" prefixes) or that crosses a
+sentence end is left out with its whole sentence: tagging its words O would teach the tagger that
+"Ohio-based" or "@nytimes" are not names, which CoNLL-2003 and the handle and prefix rules after
+the tagger say they are.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
-# the abbreviations src/text.rs keeps with their period ("Sen.", "Jr.", "Conn.", initials)
-ABBREVIATIONS = (
-    "Mr Mrs Ms Messrs Dr Sen Sens Rep Reps Gov Govs Gen Lt Col Maj Sgt Capt Cmdr Adm Prof Rev Pres Supt "
-    "Insp Hon Amb Atty St Mt Ft Sr Jr Sra Mme Mlle Msgr Fr Cpl Pvt Brig Gens "
-    "Inc Corp Co Ltd Bros Cos Dept Univ Assn Ave Blvd Rd Hwy Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
-    "Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun vs etc approx est cf Ala Ariz Ark Calif Colo Conn Del "
-    "Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt "
-    "Wash Wis Wyo Ph Esq ca al"
-).split()
-TOKEN = re.compile(
-    r"https?://\S+|www\.\S+"
-    r"|[@#]\w+"
-    r"|\b(?:" + "|".join(ABBREVIATIONS) + r"|[A-Z])\.(?!\w)"
-    r"|(?:[^\W\d_]\.){2,}"  # U.S. D.C. D.N.C.
-    r"|\w+(?:[-'’&]\w+)*(?=['’‘][sS]\b)"  # Trump’s -> Trump + ’s
-    r"|['’‘][sS]\b"
-    r"|\w+(?=n['’]t\b)|n['’]t\b"  # don’t -> do + n’t
-    r"|\w+(?:[-'’&]\w+|[.,:/]\d+)*"
-    r"|\.\.\.|--|\S"
-)
+from ._native import _tagger_words
+
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
 
@@ -49,9 +31,15 @@ class NewsTrainError(ValueError):
     """A gold file that does not fit its text."""
 
 
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Character spans of the tokens of text[start:end] (offsets into text)."""
-    return [(m.start(), m.end()) for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
+def words(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The words the entity tagger is shown, as character spans into text, and the sentences as
+    ranges of word indices (first, end)."""
+    return _tagger_words(text)
+
+
+def tokens(text: str) -> list[tuple[int, int]]:
+    """Character spans of the words the entity tagger is shown."""
+    return words(text)[0]
 
 
 def read_texts(paths: Iterable[str | Path], wanted: set[str]) -> dict[str, str]:
@@ -103,42 +91,38 @@ def load(gold_dir: str | Path, texts: Iterable[str | Path], exclude: set[str] | 
     return docs
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    import tidings
-
-    doc = tidings.analyze(text)
-    return [(s.start, s.end) for s in doc.sentences]
-
-
-def to_conll(doc: dict, sentences: list[tuple[int, int]] | None = None) -> tuple[list[str], int]:
+def to_conll(doc: dict) -> tuple[list[str], int]:
     """CoNLL lines of one document (starting with -DOCSTART-) and the number of entities left out:
-    those with an edge inside a token, and the others in their sentences."""
+    those with an edge inside a word or across a sentence end, and the others in their sentences."""
     text = doc["text"]
-    sents = sentence_spans(text) if sentences is None else sentences
-    toks = [t for s, e in sents for t in tokens(text, s, e)]
+    toks, sents = words(text)
     starts = {s: i for i, (s, _) in enumerate(toks)}
     ends = {e: i for i, (_, e) in enumerate(toks)}
+    sent_of = [0] * len(toks)
+    for n, (a, b) in enumerate(sents):
+        sent_of[a:b] = [n] * (b - a)
     tags = ["O"] * len(toks)
-    bad: list[int] = []
+    bad: set[int] = set()  # words whose sentence is left out
     for s, e, label in sorted(doc["entities"]):
         i, j = starts.get(s), ends.get(e)
-        if i is None or j is None or j < i or any(t != "O" for t in tags[i : j + 1]):
-            bad.append(s)
+        if (i is None or j is None or j < i or sent_of[i] != sent_of[j]
+                or any(t != "O" for t in tags[i : j + 1])):
+            bad.update(k for k, (ts, te) in enumerate(toks) if ts < e and s < te)
             continue
         tags[i] = f"B-{label}"
         for k in range(i + 1, j + 1):
             tags[k] = f"I-{label}"
     lines = ["-DOCSTART- O", ""]
-    k = 0
-    for s, e in sents:
+    for a, b in sents:
+        if any(k in bad for k in range(a, b)):
+            continue
         sent = []
-        while k < len(toks) and toks[k][0] < e:
+        for k in range(a, b):
             ts, te = toks[k]
             word = "".join(text[ts:te].split())
             if word:
                 sent.append(f"{word} {tags[k]}")
-            k += 1
-        if sent and not any(s <= b < e for b in bad):
+        if sent:
             lines.extend(sent)
             lines.append("")
     written = sum(" B-" in line for line in lines)

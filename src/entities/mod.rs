@@ -98,6 +98,7 @@ mod table;
 mod tags;
 mod titles;
 mod train;
+mod words;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -105,6 +106,7 @@ use std::sync::Arc;
 pub use groups::group;
 pub use model::Model;
 pub use train::{train, EpochReport, TrainConfig, TrainReport};
+pub use words::tagger_view;
 
 use crate::error::Result;
 use crate::layer::Extractor;
@@ -216,11 +218,6 @@ fn label_evidence(first: &[f32; tags::NT], len: usize) -> [f32; 4] {
     p
 }
 
-/// A currency prefix of the dollar sign: one to three capital letters ("C", "A", "NZ", "US").
-fn is_currency_prefix(w: &str) -> bool {
-    (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
-}
-
 /// The evidence given to a known surname found by its place (`surnames.rs`): a person, not
 /// so sure that it outvotes the tagger's confident readings of the word elsewhere.
 const SURNAME_EVIDENCE: [f32; 4] = [0.7, 0.1, 0.1, 0.1];
@@ -234,50 +231,13 @@ impl Extractor for EntityExtractor {
     }
 
     fn extract(&self, doc: &mut Document) -> Result<()> {
-        // the words the model sees: tokens, except that a currency prefix written against the
-        // dollar sign ("C$", "A$", "US$") is one word, as in CoNLL (the tokenizer splits it)
         let text = &doc.text;
-        let mut groups: Vec<Range<usize>> = Vec::with_capacity(doc.tokens.len());
-        let mut word_of = vec![0usize; doc.tokens.len()];
-        let mut starts = vec![false; doc.tokens.len() + 1];
-        for s in &doc.sentences {
-            if let Some(x) = starts.get_mut(s.tokens.start) {
-                *x = true;
-            }
-        }
-        let mut i = 0;
-        while i < doc.tokens.len() {
-            let t = &doc.tokens[i];
-            let merge = i + 1 < doc.tokens.len()
-                && doc.tokens[i + 1].start == t.end
-                && !starts[i + 1]
-                && doc.tokens[i + 1].text(text) == "$"
-                && is_currency_prefix(t.text(text));
-            let j = if merge { i + 2 } else { i + 1 };
-            for w in &mut word_of[i..j] {
-                *w = groups.len();
-            }
-            groups.push(i..j);
-            i = j;
-        }
-        let words: Vec<&str> = groups
+        let (groups, sents) = words::tagger_words(doc);
+        let words: Vec<&str> = words::word_spans(doc, &groups)
             .iter()
-            .map(|g| &text[doc.tokens[g.start].start..doc.tokens[g.end - 1].end])
+            .map(|s| &text[s.start..s.end])
             .collect();
         let n_tok = doc.tokens.len();
-        let sents: Vec<Range<usize>> = doc
-            .sentences
-            .iter()
-            .map(|s| {
-                let (a, b) = (s.tokens.start.min(n_tok), s.tokens.end.min(n_tok));
-                if a >= b {
-                    let w = if a < n_tok { word_of[a] } else { words.len() };
-                    w..w
-                } else {
-                    word_of[a]..word_of[b - 1] + 1
-                }
-            })
-            .collect();
         let cased = headlines::truecase(&self.model.knowledge, &words, &sents);
         let seen: Vec<&str> = words
             .iter()

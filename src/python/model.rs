@@ -74,7 +74,8 @@ pub fn load_model(py: Python<'_>, path: PathBuf) -> PyResult<Model> {
 /// Trains an entity model from CoNLL-format files (token first, NER tag last; IOB1 or IOB2;
 /// `-DOCSTART-` between documents). Returns the model and the training report (a JSON string).
 #[pyfunction]
-#[pyo3(signature = (train, dev=None, resources=None, epochs=None, seed=None, verbose=false))]
+#[pyo3(signature = (train, dev=None, resources=None, epochs=None, seed=None, verbose=false, bags=None, prune=None, min_count=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn train_entities(
     py: Python<'_>,
     train: PathBuf,
@@ -83,6 +84,9 @@ pub fn train_entities(
     epochs: Option<usize>,
     seed: Option<u64>,
     verbose: bool,
+    bags: Option<usize>,
+    prune: Option<f32>,
+    min_count: Option<u32>,
 ) -> PyResult<(Model, String)> {
     let mut config = TrainConfig {
         verbose,
@@ -97,6 +101,21 @@ pub fn train_entities(
     if let Some(s) = seed {
         config.seed = s;
     }
+    if let Some(b) = bags {
+        if b == 0 {
+            return Err(Error::InvalidInput("bags must be at least 1".into()).into());
+        }
+        config.bags = b;
+    }
+    if let Some(p) = prune {
+        if !(p >= 0.0 && p.is_finite()) {
+            return Err(Error::InvalidInput("prune must be a finite number >= 0".into()).into());
+        }
+        config.prune = p;
+    }
+    if let Some(m) = min_count {
+        config.min_count = m;
+    }
     let (model, report) = run_detached(py, move || {
         entities::train(&train, dev.as_deref(), resources.as_deref(), &config)
     })?;
@@ -108,4 +127,28 @@ pub fn train_entities(
         },
         report,
     ))
+}
+
+/// For training on news text (`tidings.train_news`): what the entity tagger is shown of `text`,
+/// as `(words, sentences)`: each word as `(start, end)` in Python string indices, and each
+/// sentence as a range of word indices `(first, end)`.
+#[pyfunction]
+#[allow(clippy::type_complexity)]
+pub fn _tagger_words(
+    py: Python<'_>,
+    text: String,
+) -> PyResult<(Vec<(usize, usize)>, Vec<(usize, usize)>)> {
+    run_detached(py, move || {
+        let doc = crate::pipeline::Pipeline::new(Vec::new()).analyze(&text, None);
+        if let Some(e) = doc.error {
+            return Err(e);
+        }
+        let (spans, sents) = entities::tagger_view(&doc);
+        let at = crate::text::CharOffsets::new(&doc.text);
+        let words = spans
+            .iter()
+            .map(|s| (at.get(s.start), at.get(s.end)))
+            .collect();
+        Ok((words, sents.iter().map(|s| (s.start, s.end)).collect()))
+    })
 }
