@@ -4,9 +4,10 @@
 
 The rule: PolNeAR train articles that are not in the news development set
 (bench/newsdev/articles.tsv), per publisher ordered by the sha256 of their id; of those with 150-899
-whitespace words the first fifty-one of each of the 7 publishers (the New York Times has only 22 in range and the Washington Post 37;
-the first fifteen annotated in three rounds of six, six and three, then six more in each of rounds four to nine), and of those with 900-1599 words the
-first three (18, as two publishers have fewer; the third round). Their entities are annotated by hand with
+whitespace words the first fifty-one of each of the 7 publishers (the New York Times has only 22 in
+range and the Washington Post 37; the first fifteen annotated in three rounds of six, six and three,
+then six more in each of rounds four to nine), and of those with 900-1599 words the first three (18,
+as two publishers have fewer; the third round). Their entities are annotated by hand with
 ../shared/guidelines/news-annotation.md (the same conventions as the development set) and used only
 for training; the development set's check part stays unseen.
 """
