@@ -64,6 +64,16 @@ impl Hit {
     pub(super) fn date(start: usize, end: usize, value: Value) -> Hit {
         Hit::new(start, end, TimexType::Date, value, Kind::Date)
     }
+    /// A stretch of one unit ("the past week" as P1W, "the past decade" as P1DE).
+    pub(super) fn one_unit(start: usize, end: usize, u: Unit) -> Hit {
+        Hit::new(
+            start,
+            end,
+            TimexType::Duration,
+            Value::duration(u, Some(1)),
+            Kind::Other,
+        )
+    }
     /// A part of a day ("MO", "NI") on `day`: "this morning", "Monday night".
     pub(super) fn day_part(start: usize, end: usize, day: Value, part: &'static str) -> Hit {
         Hit::new(

@@ -244,13 +244,7 @@ impl Tagger<'_> {
             let stretch =
                 matches!(a, "next" | "coming") && matches!(u, Unit::Decade | Unit::Century);
             if stretch && !matches!(self.w(i + 3), "-" | "'s" | "’s") {
-                return Some(Hit::new(
-                    i,
-                    i + 3,
-                    TimexType::Duration,
-                    Value::duration(u, Some(1)),
-                    Kind::Other,
-                ));
+                return Some(Hit::one_unit(i, i + 3, u));
             }
         }
         if matches!(

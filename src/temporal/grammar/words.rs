@@ -147,13 +147,7 @@ impl Tagger<'_> {
             return Some(Hit::date(i, j + 1, v));
         }
         if w == "past" && matches!(u, Unit::Decade | Unit::Century) && self.prev(i) != "the" {
-            return Some(Hit::new(
-                i,
-                j + 1,
-                TimexType::Duration,
-                Value::duration(u, Some(1)),
-                Kind::Other,
-            ));
+            return Some(Hit::one_unit(i, j + 1, u));
         }
         // "over the past month", "during the last week": how long, a duration (a bare "the
         // past month" stays the calendar month, and so does "the past year", which TimeML
@@ -164,13 +158,7 @@ impl Tagger<'_> {
             && matches!(self.w(i - 2), "over" | "during" | "throughout")
             && matches!(u, Unit::Week | Unit::Month | Unit::Decade)
         {
-            return Some(Hit::new(
-                i,
-                j + 1,
-                TimexType::Duration,
-                Value::duration(u, Some(1)),
-                Kind::Other,
-            ));
+            return Some(Hit::one_unit(i, j + 1, u));
         }
         // "has made five trips in the past year", "has spent much of the past week": a
         // present perfect measures the stretch up to now ("over the past year" stays the
@@ -182,13 +170,7 @@ impl Tagger<'_> {
             && matches!(u, Unit::Year | Unit::Week | Unit::Month)
             && self.present_perfect()
         {
-            return Some(Hit::new(
-                i,
-                j + 1,
-                TimexType::Duration,
-                Value::duration(u, Some(1)),
-                Kind::Other,
-            ));
+            return Some(Hit::one_unit(i, j + 1, u));
         }
         if w == "current" && u != Unit::Quarter && u != Unit::Year {
             return None;
