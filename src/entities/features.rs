@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::hashing::{fmix, mix, HashMapU64};
-use super::prepare::{DocFeats, Tok, F_ALLCAPS, F_ALPHA, F_CAP, F_FIRST, F_HEADLINE};
+use super::prepare::{DocFeats, Tok, F_ALLCAPS, F_ALPHA, F_CAP, F_FIRST, F_HEADLINE, F_LOWER};
 use super::tags::tag_label;
 
 /// Feature value for "no tag" (no neighbour, no earlier label).
@@ -298,17 +298,18 @@ impl DocFeats {
     fn document_features(&self, i: usize, w: &Window, out: &mut impl Sink) {
         let Window { t, ctx, .. } = *w;
         // document-level capitalisation
+        let word = self.doc_words.get(t.lower);
         if t.flags & F_ALPHA != 0 {
-            let dl = self.doc_lower.contains(&t.lower) as u64;
-            let dc = self.doc_cap.contains(&t.lower) as u64;
-            out.near(f3(T::DocCase, dl | dc << 1, t.short, ctx));
+            // a lowercase word is written so here; others are looked up
+            let case = word.map_or(0, |w| w.case) | (t.flags & F_LOWER != 0) as u8;
+            out.near(f3(T::DocCase, case as u64, t.short, ctx));
         }
         // the same word elsewhere in the document: runs and contexts
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
-            let runs = self.doc_runs.get(&t.lower).copied().unwrap_or(0);
+            let runs = word.map_or(0, |w| w.runs);
             out.near(f3(T::CapRun, runs as u64, self.run_pos[i] as u64, ctx));
-            let ctxs = self.doc_ctx.get(&t.lower);
-            if let Some(v) = ctxs.filter(|v| v.iter().any(|e| e.2 as usize != i)) {
+            let v = word.map_or(&[][..], |w| w.contexts());
+            if v.iter().any(|e| e.2 as usize != i) {
                 let feats = v.iter().flat_map(|&(p, n, k)| {
                     [
                         (k, f1(T::ElsewherePrevLower, p)),

@@ -4,7 +4,7 @@
 //! The values are part of the model file (features and lexicon keys are stored as these hashes):
 //! never change a function here without retraining and bumping the feature version.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A hasher for keys that are already good 64-bit hashes.
@@ -25,7 +25,6 @@ impl Hasher for IdHasher {
 }
 pub type IdBuild = BuildHasherDefault<IdHasher>;
 pub type HashMapU64<V> = HashMap<u64, V, IdBuild>;
-pub type HashSetU64 = HashSet<u64, IdBuild>;
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 

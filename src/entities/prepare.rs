@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use super::hashing::{fmix, hash_lower, hash_str, hash_title, mix, HashMapU64, HashSetU64};
+use super::hashing::{fmix, hash_lower, hash_str, hash_title, mix, HashMapU64};
 use super::knowledge::{
     gaz_step, Knowledge, ENTITY_SEED, GAZ_ENTITY, GAZ_MAX_LEN, GAZ_PREFIX, GAZ_SEED, GAZ_TYPES,
     KNOWN_SEED, NAME_PARTICLES,
@@ -71,13 +71,9 @@ const _: () = assert!(GAZ_TYPES.len() * 4 <= 24);
 pub struct DocFeats {
     pub toks: Vec<Tok>,
     pub sents: Vec<Range<usize>>,
-    pub(super) doc_lower: HashSetU64,
-    pub(super) doc_cap: HashSetU64,
-    /// Per capitalised word: where it stands in runs of capitalised words across the document
-    /// (bits: 1 first of a longer run, 2 last, 4 inside, 8 alone).
-    pub(super) doc_runs: HashMapU64<u8>,
-    /// Per capitalised word: the words around its first occurrences in the document.
-    pub(super) doc_ctx: Contexts,
+    /// What the document says of each word written with a capital letter somewhere (by
+    /// lowercase hash): see [`DocWord`].
+    pub(super) doc_words: DocWords,
     /// Position code of each token in its own run of capitalised words.
     pub(super) run_pos: Vec<u8>,
     /// The topic of a wire story whose headline opens with a capitalised word and a dash
@@ -181,17 +177,15 @@ impl Knowledge {
                 }
             }
         }
-        let (doc_lower, doc_cap) = case_evidence(&toks);
-        let (doc_runs, doc_ctx, run_pos) = capitalised_runs(&toks, sents);
+        let mut doc_words = DocWords::with_capacity(toks.len() / 16);
+        let run_pos = capitalised_runs(&toks, sents, &mut doc_words);
+        case_evidence(&toks, &mut doc_words);
         let topic = wire_topic(words, sents, &toks);
         DocFeats {
             toks,
             topic,
             sents: sents.to_vec(),
-            doc_lower,
-            doc_cap,
-            doc_runs,
-            doc_ctx,
+            doc_words,
             run_pos,
         }
     }
@@ -410,31 +404,97 @@ fn mark_sentences(words: &[&str], sents: &[Range<usize>], toks: &mut [Tok]) {
     }
 }
 
-/// Document-level capitalisation evidence: the words written lowercase somewhere, and those
-/// capitalised somewhere away from a sentence start and outside headlines (by lowercase hash).
-fn case_evidence(toks: &[Tok]) -> (HashSetU64, HashSetU64) {
-    // sized for a document's distinct words, so that they are not rehashed as they come
-    let mut doc_lower = HashSetU64::with_capacity_and_hasher(toks.len() / 4, Default::default());
-    let mut doc_cap = HashSetU64::with_capacity_and_hasher(toks.len() / 16, Default::default());
-    for t in toks {
-        if t.flags & F_LOWER != 0 {
-            doc_lower.insert(t.lower);
-        } else if t.flags & F_CAP != 0 && t.flags & (F_FIRST | F_HEADLINE) == 0 {
-            doc_cap.insert(t.lower);
-        }
-    }
-    (doc_lower, doc_cap)
+/// How many contexts of a word's occurrences in runs of capitalised words are kept.
+const MAX_CONTEXTS: usize = 8;
+
+/// What a document says of one word written with a capital letter somewhere (or in mixed
+/// case): how it is written elsewhere, the runs of capitalised words it stands in, and the
+/// words around its first occurrences in runs.
+#[derive(Clone, Copy)]
+pub(super) struct DocWord {
+    /// 1: written in lowercase somewhere; 2: capitalised somewhere away from a sentence start
+    /// and outside headlines (both bits may be set).
+    pub(super) case: u8,
+    /// Where it stands in runs of capitalised words outside headlines (bits: 1 first of a
+    /// longer run, 2 last, 4 inside, 8 alone).
+    pub(super) runs: u8,
+    n_contexts: u8,
+    /// (previous lowercase, next lowercase, token index) of its first occurrences in runs.
+    contexts: [(u64, u64, u32); MAX_CONTEXTS],
 }
 
-/// Contexts of a capitalised word elsewhere: (previous lowercase, next lowercase, token index).
-type Contexts = HashMapU64<Vec<(u64, u64, u32)>>;
+impl DocWord {
+    const EMPTY: DocWord = DocWord {
+        case: 0,
+        runs: 0,
+        n_contexts: 0,
+        contexts: [(0, 0, 0); MAX_CONTEXTS],
+    };
+
+    /// The contexts of its first occurrences in runs of capitalised words, in text order.
+    pub(super) fn contexts(&self) -> &[(u64, u64, u32)] {
+        &self.contexts[..self.n_contexts as usize]
+    }
+}
+
+/// The [`DocWord`]s of a document, by lowercase hash: one lookup finds all a feature needs,
+/// and the words are kept in one buffer rather than one allocation each.
+pub(super) struct DocWords {
+    index: HashMapU64<u32>,
+    words: Vec<DocWord>,
+}
+
+impl DocWords {
+    fn with_capacity(n: usize) -> Self {
+        DocWords {
+            index: HashMapU64::with_capacity_and_hasher(n, Default::default()),
+            words: Vec::with_capacity(n),
+        }
+    }
+
+    /// The word with lowercase hash `lower`, if the document writes it with a capital.
+    #[inline]
+    pub(super) fn get(&self, lower: u64) -> Option<&DocWord> {
+        self.index.get(&lower).map(|&k| &self.words[k as usize])
+    }
+
+    /// The word with lowercase hash `lower`, added when new.
+    fn entry(&mut self, lower: u64) -> &mut DocWord {
+        let words = &mut self.words;
+        let k = *self.index.entry(lower).or_insert_with(|| {
+            words.push(DocWord::EMPTY);
+            (words.len() - 1) as u32
+        });
+        &mut self.words[k as usize]
+    }
+}
+
+/// Document-level capitalisation evidence ([`DocWord::case`]): every word not written in
+/// lowercase gets an entry, marked when it is capitalised away from a sentence start and
+/// outside headlines; then the entries of words also written in lowercase are marked. (A word
+/// that is only ever lowercase needs no entry: its own tokens say that it is.)
+fn case_evidence(toks: &[Tok], words: &mut DocWords) {
+    for t in toks {
+        if t.flags & (F_ALPHA | F_LOWER) == F_ALPHA {
+            let w = words.entry(t.lower);
+            if t.flags & F_CAP != 0 && t.flags & (F_FIRST | F_HEADLINE) == 0 {
+                w.case |= 2;
+            }
+        }
+    }
+    for t in toks {
+        if t.flags & F_LOWER != 0 {
+            if let Some(&k) = words.index.get(&t.lower) {
+                words.words[k as usize].case |= 1;
+            }
+        }
+    }
+}
 
 /// Runs of capitalised words outside headlines: per word, the positions it takes in runs across
-/// the document and the words around its first occurrences; per token, its position code.
-fn capitalised_runs(toks: &[Tok], sents: &[Range<usize>]) -> (HashMapU64<u8>, Contexts, Vec<u8>) {
-    let mut doc_runs =
-        HashMapU64::<u8>::with_capacity_and_hasher(toks.len() / 16, Default::default());
-    let mut doc_ctx = Contexts::with_capacity_and_hasher(toks.len() / 16, Default::default());
+/// the document and the words around its first occurrences (into `words`); per token, its
+/// position code (returned).
+fn capitalised_runs(toks: &[Tok], sents: &[Range<usize>], words: &mut DocWords) -> Vec<u8> {
     let mut run_pos = vec![0u8; toks.len()];
     for s in sents {
         let mut i = s.start;
@@ -458,7 +518,6 @@ fn capitalised_runs(toks: &[Tok], sents: &[Range<usize>]) -> (HashMapU64<u8>, Co
                     4
                 };
                 run_pos[k] = code;
-                *doc_runs.entry(toks[k].lower).or_insert(0) |= code;
                 let prev = if k > s.start {
                     toks[k - 1].lower
                 } else {
@@ -469,15 +528,17 @@ fn capitalised_runs(toks: &[Tok], sents: &[Range<usize>]) -> (HashMapU64<u8>, Co
                 } else {
                     EOS.lower
                 };
-                let v = doc_ctx.entry(toks[k].lower).or_default();
-                if v.len() < 8 {
-                    v.push((prev, next, k as u32));
+                let w = words.entry(toks[k].lower);
+                w.runs |= code;
+                if (w.n_contexts as usize) < MAX_CONTEXTS {
+                    w.contexts[w.n_contexts as usize] = (prev, next, k as u32);
+                    w.n_contexts += 1;
                 }
             }
             i = j;
         }
     }
-    (doc_runs, doc_ctx, run_pos)
+    run_pos
 }
 
 /// The topic of a wire story whose first sentence opens with a word in capitals and a dash
