@@ -408,12 +408,14 @@ fn record_label(lower: u64, t: u8, hist: &mut History) {
 /// tagging keeps the features of the token alone apart from those of its neighbours and its
 /// document, and caches their weight sums by [`Tok::own_key`].
 pub trait Sink {
-    /// A feature that depends only on the token's word and [`Tok::own_key`].
-    fn own(&mut self, f: u64);
+    /// A feature that depends only on the token's word and [`Tok::own_key`]. Given as a
+    /// closure, so that a sink that knows these features' weight sums need not compute them.
+    fn own(&mut self, f: impl FnOnce() -> u64);
     /// A feature of the token's neighbours or document.
     fn near(&mut self, f: u64);
-    /// A feature of one neighbour's word alone, the neighbour `at` [`BESIDE`].
-    fn beside(&mut self, at: usize, f: u64);
+    /// A feature of one neighbour's word alone, the neighbour `at` [`BESIDE`] (a closure, as
+    /// for [`Sink::own`]).
+    fn beside(&mut self, at: usize, f: impl FnOnce() -> u64);
     /// Features of the other occurrences of token `i`'s word in the document, each with the
     /// token index of the occurrence it describes; those of token `i` itself are left out.
     /// `word` names the list within the document (one word, one list), so that its weight
@@ -427,16 +429,16 @@ pub const BESIDE: [isize; 4] = [-2, -1, 1, 2];
 
 impl Sink for Vec<u64> {
     #[inline]
-    fn own(&mut self, f: u64) {
-        self.push(f);
+    fn own(&mut self, f: impl FnOnce() -> u64) {
+        self.push(f());
     }
     #[inline]
     fn near(&mut self, f: u64) {
         self.push(f);
     }
     #[inline]
-    fn beside(&mut self, _: usize, f: u64) {
-        self.push(f);
+    fn beside(&mut self, _: usize, f: impl FnOnce() -> u64) {
+        self.push(f());
     }
     #[inline]
     fn elsewhere(&mut self, _: u64, i: usize, feats: impl Iterator<Item = (u32, u64)>) {
@@ -459,22 +461,22 @@ struct Window<'a> {
 #[inline]
 fn word_features(w: &Window, out: &mut impl Sink) {
     let (t, m2, m1, n1, n2, ctx) = (w.t, w.m2, w.m1, w.n1, w.n2, w.ctx);
-    out.own(f1(T::Bias, 0));
-    out.own(f1(T::Word, t.word));
-    out.own(f1(T::Lower, t.lower));
-    out.beside(1, f1(T::PrevLower, m1.lower));
-    out.beside(2, f1(T::NextLower, n1.lower));
-    out.beside(0, f1(T::Prev2Lower, m2.lower));
-    out.beside(3, f1(T::Next2Lower, n2.lower));
-    out.own(f1(T::Shape, t.shape));
-    out.own(f2(T::ShortInContext, t.short, ctx));
+    out.own(|| f1(T::Bias, 0));
+    out.own(|| f1(T::Word, t.word));
+    out.own(|| f1(T::Lower, t.lower));
+    out.beside(1, || f1(T::PrevLower, m1.lower));
+    out.beside(2, || f1(T::NextLower, n1.lower));
+    out.beside(0, || f1(T::Prev2Lower, m2.lower));
+    out.beside(3, || f1(T::Next2Lower, n2.lower));
+    out.own(|| f1(T::Shape, t.shape));
+    out.own(|| f2(T::ShortInContext, t.short, ctx));
     out.near(f2(T::PrevShortShort, m1.short, t.short));
     out.near(f2(T::ShortNextShort, t.short, n1.short));
     out.near(f3(T::ShortTrigram, m1.short, t.short, n1.short));
     for k in 0..4 {
         if t.pre[k] != 0 && (k as u8) < t.len {
-            out.own(f2(T::Prefix, k as u64, t.pre[k]));
-            out.own(f2(T::Suffix, k as u64, t.suf[k]));
+            out.own(|| f2(T::Prefix, k as u64, t.pre[k]));
+            out.own(|| f2(T::Suffix, k as u64, t.suf[k]));
         }
     }
     out.near(f2(T::PrevLowerLower, m1.lower, t.lower));
@@ -485,13 +487,13 @@ fn word_features(w: &Window, out: &mut impl Sink) {
     // clusters
     if t.cluster != 0 {
         for b in [4, 6, 10, 14, 20] {
-            out.own(f1(T::Cluster, cl(t.cluster, b)));
+            out.own(|| f1(T::Cluster, cl(t.cluster, b)));
         }
-        out.own(f2(T::ClusterInContext, cl(t.cluster, 10), ctx));
+        out.own(|| f2(T::ClusterInContext, cl(t.cluster, 10), ctx));
     }
     for b in [4, 8, 12] {
-        out.beside(1, f1(T::PrevCluster, cl(m1.cluster, b)));
-        out.beside(2, f1(T::NextCluster, cl(n1.cluster, b)));
+        out.beside(1, || f1(T::PrevCluster, cl(m1.cluster, b)));
+        out.beside(2, || f1(T::NextCluster, cl(n1.cluster, b)));
     }
     out.near(f2(
         T::PrevClusterCluster,
@@ -511,16 +513,16 @@ fn word_features(w: &Window, out: &mut impl Sink) {
 fn knowledge_features(w: &Window, out: &mut impl Sink) {
     let Window { t, m1, n1, ctx, .. } = *w;
     // probabilities and capitalisation knowledge
-    out.own(f3(T::ProbShortContext, t.prob as u64, t.short, ctx));
-    out.own(f2(T::LowerProbShort, t.lprob as u64, t.short));
-    out.own(f3(T::CapRateShortContext, t.cap as u64, t.short, ctx));
-    out.own(f3(T::TitleLowerShortContext, t.tdiff as u64, t.short, ctx));
+    out.own(|| f3(T::ProbShortContext, t.prob as u64, t.short, ctx));
+    out.own(|| f2(T::LowerProbShort, t.lprob as u64, t.short));
+    out.own(|| f3(T::CapRateShortContext, t.cap as u64, t.short, ctx));
+    out.own(|| f3(T::TitleLowerShortContext, t.tdiff as u64, t.short, ctx));
     // gazetteers
     if t.gaz != 0 {
         for b in 0..24u64 {
             if t.gaz & (1 << b) != 0 {
-                out.own(f1(T::Gazetteer, b));
-                out.own(f2(T::GazetteerShort, b, t.short));
+                out.own(|| f1(T::Gazetteer, b));
+                out.own(|| f2(T::GazetteerShort, b, t.short));
             }
         }
     }
@@ -530,7 +532,7 @@ fn knowledge_features(w: &Window, out: &mut impl Sink) {
         0,
         0,
     ));
-    out.own(f2(T::GazetteerMaskContext, t.gaz as u64, ctx));
+    out.own(|| f2(T::GazetteerMaskContext, t.gaz as u64, ctx));
 }
 
 /// The neighbouring words and clusters, the kind of sentence, and matches among training
@@ -538,29 +540,24 @@ fn knowledge_features(w: &Window, out: &mut impl Sink) {
 #[inline]
 fn entity_features(w: &Window, out: &mut impl Sink) {
     let (t, m2, m1, n1, n2, ctx) = (w.t, w.m2, w.m1, w.n1, w.n2, w.ctx);
-    out.beside(1, f1(T::PrevWord, m1.word));
-    out.beside(2, f1(T::NextWord, n1.word));
-    out.beside(0, f1(T::Prev2Cluster, cl(m2.cluster, 8)));
-    out.own(f3(
-        T::SentKindShortContext,
-        t.sent_kind as u64,
-        t.short,
-        ctx,
-    ));
+    out.beside(1, || f1(T::PrevWord, m1.word));
+    out.beside(2, || f1(T::NextWord, n1.word));
+    out.beside(0, || f1(T::Prev2Cluster, cl(m2.cluster, 8)));
+    out.own(|| f3(T::SentKindShortContext, t.sent_kind as u64, t.short, ctx));
     if t.ent != 0 {
         let e = (t.ent - 1) as u64;
-        out.own(f1(T::TrainEntity, e));
-        out.own(f2(T::TrainEntityContext, e & 0b11_0011, ctx));
-        out.own(f2(T::TrainEntityShort, e, t.short));
+        out.own(|| f1(T::TrainEntity, e));
+        out.own(|| f2(T::TrainEntityContext, e & 0b11_0011, ctx));
+        out.own(|| f2(T::TrainEntityShort, e, t.short));
     }
     out.near(f2(T::NeighbourTrainEntities, m1.ent as u64, n1.ent as u64));
     // names known from external lists (none in models trained without them)
     if t.known != 0 {
         let k = (t.known - 1) as u64;
-        out.own(f1(T::Known, k));
-        out.own(f2(T::KnownShort, k, t.short));
-        out.own(f2(T::KnownContext, k, ctx));
-        out.own(f2(T::KnownPlace, k, (t.gaz & 0xFFFF != 0) as u64));
+        out.own(|| f1(T::Known, k));
+        out.own(|| f2(T::KnownShort, k, t.short));
+        out.own(|| f2(T::KnownContext, k, ctx));
+        out.own(|| f2(T::KnownPlace, k, (t.gaz & 0xFFFF != 0) as u64));
     }
 
     out.near(f3(
@@ -570,10 +567,10 @@ fn entity_features(w: &Window, out: &mut impl Sink) {
         t.short,
     ));
     if t.cluster != 0 {
-        out.own(f2(T::SentKindCluster, t.sent_kind as u64, cl(t.cluster, 6)));
+        out.own(|| f2(T::SentKindCluster, t.sent_kind as u64, cl(t.cluster, 6)));
     }
     if t.len > 4 {
-        out.own(f1(T::LongSuffix, t.suf[3] ^ 0x5555));
+        out.own(|| f1(T::LongSuffix, t.suf[3] ^ 0x5555));
     }
-    out.beside(3, f1(T::Next2Cluster, cl(n2.cluster, 8)));
+    out.beside(3, || f1(T::Next2Cluster, cl(n2.cluster, 8)));
 }

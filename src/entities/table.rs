@@ -94,9 +94,9 @@ impl Elsewhere {
 
 impl Sink for Scratch {
     #[inline]
-    fn own(&mut self, f: u64) {
+    fn own(&mut self, f: impl FnOnce() -> u64) {
         if self.want_own {
-            self.own.push(f);
+            self.own.push(f());
         }
     }
     #[inline]
@@ -104,9 +104,9 @@ impl Sink for Scratch {
         self.feats.push(f);
     }
     #[inline]
-    fn beside(&mut self, at: usize, f: u64) {
+    fn beside(&mut self, at: usize, f: impl FnOnce() -> u64) {
         if self.want_beside[at] {
-            self.beside[at].push(f);
+            self.beside[at].push(f());
         }
     }
     #[inline]
