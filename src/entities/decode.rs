@@ -28,7 +28,7 @@ pub fn walk_skipping(
     mut choose: impl FnMut(&Step) -> u8,
 ) -> Vec<u8> {
     let mut tags = vec![O; doc.toks.len()];
-    let mut hist = History::with_capacity_and_hasher(doc.toks.len() / 16, Default::default());
+    let mut hist = History::new(doc);
     for sent in &doc.sents {
         let (mut p1, mut p2) = (O, O);
         for i in sent.clone() {
@@ -91,18 +91,23 @@ static ALLOWED: LazyLock<[[u32; 2]; NT]> = LazyLock::new(|| {
 /// to the lowest tag.
 #[inline]
 pub fn best_tag(scores: &[f32; NT], prev: u8, last: bool) -> u8 {
-    let mut best = u8::MAX;
-    let mut bs = f32::NEG_INFINITY;
     let mut m = ALLOWED[prev as usize][last as usize];
+    if m == 0 {
+        return u8::MAX;
+    }
+    // the first allowed tag, then any higher score after it
+    let mut best = m.trailing_zeros() as usize;
+    let mut bs = scores[best];
+    m &= m - 1;
     while m != 0 {
         let t = m.trailing_zeros() as usize;
         m &= m - 1;
-        if scores[t] > bs || best == u8::MAX {
+        if scores[t] > bs {
             bs = scores[t];
-            best = t as u8;
+            best = t;
         }
     }
-    best
+    best as u8
 }
 
 /// Greedy tagging of a prepared document with training-time weights (`index` maps a feature

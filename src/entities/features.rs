@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::hashing::{fmix, mix, HashMapU64};
+use super::hashing::{fmix, mix};
 use super::prepare::{DocFeats, Tok, F_ALLCAPS, F_ALPHA, F_CAP, F_FIRST, F_HEADLINE, F_LOWER};
 use super::tags::tag_label;
 
@@ -187,9 +187,29 @@ fn f3(t: Template, a: u64, b: u64, c: u64) -> u64 {
 
 // ---------------------------------------------------------------- features
 
-/// Labels given earlier in the document to a capitalised word (by lowercase form): counts of
-/// O, PER, ORG, LOC, MISC.
-pub type History = HashMapU64<[u16; 5]>;
+/// Labels given earlier in the document to each capitalised word (by its number in the
+/// document, see [`DocFeats::record`]): counts of O, PER, ORG, LOC, MISC.
+pub struct History(Vec<[u16; 5]>);
+
+impl History {
+    /// No labels yet, for the words of `doc`.
+    pub fn new(doc: &DocFeats) -> Self {
+        History(vec![[0; 5]; doc.doc_words.len()])
+    }
+
+    /// The counts of word number `k`, if it was labelled.
+    #[inline]
+    fn get(&self, k: usize) -> Option<&[u16; 5]> {
+        let c = &self.0[k];
+        (*c != [0; 5]).then_some(c)
+    }
+
+    /// The counts of the word of token `i` of `doc`, if it was labelled.
+    #[inline]
+    fn of_token(&self, doc: &DocFeats, i: usize) -> Option<&[u16; 5]> {
+        doc.doc_words.number(i).and_then(|k| self.get(k))
+    }
+}
 
 /// The first pass over a document: its tags, and the labels each capitalised word got anywhere
 /// in the document (the second pass reads them: a two-pass, "non-local" scheme).
@@ -238,7 +258,7 @@ impl Step<'_> {
         out.push(f2(T::PrevTagShort, self.p1 as u64, t.short));
         // labels given earlier in the document to the same word
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
-            if let Some(c) = self.hist.get(&t.lower) {
+            if let Some(c) = self.hist.of_token(self.doc, self.i) {
                 let total: u32 = c.iter().map(|&x| x as u32).sum();
                 let (best, &n) = c.iter().enumerate().max_by_key(|&(_, &n)| n).unwrap();
                 let frac = (n as u32 * 4 / total.max(1)) as u64;
@@ -298,7 +318,7 @@ impl DocFeats {
     fn document_features(&self, i: usize, w: &Window, out: &mut impl Sink) {
         let Window { t, ctx, .. } = *w;
         // document-level capitalisation
-        let word = self.doc_words.get(t.lower);
+        let word = self.doc_words.of_token(i);
         if t.flags & F_ALPHA != 0 {
             // a lowercase word is written so here; others are looked up
             let case = word.map_or(0, |w| w.case) | (t.flags & F_LOWER != 0) as u8;
@@ -354,7 +374,7 @@ impl DocFeats {
         out.near(f3(T::FirstPassTrigram, before, own, after));
         out.near(f2(T::FirstPassTagShort, own, t.short));
         if t.flags & (F_CAP | F_ALLCAPS) != 0 {
-            if let Some(c) = nl.counts.get(&t.lower) {
+            if let Some(c) = nl.counts.of_token(self, i) {
                 let mut c = *c;
                 let own_l = tag_label(nl.tags[i]).map_or(0, |l| l + 1);
                 c[own_l] = c[own_l].saturating_sub(1);
@@ -379,29 +399,23 @@ impl DocFeats {
 
     /// First-pass results of this document for the second pass.
     pub fn nonlocal(&self, tags: Vec<u8>) -> NonLocal {
-        let mut counts = History::with_capacity_and_hasher(tags.len() / 16, Default::default());
+        let mut counts = History::new(self);
         for (i, &t) in tags.iter().enumerate() {
             self.record(i, t, &mut counts);
         }
         NonLocal { tags, counts }
     }
 
-    /// Records the label given to token `i` (only capitalised words have a history: the check
-    /// is inlined into the walk, the update is not).
+    /// Records the label given to token `i` (only capitalised words have a history).
     #[inline]
     pub fn record(&self, i: usize, t: u8, hist: &mut History) {
-        let tok = &self.toks[i];
-        if tok.flags & (F_CAP | F_ALLCAPS) != 0 {
-            record_label(tok.lower, t, hist);
+        if self.toks[i].flags & (F_CAP | F_ALLCAPS) != 0 {
+            if let Some(k) = self.doc_words.number(i) {
+                let l = tag_label(t).map_or(0, |l| l + 1);
+                hist.0[k][l] += 1;
+            }
         }
     }
-}
-
-/// Counts tag `t`'s label for the word `lower`.
-#[inline(never)]
-fn record_label(lower: u64, t: u8, hist: &mut History) {
-    let l = tag_label(t).map_or(0, |l| l + 1);
-    hist.entry(lower).or_insert([0; 5])[l] += 1;
 }
 
 /// Where text features go. Training keeps them in one list, in template order (`Vec<u64>`);

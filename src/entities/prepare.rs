@@ -177,7 +177,7 @@ impl Knowledge {
                 }
             }
         }
-        let mut doc_words = DocWords::with_capacity(toks.len() / 16);
+        let mut doc_words = DocWords::new(toks.len());
         let run_pos = capitalised_runs(&toks, sents, &mut doc_words);
         case_evidence(&toks, &mut doc_words);
         let topic = wire_topic(words, sents, &toks);
@@ -437,35 +437,53 @@ impl DocWord {
     }
 }
 
-/// The [`DocWord`]s of a document, by lowercase hash: one lookup finds all a feature needs,
-/// and the words are kept in one buffer rather than one allocation each.
+/// The [`DocWord`]s of a document, numbered, with the number of each token's word: one
+/// lookup finds all a feature needs, the words are kept in one buffer rather than one
+/// allocation each, and what is counted per word (the tagger's history) is counted by number.
 pub(super) struct DocWords {
     index: HashMapU64<u32>,
     words: Vec<DocWord>,
+    /// The number of each token's word, [`NO_WORD`] for a token whose word has none (written
+    /// only in lowercase, or without letters).
+    of_token: Vec<u32>,
 }
 
+const NO_WORD: u32 = u32::MAX;
+
 impl DocWords {
-    fn with_capacity(n: usize) -> Self {
+    fn new(n_tokens: usize) -> Self {
         DocWords {
-            index: HashMapU64::with_capacity_and_hasher(n, Default::default()),
-            words: Vec::with_capacity(n),
+            index: HashMapU64::with_capacity_and_hasher(n_tokens / 16, Default::default()),
+            words: Vec::with_capacity(n_tokens / 16),
+            of_token: vec![NO_WORD; n_tokens],
         }
     }
 
-    /// The word with lowercase hash `lower`, if the document writes it with a capital.
-    #[inline]
-    pub(super) fn get(&self, lower: u64) -> Option<&DocWord> {
-        self.index.get(&lower).map(|&k| &self.words[k as usize])
+    /// How many words are numbered.
+    pub(super) fn len(&self) -> usize {
+        self.words.len()
     }
 
-    /// The word with lowercase hash `lower`, added when new.
-    fn entry(&mut self, lower: u64) -> &mut DocWord {
+    /// The number of token `i`'s word, if it has one.
+    #[inline]
+    pub(super) fn number(&self, i: usize) -> Option<usize> {
+        let k = self.of_token[i];
+        (k != NO_WORD).then_some(k as usize)
+    }
+
+    /// Token `i`'s word, if it has one.
+    #[inline]
+    pub(super) fn of_token(&self, i: usize) -> Option<&DocWord> {
+        self.number(i).map(|k| &self.words[k])
+    }
+
+    /// The number of the word with lowercase hash `lower`, added when new.
+    fn entry(&mut self, lower: u64) -> usize {
         let words = &mut self.words;
-        let k = *self.index.entry(lower).or_insert_with(|| {
+        *self.index.entry(lower).or_insert_with(|| {
             words.push(DocWord::EMPTY);
             (words.len() - 1) as u32
-        });
-        &mut self.words[k as usize]
+        }) as usize
     }
 }
 
@@ -473,18 +491,21 @@ impl DocWords {
 /// lowercase gets an entry, marked when it is capitalised away from a sentence start and
 /// outside headlines; then the entries of words also written in lowercase are marked. (A word
 /// that is only ever lowercase needs no entry: its own tokens say that it is.)
+/// Numbers every token's word on the way ([`DocWords::number`]).
 fn case_evidence(toks: &[Tok], words: &mut DocWords) {
-    for t in toks {
+    for (i, t) in toks.iter().enumerate() {
         if t.flags & (F_ALPHA | F_LOWER) == F_ALPHA {
-            let w = words.entry(t.lower);
+            let k = words.entry(t.lower);
+            words.of_token[i] = k as u32;
             if t.flags & F_CAP != 0 && t.flags & (F_FIRST | F_HEADLINE) == 0 {
-                w.case |= 2;
+                words.words[k].case |= 2;
             }
         }
     }
-    for t in toks {
+    for (i, t) in toks.iter().enumerate() {
         if t.flags & F_LOWER != 0 {
             if let Some(&k) = words.index.get(&t.lower) {
+                words.of_token[i] = k;
                 words.words[k as usize].case |= 1;
             }
         }
@@ -528,7 +549,8 @@ fn capitalised_runs(toks: &[Tok], sents: &[Range<usize>], words: &mut DocWords) 
                 } else {
                     EOS.lower
                 };
-                let w = words.entry(toks[k].lower);
+                let n = words.entry(toks[k].lower);
+                let w = &mut words.words[n];
                 w.runs |= code;
                 if (w.n_contexts as usize) < MAX_CONTEXTS {
                     w.contexts[w.n_contexts as usize] = (prev, next, k as u32);
