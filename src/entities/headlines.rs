@@ -29,34 +29,49 @@ fn title_shaped(w: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase)
         && w.len() > 1
         && cs.all(char::is_lowercase)
-        && !NAME_PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
+        && !(w.len() <= PARTICLE_MAX_LEN
+            && NAME_PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w)))
 }
+
+/// The length of the longest name particle, so that longer words skip the list.
+const PARTICLE_MAX_LEN: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < NAME_PARTICLES.len() {
+        if NAME_PARTICLES[i].len() > n {
+            n = NAME_PARTICLES[i].len();
+        }
+        i += 1;
+    }
+    n
+};
 
 /// Lowercase forms for the common words of title-case lines, by word index (None = unchanged).
 pub fn truecase(k: &Knowledge, words: &[&str], sentences: &[Range<usize>]) -> Vec<Option<String>> {
     let mut out: Vec<Option<String>> = vec![None; words.len()];
+    let mut titled = Vec::new();
     for s in sentences {
         if s.len() < 3 || s.end > words.len() {
             continue;
         }
-        let mut titled = Vec::new();
-        let mut lower = 0;
-        for (i, &w) in words.iter().enumerate().take(s.end).skip(s.start + 1) {
-            if title_shaped(w) {
-                titled.push(i);
-            } else if w.len() > 1 && w.chars().all(char::is_lowercase) {
-                lower += 1;
-            }
-        }
+        let rest = s.start + 1..s.end;
         // the common words are among the title-shaped ones: most lines of running text have
-        // too few of those to need the lexicon
-        if titled.len() < MIN_COMMON || titled.len() <= lower {
+        // too few of those to need the lowercase words counted, or the lexicon
+        titled.clear();
+        titled.extend(rest.clone().filter(|&i| title_shaped(words[i])));
+        if titled.len() < MIN_COMMON {
+            continue;
+        }
+        let lower = words[rest]
+            .iter()
+            .filter(|w| w.len() > 1 && w.chars().all(char::is_lowercase))
+            .count();
+        if titled.len() <= lower {
             continue;
         }
         titled.retain(|&i| k.cap_rate(words[i]).is_some_and(|c| c <= COMMON));
-        let common = titled;
-        if common.len() >= MIN_COMMON && common.len() > lower {
-            for i in common {
+        if titled.len() >= MIN_COMMON && titled.len() > lower {
+            for &i in &titled {
                 out[i] = Some(words[i].to_lowercase());
             }
         }

@@ -24,10 +24,13 @@ pub(crate) fn tagger_words(doc: &Document) -> (Vec<Range<usize>>, Vec<Range<usiz
             *x = true;
         }
     }
+    // most texts have no dollar sign, and so nothing to merge
+    let dollars = memchr::memchr(b'$', text.as_bytes()).is_some();
     let mut i = 0;
     while i < doc.tokens.len() {
         let t = &doc.tokens[i];
-        let merge = i + 1 < doc.tokens.len()
+        let merge = dollars
+            && i + 1 < doc.tokens.len()
             && doc.tokens[i + 1].start == t.end
             && !starts[i + 1]
             && doc.tokens[i + 1].text(text) == "$"
