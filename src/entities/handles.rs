@@ -9,6 +9,8 @@
 //! words ("#DonaldTrump" PER, but "#RechercheParis" is not Paris); otherwise a hashtag is MISC
 //! and a handle, whose owner may be a person or an organisation, is left out.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::groups::words;
 use crate::types::{Label, Span};
 
@@ -38,8 +40,9 @@ fn name_words(name: &str) -> Vec<String> {
 /// mention covers; `mentions` stay sorted by position.
 pub fn add(text: &str, tokens: &[(Span, usize)], mentions: &mut Vec<(Span, Label, usize)>) {
     let mut added = Vec::new();
-    // the words of each mention, computed at the first handle or hashtag
-    let mut mention_words: Option<Vec<Vec<String>>> = None;
+    // the words of each distinct mention text, and which of them each mention has, computed
+    // at the first handle or hashtag
+    let mut mention_words: Option<(Vec<Vec<String>>, Vec<usize>)> = None;
     for &(t, sent) in tokens {
         let s = &text[t.start..t.end];
         let Some(sign) = s.chars().next().filter(|c| *c == '#' || *c == '@') else {
@@ -57,13 +60,23 @@ pub fn add(text: &str, tokens: &[(Span, usize)], mentions: &mut Vec<(Span, Label
         }
         let parts = name_words(name);
         let mut best: Option<(usize, Label)> = None;
-        let all = mention_words.get_or_insert_with(|| {
-            mentions
+        let (distinct, of_mention) = mention_words.get_or_insert_with(|| {
+            let mut seen: HashMap<&str, usize> = HashMap::default();
+            let mut distinct = Vec::new();
+            let of_mention = mentions
                 .iter()
-                .map(|m| words(&text[m.0.start..m.0.end]))
-                .collect()
+                .map(|m| {
+                    let t = &text[m.0.start..m.0.end];
+                    *seen.entry(t).or_insert_with(|| {
+                        distinct.push(words(t));
+                        distinct.len() - 1
+                    })
+                })
+                .collect();
+            (distinct, of_mention)
         });
-        for (m, w) in mentions.iter().zip(all.iter()) {
+        for (m, &k) in mentions.iter().zip(of_mention.iter()) {
+            let w = &distinct[k];
             // a hashtag is the name itself ("#DonaldTrump", not "#RechercheParis"); a handle
             // may add to it ("@realDonaldTrump")
             let fits = if sign == '#' {
