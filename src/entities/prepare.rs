@@ -379,7 +379,7 @@ fn mark_sentences(words: &[&str], sents: &[Range<usize>], toks: &mut [Tok]) {
             continue;
         }
         toks[s.start].flags |= F_FIRST;
-        let (mut alpha, mut caps) = (0, 0);
+        let (mut alpha, mut caps, mut has_num) = (0, 0, false);
         for (w, t) in words[s.clone()].iter().zip(&toks[s.clone()]) {
             if t.flags & F_ALPHA != 0 && w.len() > 1 {
                 alpha += 1;
@@ -387,19 +387,18 @@ fn mark_sentences(words: &[&str], sents: &[Range<usize>], toks: &mut [Tok]) {
                     caps += 1;
                 }
             }
+            has_num |= w.as_bytes().first().is_some_and(u8::is_ascii_digit);
         }
         let len = s.len();
-        let has_num = words[s.clone()]
-            .iter()
-            .any(|w| w.as_bytes().first().is_some_and(u8::is_ascii_digit));
         let kind = 1 + (len > 3) as u8 + (len > 8) as u8 + (len > 20) as u8 + 4 * has_num as u8;
+        let headline = if alpha >= 2 && caps * 10 >= alpha * 8 {
+            F_HEADLINE
+        } else {
+            0
+        };
         for t in &mut toks[s.clone()] {
             t.sent_kind = kind;
-        }
-        if alpha >= 2 && caps * 10 >= alpha * 8 {
-            for t in &mut toks[s.clone()] {
-                t.flags |= F_HEADLINE;
-            }
+            t.flags |= headline;
         }
     }
 }

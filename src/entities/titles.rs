@@ -11,6 +11,7 @@ use super::tags::{index_label, label_index};
 use crate::types::Label;
 
 /// Words of a personal title; a run of them between a capitalised head and a name is split off.
+/// Sorted, for [`is_title_word`].
 const TITLE_WORDS: &[&str] = &[
     "Acting",
     "Adm.",
@@ -58,15 +59,20 @@ const TITLE_WORDS: &[&str] = &[
     "Whip",
 ];
 
+/// Is `w` a word of a personal title?
+fn is_title_word(w: &str) -> bool {
+    TITLE_WORDS.binary_search(&w).is_ok()
+}
+
 /// Abbreviated titles, which never end an organisation's name ("Army Capt." is "Army").
 fn abbreviated(w: &str) -> bool {
-    w.ends_with('.') && TITLE_WORDS.contains(&w)
+    w.ends_with('.') && is_title_word(w)
 }
 
 /// A word of a name: capitalised, not a title, made of letters (and inner ' - .).
 fn name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
-        && !TITLE_WORDS.contains(&w)
+        && !is_title_word(w)
         && w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
 }
@@ -92,9 +98,9 @@ pub fn split(
         return None; // a title and a name or a head: two words at least
     }
     // the last run of title words inside the mention
-    let t_end = (s..e).rev().find(|&i| TITLE_WORDS.contains(&words[i]))? + 1;
+    let t_end = (s..e).rev().find(|&i| is_title_word(words[i]))? + 1;
     let mut t_start = t_end - 1;
-    while t_start > s && TITLE_WORDS.contains(&words[t_start - 1]) {
+    while t_start > s && is_title_word(words[t_start - 1]) {
         t_start -= 1;
     }
     let name = t_end..e;
@@ -179,6 +185,12 @@ mod tests {
             Some((vec![], 1, vec!["Joe", "Biden"]))
         );
         assert_eq!(split_of("Army Capt.", 1), Some((vec!["Army"], 1, vec![])));
+    }
+
+    #[test]
+    fn title_words_are_sorted_for_their_search() {
+        assert!(TITLE_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_title_word("Sen.") && is_title_word("Whip") && !is_title_word("Senate"));
     }
 
     #[test]
