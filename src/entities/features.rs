@@ -227,6 +227,16 @@ fn cl(c: u32, bits: u32) -> u64 {
     }
 }
 
+/// What [`Step::dynamic_features`] reads of a step besides its token: the previous two tags
+/// and the counts of labels its word was given so far (zeros for none, or when the token is
+/// not capitalised, whose features read none).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct DynamicInputs {
+    p1: u8,
+    p2: u8,
+    counts: [u16; 5],
+}
+
 /// Where the greedy walk stands: token `i` of sentence `sent`, after the tags `p1` (previous)
 /// and `p2` (the one before), with the labels given so far in the document.
 pub struct Step<'a> {
@@ -281,6 +291,23 @@ impl Step<'_> {
         }
         if let Some(nl) = nl {
             self.nonlocal_features(nl, out);
+        }
+    }
+
+    /// Everything [`Step::dynamic_features`] reads besides the token itself: at one token,
+    /// equal inputs give equal features.
+    #[inline]
+    pub fn dynamic_inputs(&self) -> DynamicInputs {
+        let t = &self.doc.toks[self.i];
+        let counts = if t.flags & (F_CAP | F_ALLCAPS) != 0 {
+            self.hist.of_token(self.doc, self.i).copied()
+        } else {
+            None
+        };
+        DynamicInputs {
+            p1: self.p1,
+            p2: self.p2,
+            counts: counts.unwrap_or([0; 5]),
         }
     }
 

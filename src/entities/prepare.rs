@@ -178,8 +178,8 @@ impl Knowledge {
             }
         }
         let mut doc_words = DocWords::new(toks.len());
-        let run_pos = capitalised_runs(&toks, sents, &mut doc_words);
         case_evidence(&toks, &mut doc_words);
+        let run_pos = capitalised_runs(&toks, sents, &mut doc_words);
         let topic = wire_topic(words, sents, &toks);
         DocFeats {
             toks,
@@ -512,8 +512,8 @@ fn case_evidence(toks: &[Tok], words: &mut DocWords) {
 }
 
 /// Runs of capitalised words outside headlines: per word, the positions it takes in runs across
-/// the document and the words around its first occurrences (into `words`); per token, its
-/// position code (returned).
+/// the document and the words around its first occurrences (into `words`, whose numbers
+/// [`case_evidence`] gave); per token, its position code (returned).
 fn capitalised_runs(toks: &[Tok], sents: &[Range<usize>], words: &mut DocWords) -> Vec<u8> {
     let mut run_pos = vec![0u8; toks.len()];
     for s in sents {
@@ -548,7 +548,8 @@ fn capitalised_runs(toks: &[Tok], sents: &[Range<usize>], words: &mut DocWords) 
                 } else {
                     EOS.lower
                 };
-                let n = words.entry(toks[k].lower);
+                // a capitalised word is numbered (by `case_evidence`)
+                let n = words.of_token[k] as usize;
                 let w = &mut words.words[n];
                 w.runs |= code;
                 if (w.n_contexts as usize) < MAX_CONTEXTS {

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::decode::walk_skipping;
-use super::features::{Sink, BESIDE};
+use super::features::{DynamicInputs, Sink, BESIDE};
 use super::hashing::{fmix, mix, HashMapU64};
 use super::prepare::{DocFeats, Tok};
 use super::tags::NT;
@@ -64,9 +64,8 @@ struct Scratch {
     else_list: Vec<u64>,
     /// The token's share of its word's [`Sink::elsewhere`] sums, when they are known.
     else_sum: Option<[i32; ROW]>,
-    /// What the first pass computed for the tokens it scored, and their dynamic features.
+    /// What the first pass computed for the tokens it scored.
     firsts: Vec<FirstPass>,
-    dynamic: Vec<u64>,
 }
 
 /// The weight sums (both passes) of a word's [`Sink::elsewhere`] list: the whole list, and the
@@ -394,12 +393,8 @@ impl Table {
         s.elsewhere.clear();
         s.else_parts.clear();
         // what the first pass computed for the tokens it scored, for the second
-        let (mut firsts, mut dynamic) = (
-            std::mem::take(&mut s.firsts),
-            std::mem::take(&mut s.dynamic),
-        );
+        let mut firsts = std::mem::take(&mut s.firsts);
         firsts.clear();
-        dynamic.clear();
         let mut first_of = vec![u32::MAX; if two { n } else { 0 }];
         let mut scores = [0f32; NT];
         let outside = |i, p1| doc.surely_outside(i, p1);
@@ -417,10 +412,9 @@ impl Table {
                 first_of[i] = firsts.len() as u32;
                 firsts.push(FirstPass {
                     sums,
-                    dynamic: dynamic.len()..dynamic.len() + s.feats.len(),
+                    dynamic: st.dynamic_inputs(),
                     dynamic_sums,
                 });
-                dynamic.extend_from_slice(&s.feats);
             }
             scale(&acc, self.scales[0], &mut scores);
             if !two {
@@ -431,7 +425,7 @@ impl Table {
             st.best(&scores)
         });
         if !two {
-            (s.firsts, s.dynamic) = (firsts, dynamic);
+            s.firsts = firsts;
             cache.scratch = s;
             if let Some(o) = out {
                 o.order();
@@ -448,16 +442,19 @@ impl Table {
                 None => static_sums(self, doc, st.sent, i, &mut s, cache),
             };
             acc.copy_from_slice(&sums[NT..]);
-            s.feats.clear();
-            st.dynamic_features(None, &mut s.feats);
             match first {
-                // the same dynamic features as in the first pass: their sums are known
-                Some(f) if dynamic[f.dynamic.clone()] == s.feats[..] => {
+                // what the dynamic features read is as in the first pass: so are the
+                // features, and their sums are known
+                Some(f) if f.dynamic == st.dynamic_inputs() => {
                     for (a, d) in acc.iter_mut().zip(&f.dynamic_sums) {
                         *a += d;
                     }
                 }
-                _ => self.add_found(&mut s, 1, &mut acc),
+                _ => {
+                    s.feats.clear();
+                    st.dynamic_features(None, &mut s.feats);
+                    self.add_found(&mut s, 1, &mut acc);
+                }
             }
             s.feats.clear();
             st.nonlocal_features(&nl, &mut s.feats);
@@ -468,7 +465,7 @@ impl Table {
             }
             st.best(&scores)
         });
-        (s.firsts, s.dynamic) = (firsts, dynamic);
+        s.firsts = firsts;
         cache.scratch = s;
         if let Some(o) = out {
             o.order();
@@ -478,13 +475,12 @@ impl Table {
 }
 
 /// What the first pass computed for a token it scored, for the second: the weight sums of its
-/// text features (both passes), and its dynamic features with their second-pass sums, which
-/// the second pass reuses where its own dynamic features are the same (where the tags before
-/// the token and the labels of its word so far agree with the first pass's).
+/// text features (both passes), and what its dynamic features read with their second-pass
+/// sums, which the second pass reuses where it reads the same (the same tags before the token
+/// and the same labels of its word so far).
 struct FirstPass {
     sums: [i32; ROW],
-    /// Range of the features in the list of all first-pass dynamic features.
-    dynamic: std::ops::Range<usize>,
+    dynamic: DynamicInputs,
     dynamic_sums: [i32; NT],
 }
 
