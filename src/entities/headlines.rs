@@ -62,10 +62,16 @@ pub fn truecase(k: &Knowledge, words: &[&str], sentences: &[Range<usize>]) -> Ve
         if titled.len() < MIN_COMMON {
             continue;
         }
-        let lower = words[rest]
-            .iter()
-            .filter(|w| w.len() > 1 && w.chars().all(char::is_lowercase))
-            .count();
+        // counted until they are as many as the title-shaped words, which rules the line out
+        let mut lower = 0;
+        for w in &words[rest] {
+            if w.len() > 1 && w.chars().all(char::is_lowercase) {
+                lower += 1;
+                if lower >= titled.len() {
+                    break;
+                }
+            }
+        }
         if titled.len() <= lower {
             continue;
         }
