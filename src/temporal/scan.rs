@@ -19,6 +19,8 @@ pub(super) struct Scan<'a> {
     pub(super) text: &'a str,
     lower: String,
     pub(super) toks: &'a [Token],
+    /// How each token may start an expression ([`head_trigger`]), read once per document.
+    heads: Vec<Trigger>,
     /// The first token of the current sentence.
     pub(super) sent_start: usize,
     /// One past its last token: words beyond read as "".
@@ -42,10 +44,17 @@ pub(super) fn year_of(w: &str) -> Option<i32> {
 
 impl<'a> Scan<'a> {
     pub(super) fn new(doc: &'a Document) -> Self {
+        let lower = doc.text.to_ascii_lowercase();
+        let heads = doc
+            .tokens
+            .iter()
+            .map(|t| head_trigger(t.kind, &lower[t.start..t.end]))
+            .collect();
         Scan {
             text: &doc.text,
-            lower: doc.text.to_ascii_lowercase(),
+            lower,
             toks: &doc.tokens,
+            heads,
             sent_start: 0,
             lim: 0,
         }
@@ -81,17 +90,15 @@ impl<'a> Scan<'a> {
     /// A cheap first test: can a temporal expression start at token `i`? Function words
     /// ("the", "about", "last"...) count only when the next token is itself a trigger.
     pub(super) fn trigger(&self, i: usize) -> bool {
-        match self.head_trigger(i) {
+        match self.heads[i] {
             Trigger::No => false,
             Trigger::Yes => true,
             Trigger::IfNext => {
                 i + 1 < self.lim
-                    && match self.head_trigger(i + 1) {
+                    && match self.heads[i + 1] {
                         Trigger::Yes => true,
                         // "at least the past", "the last two", "the early 1990s"
-                        Trigger::IfNext => {
-                            i + 2 < self.lim && self.head_trigger(i + 2) != Trigger::No
-                        }
+                        Trigger::IfNext => i + 2 < self.lim && self.heads[i + 2] != Trigger::No,
                         // "earlier in the week", "long ago", "Trump's past, but"
                         Trigger::No => {
                             matches!(self.w(i), "earlier" | "later")
@@ -107,42 +114,6 @@ impl<'a> Scan<'a> {
         }
     }
 
-    pub(super) fn head_trigger(&self, i: usize) -> Trigger {
-        let t = &self.toks[i];
-        match t.kind {
-            TokenKind::Number | TokenKind::Quote => return Trigger::Yes,
-            TokenKind::Word => {}
-            _ => return Trigger::No,
-        }
-        let w = &self.lower[t.start..t.end];
-        match lex::trigger_class(w) {
-            1 => return Trigger::Yes,
-            2 => return Trigger::IfNext,
-            _ => {}
-        }
-        if w.bytes().any(|b| b.is_ascii_digit()) {
-            return Trigger::Yes;
-        }
-        // "the fiscal-first quarter"
-        if w.strip_prefix("fiscal-").and_then(lex::ordinal).is_some() {
-            return Trigger::IfNext;
-        }
-        // Compounds: "10-month", "third-quarter", "mid-1990s", "twenty-four", "year-end".
-        // (a byte loop: words are short, and most have no hyphen)
-        if let Some(k) = w.bytes().rposition(|x| x == b'-') {
-            let (a, b) = (&w[..k], &w[k + 1..]);
-            if lex::unit(b).is_some()
-                || matches!(b, "half" | "end" | "ago" | "earlier" | "old" | "long")
-                || a == "mid"
-                || matches!(a, "early" | "late") && lex::month(b).is_some()
-                || lex::number_word(a).is_some()
-            {
-                return Trigger::Yes;
-            }
-        }
-        Trigger::No
-    }
-
     pub(super) fn prev(&self, i: usize) -> &str {
         if i > self.sent_start {
             let t = &self.toks[i - 1];
@@ -151,4 +122,48 @@ impl<'a> Scan<'a> {
             ""
         }
     }
+}
+
+/// How a token of kind `kind`, lower-cased `w`, may start an expression on its own: always
+/// (numbers, month names, time words), only before another trigger (function words), or
+/// never.
+fn head_trigger(kind: TokenKind, w: &str) -> Trigger {
+    match kind {
+        TokenKind::Number | TokenKind::Quote => return Trigger::Yes,
+        TokenKind::Word => {}
+        _ => return Trigger::No,
+    }
+    // One pass over the bytes: a digit makes a trigger ("1990s", "10-month"; no word of the
+    // table has one), and a compound is split at its last hyphen.
+    let mut hyphen = None;
+    for (k, &x) in w.as_bytes().iter().enumerate() {
+        if x.is_ascii_digit() {
+            return Trigger::Yes;
+        }
+        if x == b'-' {
+            hyphen = Some(k);
+        }
+    }
+    match lex::trigger_class(w) {
+        1 => return Trigger::Yes,
+        2 => return Trigger::IfNext,
+        _ => {}
+    }
+    // "the fiscal-first quarter"
+    if w.strip_prefix("fiscal-").and_then(lex::ordinal).is_some() {
+        return Trigger::IfNext;
+    }
+    // Compounds: "10-month", "third-quarter", "mid-1990s", "twenty-four", "year-end".
+    if let Some(k) = hyphen {
+        let (a, b) = (&w[..k], &w[k + 1..]);
+        if lex::unit(b).is_some()
+            || matches!(b, "half" | "end" | "ago" | "earlier" | "old" | "long")
+            || a == "mid"
+            || matches!(a, "early" | "late") && lex::month(b).is_some()
+            || lex::number_word(a).is_some()
+        {
+            return Trigger::Yes;
+        }
+    }
+    Trigger::No
 }
