@@ -12,6 +12,9 @@ pub(super) enum Trigger {
     No,
     Yes,
     IfNext,
+    /// Not a trigger, but a word an expression the grammar is asked about may open
+    /// ("calendar" in "calendar 1990 third quarter").
+    Lead,
 }
 
 /// The tokens of a document and the bounds of the sentence being read.
@@ -91,16 +94,19 @@ impl<'a> Scan<'a> {
     /// ("the", "about", "last"...) count only when the next token is itself a trigger.
     pub(super) fn trigger(&self, i: usize) -> bool {
         match self.heads[i] {
-            Trigger::No => false,
+            Trigger::No | Trigger::Lead => false,
             Trigger::Yes => true,
             Trigger::IfNext => {
                 i + 1 < self.lim
                     && match self.heads[i + 1] {
                         Trigger::Yes => true,
                         // "at least the past", "the last two", "the early 1990s"
-                        Trigger::IfNext => i + 2 < self.lim && self.heads[i + 2] != Trigger::No,
+                        Trigger::IfNext => {
+                            i + 2 < self.lim
+                                && matches!(self.heads[i + 2], Trigger::Yes | Trigger::IfNext)
+                        }
                         // "earlier in the week", "long ago", "Trump's past, but"
-                        Trigger::No => {
+                        Trigger::No | Trigger::Lead => {
                             matches!(self.w(i), "earlier" | "later")
                                 && self.w(i + 1) == "in"
                                 && self.w(i + 2) == "the"
@@ -112,6 +118,12 @@ impl<'a> Scan<'a> {
                     }
             }
         }
+    }
+
+    /// Can an expression start at token `i` at all, whatever follows it? False for most
+    /// words, so the grammar is not walked for them.
+    pub(super) fn may_start(&self, i: usize) -> bool {
+        self.heads.get(i).is_some_and(|&h| h != Trigger::No)
     }
 
     pub(super) fn prev(&self, i: usize) -> &str {
@@ -126,7 +138,8 @@ impl<'a> Scan<'a> {
 
 /// How a token of kind `kind`, lower-cased `w`, may start an expression on its own: always
 /// (numbers, month names, time words), only before another trigger (function words), or
-/// never.
+/// never. Every expression the grammar finds starts at a token that is not [`Trigger::No`]
+/// (a word of no class starts no phrase of `grammar/`).
 fn head_trigger(kind: TokenKind, w: &str) -> Trigger {
     match kind {
         TokenKind::Number | TokenKind::Quote => return Trigger::Yes,
@@ -149,6 +162,9 @@ fn head_trigger(kind: TokenKind, w: &str) -> Trigger {
         2 => return Trigger::IfNext,
         _ => {}
     }
+    if w == "calendar" {
+        return Trigger::Lead;
+    }
     // "the fiscal-first quarter"
     if w.strip_prefix("fiscal-").and_then(lex::ordinal).is_some() {
         return Trigger::IfNext;
@@ -166,4 +182,38 @@ fn head_trigger(kind: TokenKind, w: &str) -> Trigger {
         }
     }
     Trigger::No
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::temporal::Tagger;
+
+    /// The grammar, asked at every token with and without the [`Scan::may_start`] filter,
+    /// finds the same expressions: none starts at a token of class [`Trigger::No`].
+    #[test]
+    fn expressions_start_only_where_a_token_may_start() {
+        let text = "In the calendar 1990 third quarter and calendar fourth quarter, sales rose. \
+            Last Friday, about two weeks ago, he wrote: \"We met on Oct. 3, 2016.\" In the \
+            '90s and mid-1990s, a few days, 2.5 years, 5½ hours, twenty-four hours, multi-year \
+            deals, the fiscal-first quarter, every other week, year-end, centuries-old rules, \
+            these days, long ago, at this point, this moment, Christmas Eve, Labor Day, the \
+            early 2000s, later in the week, more than a decade, earlier this year, tonight.";
+        let doc = crate::layer::prepare(text, chrono::NaiveDate::from_ymd_opt(2016, 10, 5));
+        let mut filtered = Tagger::new(&doc, doc.date);
+        let mut every = Tagger::new(&doc, doc.date);
+        every.scan.heads = vec![Trigger::Yes; doc.tokens.len()];
+        filtered.scan.lim = doc.tokens.len();
+        every.scan.lim = doc.tokens.len();
+        let mut found = 0;
+        for k in 0..doc.tokens.len() {
+            let a = filtered
+                .at(k)
+                .map(|h| (h.start, h.end, h.value.to_string()));
+            let b = every.at(k).map(|h| (h.start, h.end, h.value.to_string()));
+            assert_eq!(a, b, "token {k} {:?}", every.w(k));
+            found += usize::from(b.is_some());
+        }
+        assert!(found > 25, "{found}");
+    }
 }
