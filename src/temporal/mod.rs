@@ -266,6 +266,11 @@ impl<'a> Tagger<'a> {
                     i += 1;
                     continue;
                 }
+                // Most tokens neither start an expression nor mark a quotation.
+                if !self.may_start(i) {
+                    i += 1;
+                    continue;
+                }
                 if let Some(open) = quote_mark(self.w(i), self.quoted) {
                     self.quoted = open;
                     if open {
@@ -582,7 +587,8 @@ impl Tagger<'_> {
         };
         let mut dated = Vec::new();
         let mut now = 0;
-        for k in 0..n {
+        // (a year is a number, a month name a trigger word)
+        for k in (0..n).filter(|&k| self.may_start(k)) {
             if let Some(y) = is_year(k) {
                 if y > dct.year() {
                     return None;

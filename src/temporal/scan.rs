@@ -12,8 +12,9 @@ pub(super) enum Trigger {
     No,
     Yes,
     IfNext,
-    /// Not a trigger, but a word an expression the grammar is asked about may open
-    /// ("calendar" in "calendar 1990 third quarter").
+    /// Not a trigger, but a token the tagger still reads: a word an expression the grammar
+    /// is asked about may open ("calendar" in "calendar 1990 third quarter"), a quotation
+    /// mark.
     Lead,
 }
 
@@ -120,8 +121,8 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Can an expression start at token `i` at all, whatever follows it? False for most
-    /// words, so the grammar is not walked for them.
+    /// Can an expression start at token `i` at all, whatever follows it, or is it a
+    /// quotation mark? False for most words, so the grammar is not walked for them.
     pub(super) fn may_start(&self, i: usize) -> bool {
         self.heads.get(i).is_some_and(|&h| h != Trigger::No)
     }
@@ -144,6 +145,7 @@ fn head_trigger(kind: TokenKind, w: &str) -> Trigger {
     match kind {
         TokenKind::Number | TokenKind::Quote => return Trigger::Yes,
         TokenKind::Word => {}
+        _ if super::quote_mark(w, false).is_some() => return Trigger::Lead,
         _ => return Trigger::No,
     }
     // One pass over the bytes: a digit makes a trigger ("1990s", "10-month"; no word of the
