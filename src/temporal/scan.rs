@@ -137,6 +137,22 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// [`BYTE_MARKS`] of an ASCII digit and of a hyphen.
+const DIGIT: u8 = 1;
+const HYPHEN: u8 = 2;
+
+/// What each byte value tells [`head_trigger`]: a digit, a hyphen, or nothing.
+const BYTE_MARKS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        t[b as usize] = DIGIT;
+        b += 1;
+    }
+    t[b'-' as usize] = HYPHEN;
+    t
+};
+
 /// How a token of kind `kind`, lower-cased `w`, may start an expression on its own: always
 /// (numbers, month names, time words), only before another trigger (function words), or
 /// never. Every expression the grammar finds starts at a token that is not [`Trigger::No`]
@@ -149,15 +165,10 @@ fn head_trigger(kind: TokenKind, w: &str) -> Trigger {
         _ => return Trigger::No,
     }
     // One pass over the bytes: a digit makes a trigger ("1990s", "10-month"; no word of the
-    // table has one), and a compound is split at its last hyphen.
-    let mut hyphen = None;
-    for (k, &x) in w.as_bytes().iter().enumerate() {
-        if x.is_ascii_digit() {
-            return Trigger::Yes;
-        }
-        if x == b'-' {
-            hyphen = Some(k);
-        }
+    // table has one), a hyphen a compound to look into.
+    let marks = w.bytes().fold(0, |m, b| m | BYTE_MARKS[usize::from(b)]);
+    if marks & DIGIT != 0 {
+        return Trigger::Yes;
     }
     match lex::trigger_class(w) {
         1 => return Trigger::Yes,
@@ -172,6 +183,9 @@ fn head_trigger(kind: TokenKind, w: &str) -> Trigger {
         return Trigger::IfNext;
     }
     // Compounds: "10-month", "third-quarter", "mid-1990s", "twenty-four", "year-end".
+    let hyphen = (marks & HYPHEN != 0)
+        .then(|| w.bytes().rposition(|x| x == b'-'))
+        .flatten();
     if let Some(k) = hyphen {
         let (a, b) = (&w[..k], &w[k + 1..]);
         if lex::unit(b).is_some()
