@@ -267,7 +267,7 @@ impl<'a> Tagger<'a> {
                     continue;
                 }
                 // Most tokens neither start an expression nor mark a quotation.
-                if !self.may_start(i) {
+                if self.inert(i) {
                     i += 1;
                     continue;
                 }

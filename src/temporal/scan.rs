@@ -16,6 +16,9 @@ pub(super) enum Trigger {
     /// is asked about may open ("calendar" in "calendar 1990 third quarter"), a quotation
     /// mark.
     Lead,
+    /// A quotation mark other than an apostrophe: starts no expression, but counts as a
+    /// trigger after a function word.
+    Mark,
 }
 
 /// The tokens of a document and the bounds of the sentence being read.
@@ -95,16 +98,19 @@ impl<'a> Scan<'a> {
     /// ("the", "about", "last"...) count only when the next token is itself a trigger.
     pub(super) fn trigger(&self, i: usize) -> bool {
         match self.heads[i] {
-            Trigger::No | Trigger::Lead => false,
+            Trigger::No | Trigger::Lead | Trigger::Mark => false,
             Trigger::Yes => true,
             Trigger::IfNext => {
                 i + 1 < self.lim
                     && match self.heads[i + 1] {
-                        Trigger::Yes => true,
+                        Trigger::Yes | Trigger::Mark => true,
                         // "at least the past", "the last two", "the early 1990s"
                         Trigger::IfNext => {
                             i + 2 < self.lim
-                                && matches!(self.heads[i + 2], Trigger::Yes | Trigger::IfNext)
+                                && matches!(
+                                    self.heads[i + 2],
+                                    Trigger::Yes | Trigger::IfNext | Trigger::Mark
+                                )
                         }
                         // "earlier in the week", "long ago", "Trump's past, but"
                         Trigger::No | Trigger::Lead => {
@@ -121,10 +127,18 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Can an expression start at token `i` at all, whatever follows it, or is it a
-    /// quotation mark? False for most words, so the grammar is not walked for them.
+    /// Can an expression start at token `i` at all, whatever follows it? False for most
+    /// words, so the grammar is not walked for them.
     pub(super) fn may_start(&self, i: usize) -> bool {
-        self.heads.get(i).is_some_and(|&h| h != Trigger::No)
+        self.heads
+            .get(i)
+            .is_some_and(|&h| matches!(h, Trigger::Yes | Trigger::IfNext | Trigger::Lead))
+    }
+
+    /// Is token `i` of no use to the tagger: no expression starts at it, and it is no
+    /// quotation mark? True for most words.
+    pub(super) fn inert(&self, i: usize) -> bool {
+        self.heads[i] == Trigger::No
     }
 
     pub(super) fn prev(&self, i: usize) -> &str {
@@ -156,10 +170,14 @@ const BYTE_MARKS: [u8; 256] = {
 /// How a token of kind `kind`, lower-cased `w`, may start an expression on its own: always
 /// (numbers, month names, time words), only before another trigger (function words), or
 /// never. Every expression the grammar finds starts at a token that is not [`Trigger::No`]
-/// (a word of no class starts no phrase of `grammar/`).
+/// or [`Trigger::Mark`] (a word of no class starts no phrase of `grammar/`, a quotation
+/// mark only a decade or year after an apostrophe).
 fn head_trigger(kind: TokenKind, w: &str) -> Trigger {
     match kind {
-        TokenKind::Number | TokenKind::Quote => return Trigger::Yes,
+        TokenKind::Number => return Trigger::Yes,
+        // An apostrophe may open a decade or a year ("'90s", "’16").
+        TokenKind::Quote if matches!(w, "'" | "’" | "‘") => return Trigger::Yes,
+        TokenKind::Quote => return Trigger::Mark,
         TokenKind::Word => {}
         _ if super::quote_mark(w, false).is_some() => return Trigger::Lead,
         _ => return Trigger::No,
@@ -214,7 +232,8 @@ mod tests {
             '90s and mid-1990s, a few days, 2.5 years, 5½ hours, twenty-four hours, multi-year \
             deals, the fiscal-first quarter, every other week, year-end, centuries-old rules, \
             these days, long ago, at this point, this moment, Christmas Eve, Labor Day, the \
-            early 2000s, later in the week, more than a decade, earlier this year, tonight.";
+            early 2000s, later in the week, more than a decade, earlier this year, tonight. \
+            « In ‘16 » and „in ’08“, ``in '92'' and in ' 94 the ’90s ‘80s' the “first quarter”.";
         let doc = crate::layer::prepare(text, chrono::NaiveDate::from_ymd_opt(2016, 10, 5));
         let mut filtered = Tagger::new(&doc, doc.date);
         let mut every = Tagger::new(&doc, doc.date);
