@@ -590,25 +590,80 @@ const CANDIDATES: &[&str] = &[
     "hourly",
 ];
 
-/// How a lower-cased word triggers the tagger: 0 never, 1 always, 2 if the next word does.
-pub fn trigger_class(w: &str) -> u8 {
-    use rustc_hash::FxHashMap;
-    use std::sync::OnceLock;
-    static TABLE: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
-    if w.len() > 14 {
-        return 0;
-    }
-    let table = TABLE.get_or_init(|| {
-        let mut t = FxHashMap::default();
+/// Longest word in the trigger table.
+const MAX_TRIGGER_LEN: usize = 14;
+
+/// The trigger words by class, and a bit for each (length, first two bytes) of a word among
+/// them: most words of a text have none, and are told apart without hashing.
+struct TriggerTable {
+    class: rustc_hash::FxHashMap<&'static str, u8>,
+    heads: Vec<u64>,
+}
+
+impl TriggerTable {
+    fn new() -> Self {
+        let mut class = rustc_hash::FxHashMap::default();
         for &x in FUNCTION_TRIGGERS {
-            t.insert(x, 2);
+            class.insert(x, 2);
         }
         for &x in CANDIDATES.iter().chain(TRIGGERS) {
             if is_trigger(x) {
-                t.insert(x, 1);
+                class.insert(x, 1);
             }
         }
-        t
-    });
-    table.get(w).copied().unwrap_or(0)
+        let mut heads = vec![0u64; ((MAX_TRIGGER_LEN + 1) << 10) / 64];
+        for w in class.keys().filter(|w| w.len() <= MAX_TRIGGER_LEN) {
+            let h = head_bit(w);
+            heads[h / 64] |= 1 << (h % 64);
+        }
+        TriggerTable { class, heads }
+    }
+
+    /// May `w` be in the table? False for most words not in it.
+    fn may_hold(&self, w: &str) -> bool {
+        let h = head_bit(w);
+        self.heads[h / 64] & (1 << (h % 64)) != 0
+    }
+}
+
+/// The bit of a word of at most [`MAX_TRIGGER_LEN`] bytes: its length and the low five bits
+/// of its first two bytes.
+fn head_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let low = |k: usize| usize::from(b.get(k).map_or(0, |x| x & 31));
+    (b.len() << 10) | (low(0) << 5) | low(1)
+}
+
+/// How a lower-cased word triggers the tagger: 0 never, 1 always, 2 if the next word does.
+pub fn trigger_class(w: &str) -> u8 {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<TriggerTable> = OnceLock::new();
+    if w.len() > MAX_TRIGGER_LEN {
+        return 0;
+    }
+    let table = TABLE.get_or_init(TriggerTable::new);
+    if !table.may_hold(w) {
+        return 0;
+    }
+    table.class.get(w).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tagger's token test relies on these: no trigger word has a digit, and every one
+    /// fits the table's bit set.
+    #[test]
+    fn trigger_words_are_short_and_digit_free() {
+        let table = TriggerTable::new();
+        for w in table.class.keys() {
+            assert!(w.len() <= MAX_TRIGGER_LEN, "{w}");
+            assert!(!w.bytes().any(|b| b.is_ascii_digit()), "{w}");
+            assert!(table.may_hold(w), "{w}");
+        }
+        assert_eq!(trigger_class("the"), 2);
+        assert_eq!(trigger_class("october"), 1);
+        assert_eq!(trigger_class("said"), 0);
+    }
 }

@@ -16,10 +16,10 @@
 //! own counts from it ([`sections`] lists them).
 //!
 //! Candidates start only at trigger tokens (month and weekday names, numbers, time words,
-//! relative words such as "last" or "the"; one hash lookup per token), so the grammar walks
-//! only a few places per sentence. Values are resolved against the document date, the
-//! discourse (the year of the most recent explicit date within 15 sentences, the most recent
-//! day mentioned, the quarter being reported) and the tense of the sentence.
+//! relative words such as "last" or "the"; each token is classified once per document), so
+//! the grammar walks only a few places per sentence. Values are resolved against the document
+//! date, the discourse (the year of the most recent explicit date within 15 sentences, the most
+//! recent day mentioned, the quarter being reported) and the tense of the sentence.
 //!
 //! API: [`TemporalExtractor`] (the [`Extractor`] the pipeline runs: fills `Document::dates`,
 //! and `Document::date` with [`DateSource::Inferred`] when none was given and the text states
@@ -82,13 +82,22 @@ impl Extractor for TemporalExtractor {
         "dates"
     }
     fn extract(&self, doc: &mut Document) -> Result<()> {
-        if doc.date.is_none() && self.infer_date {
-            if let Some(d) = infer_date(doc) {
-                doc.date = Some(d);
-                doc.date_source = Some(DateSource::Inferred);
-            }
+        // One tagger reads the document for both its date and its dates.
+        let mut t = Tagger::new(doc, doc.date);
+        let inferred = if doc.date.is_none() && self.infer_date {
+            t.infer_date()
+        } else {
+            None
+        };
+        if inferred.is_some() {
+            t.story = Story::new(inferred);
         }
-        let (dates, sections, story) = tag_story(doc);
+        t.run();
+        let (dates, sections, story) = (t.out, t.sections_found, t.points);
+        if inferred.is_some() {
+            doc.date = inferred;
+            doc.date_source = Some(DateSource::Inferred);
+        }
         doc.dates = dates;
         doc.sections = sections;
         doc.story = story;
@@ -128,38 +137,7 @@ pub fn sections(doc: &Document) -> Vec<Section> {
 /// Reads a document date from the start of the text: a full date after "posted", "published",
 /// "updated" or "dated", or a dateline (a full date opening one of the first paragraphs).
 pub fn infer_date(doc: &Document) -> Option<NaiveDate> {
-    let mut t = Tagger::new(doc, None);
-    let toks = &doc.tokens;
-    let limit = doc.paragraphs.get(4).map_or(doc.text.len(), |p| p.start);
-    let limit = limit.min(2000);
-    t.scan.lim = toks.len();
-    let mut i = 0;
-    while i < toks.len() && toks[i].start < limit {
-        if let Some(h) = t.at(i) {
-            if let Anchor::Day(d, true) = h.anchor {
-                let cue = (i.saturating_sub(6)..i).any(|k| {
-                    matches!(
-                        t.w(k),
-                        "posted" | "published" | "updated" | "dated" | "modified"
-                    )
-                });
-                let para_start = doc.paragraphs.iter().any(|p| {
-                    p.start <= toks[h.start].start
-                        && doc.text[p.start..toks[h.start].start]
-                            .chars()
-                            .all(|c| !c.is_alphanumeric() || c.is_uppercase() || c == ' ')
-                        && toks[h.start].start - p.start < 40
-                });
-                if cue || para_start {
-                    return Some(d);
-                }
-            }
-            i = h.end.max(i + 1);
-        } else {
-            i += 1;
-        }
-    }
-    None
+    Tagger::new(doc, None).infer_date()
 }
 
 /// Reads a document sentence by sentence: the grammar finds each expression from the tokens
@@ -288,6 +266,11 @@ impl<'a> Tagger<'a> {
                     i += 1;
                     continue;
                 }
+                // Most tokens neither start an expression nor mark a quotation.
+                if self.inert(i) {
+                    i += 1;
+                    continue;
+                }
                 if let Some(open) = quote_mark(self.w(i), self.quoted) {
                     self.quoted = open;
                     if open {
@@ -378,6 +361,44 @@ impl<'a> Tagger<'a> {
             modifier: h.modifier.map(str::to_owned),
             interval,
         });
+    }
+}
+
+impl Tagger<'_> {
+    /// The document date the start of the text states ([`infer_date`]), read with the
+    /// tagger's document date unset.
+    fn infer_date(&mut self) -> Option<NaiveDate> {
+        let (text, toks) = (self.text, self.toks);
+        let limit = self.paragraphs.get(4).map_or(text.len(), |p| p.start);
+        let limit = limit.min(2000);
+        self.scan.lim = toks.len();
+        let mut i = 0;
+        while i < toks.len() && toks[i].start < limit {
+            if let Some(h) = self.at(i) {
+                if let Anchor::Day(d, true) = h.anchor {
+                    let cue = (i.saturating_sub(6)..i).any(|k| {
+                        matches!(
+                            self.w(k),
+                            "posted" | "published" | "updated" | "dated" | "modified"
+                        )
+                    });
+                    let para_start = self.paragraphs.iter().any(|p| {
+                        p.start <= toks[h.start].start
+                            && text[p.start..toks[h.start].start]
+                                .chars()
+                                .all(|c| !c.is_alphanumeric() || c.is_uppercase() || c == ' ')
+                            && toks[h.start].start - p.start < 40
+                    });
+                    if cue || para_start {
+                        return Some(d);
+                    }
+                }
+                i = h.end.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        None
     }
 }
 
@@ -566,7 +587,8 @@ impl Tagger<'_> {
         };
         let mut dated = Vec::new();
         let mut now = 0;
-        for k in 0..n {
+        // (a year is a number, a month name a trigger word)
+        for k in (0..n).filter(|&k| self.may_start(k)) {
             if let Some(y) = is_year(k) {
                 if y > dct.year() {
                     return None;

@@ -175,6 +175,9 @@ impl Tagger<'_> {
 
     /// The longest temporal expression starting at token `i`, with its modifiers.
     pub(super) fn at(&self, i: usize) -> Option<Hit> {
+        if !self.may_start(i) {
+            return None;
+        }
         let w = self.w(i);
         // Quantity modifiers before durations and clock times.
         let qmod: Option<(usize, &'static str)> = match w {
