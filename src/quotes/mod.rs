@@ -102,6 +102,11 @@ pub(crate) struct Ctx<'a> {
     full_names: OnceCell<speaker::FullNames>,
     /// Memoised scans.
     pub scans: Scans,
+    /// Per token, whether it is a cue verb ([`lexicon::is_cue`] of its lower case), found on
+    /// first need: the scans ask about the same tokens again and again.
+    cue_word: Vec<OnceCell<bool>>,
+    /// Per token, whether it is a cue verb in place (`is_cue_at`), found on first need.
+    cue_in_place: Vec<OnceCell<bool>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -132,6 +137,8 @@ impl<'a> Ctx<'a> {
             mentions: OnceCell::new(),
             full_names: OnceCell::new(),
             scans: Scans::default(),
+            cue_word: vec![OnceCell::new(); doc.tokens.len()],
+            cue_in_place: vec![OnceCell::new(); doc.tokens.len()],
         }
     }
     /// The entity mentions, if the entity layer found any.
@@ -159,6 +166,10 @@ impl<'a> Ctx<'a> {
         } else {
             Cow::Borrowed(w)
         }
+    }
+    /// Whether token `i` is a cue verb, any case ("said", "Said"): looked up once per token.
+    pub(crate) fn is_cue_word(&self, i: usize) -> bool {
+        *self.cue_word[i].get_or_init(|| lexicon::is_cue(&self.lower(i)))
     }
     pub(crate) fn slice(&self, s: Span) -> &'a str {
         &self.text[s.start..s.end]

@@ -115,7 +115,7 @@ fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
             pronoun: true,
         });
     }
-    if lexicon::is_np_stop(w) || lexicon::is_cue(&ctx.lower(last)) {
+    if lexicon::is_np_stop(w) || ctx.is_cue_word(last) {
         return None;
     }
     // The capitalised run (the name), if the phrase ends in one.
@@ -159,7 +159,7 @@ fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
         {
             break;
         }
-        if lexicon::is_cue(&ctx.lower(p)) {
+        if ctx.is_cue_word(p) {
             break;
         }
         start = p;
@@ -250,7 +250,7 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
                 _ => {}
             }
             after_possessive = false;
-        } else if lexicon::is_cue(&ctx.lower(k)) {
+        } else if ctx.is_cue_word(k) {
             break;
         } else if ctx.is_possessive(k) {
             after_possessive = true;
