@@ -99,7 +99,7 @@ pub(crate) struct Ctx<'a> {
     /// The entity mentions sorted by offset, built on first need.
     mentions: OnceCell<Mentions>,
     /// Full names by family name, built on first need (see [`speaker::FullNames`]).
-    full_names: OnceCell<speaker::FullNames>,
+    full_names: OnceCell<speaker::FullNames<'a>>,
     /// Memoised scans.
     pub scans: Scans,
     /// Per token, whether it is a cue verb ([`lexicon::is_cue`] of its lower case), found on
@@ -152,7 +152,7 @@ impl<'a> Ctx<'a> {
         )
     }
     /// The first full name of each family name among the person mentions.
-    fn full_names(&self) -> &speaker::FullNames {
+    fn full_names(&self) -> &speaker::FullNames<'a> {
         self.full_names
             .get_or_init(|| speaker::FullNames::new(self.text, self.entities))
     }
