@@ -9,6 +9,24 @@ pub(super) fn is_mark(c: char) -> bool {
         | 0xE0100..=0xE01EF)
 }
 
+/// Whether byte `b` is an ASCII letter or digit: one table lookup, the tokenizer's innermost
+/// test (most of a text is ASCII words).
+#[inline]
+pub(super) fn is_ascii_word_byte(b: u8) -> bool {
+    ASCII_WORD_BYTES[usize::from(b)]
+}
+
+/// [`is_ascii_word_byte`] for every byte value.
+static ASCII_WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 #[inline]
 pub(super) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
@@ -87,9 +105,14 @@ pub(super) struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    /// The character at byte position `i`; `None` at or past the end or inside a character.
+    /// An ASCII byte is its own character: no UTF-8 decoding for the usual case.
     #[inline]
     pub(super) fn at(&self, i: usize) -> Option<char> {
-        self.text.get(i..).and_then(|s| s.chars().next())
+        match self.text.as_bytes().get(i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.text.get(i..).and_then(|s| s.chars().next()),
+        }
     }
     #[inline]
     pub(super) fn next_pos(&self, i: usize) -> usize {
@@ -98,6 +121,9 @@ impl<'a> Cursor<'a> {
     /// The character before byte position `i`.
     #[inline]
     pub(super) fn before(&self, i: usize) -> Option<char> {
-        self.text[..i].chars().next_back()
+        match i.checked_sub(1).map(|k| self.text.as_bytes()[k]) {
+            Some(b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.text[..i].chars().next_back(),
+        }
     }
 }

@@ -3,8 +3,8 @@
 //! every one is covered by exactly one token.
 
 use super::chars::{
-    is_apostrophe, is_dash_char, is_hyphen, is_mark, is_punct_char, is_quote_char, is_word_char,
-    Cursor,
+    is_apostrophe, is_ascii_word_byte, is_dash_char, is_hyphen, is_mark, is_punct_char,
+    is_quote_char, is_word_char, Cursor,
 };
 use super::lexicon::CLITICS;
 use super::words::scan_word;
@@ -20,9 +20,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while i < n {
         let b = bytes[i];
-        // Fast path for ASCII whitespace.
+        // Fast paths for ASCII whitespace and words.
         if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
             i += 1;
+            continue;
+        }
+        if is_ascii_word_byte(b) {
+            i = scan_word(&cur, i, &mut tokens);
             continue;
         }
         let c = cur.at(i).unwrap();

@@ -2,7 +2,7 @@
 //! period, "6:35pm", and clitics split from their word. It must never read past the word it
 //! scans except to look at the next character or two.
 
-use super::chars::{is_apostrophe, is_hyphen, is_word_char, Cursor};
+use super::chars::{is_apostrophe, is_ascii_word_byte, is_hyphen, is_word_char, Cursor};
 use super::lexicon::{ABBREVIATIONS, CLITICS, NUMBER_ABBREVIATIONS, TITLES};
 use crate::types::{Token, TokenKind};
 
@@ -35,6 +35,9 @@ pub(super) fn scan_word(cur: &Cursor, start: usize, tokens: &mut Vec<Token>) -> 
 fn url_end(cur: &Cursor, start: usize) -> Option<usize> {
     let text = cur.text;
     let head = &text.as_bytes()[start..];
+    if !matches!(head.first(), Some(b'h' | b'H' | b'w' | b'W')) {
+        return None;
+    }
     let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
     if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
         return None;
@@ -71,11 +74,13 @@ fn word_run(cur: &Cursor, start: usize) -> (usize, bool, Option<usize>) {
     let bytes = cur.text.as_bytes();
     loop {
         // ASCII letters and digits a byte at a time: most words are nothing else
-        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-            j += 1;
-        }
+        j += bytes[j..]
+            .iter()
+            .take_while(|&&b| is_ascii_word_byte(b))
+            .count();
         let Some(c) = cur.at(j) else { break };
-        if is_word_char(c) {
+        // an ASCII letter or digit would have been taken above
+        if !c.is_ascii() && is_word_char(c) {
             j += c.len_utf8();
             continue;
         }
@@ -188,7 +193,7 @@ fn split_word(
     tokens: &mut Vec<Token>,
 ) {
     let word = &cur.text[start..j];
-    let first_digit = word.starts_with(|c: char| c.is_ascii_digit());
+    let first_digit = word.as_bytes()[0].is_ascii_digit();
     // "6:35pm" -> "6:35" "pm"
     if first_digit && is_time_with_meridiem(word) {
         let cut = start + word.len() - 2;
@@ -212,14 +217,12 @@ fn split_word(
 
 /// Whether `word` is digits and colons ending in "am" or "pm", any case ("6:35pm").
 fn is_time_with_meridiem(word: &str) -> bool {
-    let lw = word.to_ascii_lowercase();
-    ["am", "pm"].iter().any(|suffix| {
-        lw.len() > 2
-            && lw.ends_with(suffix)
-            && lw[..lw.len() - 2]
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b':')
-    })
+    let w = word.as_bytes();
+    w.len() > 2 && {
+        let (digits, suffix) = w.split_at(w.len() - 2);
+        (suffix.eq_ignore_ascii_case(b"am") || suffix.eq_ignore_ascii_case(b"pm"))
+            && digits.iter().all(|&b| b.is_ascii_digit() || b == b':')
+    }
 }
 
 /// Where the clitic after the apostrophe at `a` starts in the word from `start` to `j`: the
