@@ -74,10 +74,15 @@ fn word_run(cur: &Cursor, start: usize) -> (usize, bool, Option<usize>) {
     let bytes = cur.text.as_bytes();
     loop {
         // ASCII letters and digits a byte at a time: most words are nothing else
-        j += bytes[j..]
-            .iter()
-            .take_while(|&&b| is_ascii_word_byte(b))
-            .count();
+        while j < bytes.len() && is_ascii_word_byte(bytes[j]) {
+            j += 1;
+        }
+        // most words end at a space or an ASCII mark that never joins
+        if bytes.get(j).is_none_or(|&b| {
+            b.is_ascii() && !matches!(b, b'-' | b'\'' | b'&' | b'.' | b',' | b':' | b'/' | b'@')
+        }) {
+            break;
+        }
         let Some(c) = cur.at(j) else { break };
         // an ASCII letter or digit would have been taken above
         if !c.is_ascii() && is_word_char(c) {
@@ -164,6 +169,25 @@ fn is_letter_dot_sequence(w: &str) -> bool {
     saw_dot
 }
 
+/// The length in bytes of the longest word in the lists of abbreviations that keep their period:
+/// a longer word is in none of them (most words before a period are no abbreviation).
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let lists = [TITLES, ABBREVIATIONS, NUMBER_ABBREVIATIONS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            if lists[l][k].len() > longest {
+                longest = lists[l][k].len();
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    longest
+};
+
 /// The end of the word from `start` to `j` with the period that follows it, when that period
 /// is kept: abbreviations, titles and initials ("Jr.", "U.S.", "No. 1").
 fn kept_period_end(cur: &Cursor, start: usize, j: usize) -> Option<usize> {
@@ -174,12 +198,14 @@ fn kept_period_end(cur: &Cursor, start: usize, j: usize) -> Option<usize> {
     let base = text[start..j].trim_end_matches('.');
     let after = j + 1;
     let next_nonspace = text[after..].trim_start_matches(' ').chars().next();
+    let listed = base.len() <= LONGEST_ABBREVIATION
+        && (TITLES.contains(&base)
+            || ABBREVIATIONS.contains(&base)
+            || (NUMBER_ABBREVIATIONS.contains(&base)
+                && next_nonspace.is_some_and(|c| c.is_ascii_digit())));
     let keep = is_letter_dot_sequence(base)
         || (base.chars().count() == 1 && base.chars().all(char::is_uppercase))
-        || TITLES.contains(&base)
-        || ABBREVIATIONS.contains(&base)
-        || (NUMBER_ABBREVIATIONS.contains(&base)
-            && next_nonspace.is_some_and(|c| c.is_ascii_digit()));
+        || listed;
     (keep && !cur.at(after).is_some_and(|c| c.is_alphanumeric())).then_some(after)
 }
 
