@@ -2,7 +2,9 @@
 //! period, "6:35pm", and clitics split from their word. It must never read past the word it
 //! scans except to look at the next character or two.
 
-use super::chars::{is_apostrophe, is_ascii_word_byte, is_hyphen, is_word_char, Cursor};
+use super::chars::{
+    ascii_word_len, is_apostrophe, is_hyphen, is_letter_or_digit, is_word_char, Cursor,
+};
 use super::lexicon::{ABBREVIATIONS, CLITICS, NUMBER_ABBREVIATIONS, TITLES};
 use crate::types::{Token, TokenKind};
 
@@ -35,7 +37,11 @@ pub(super) fn scan_word(cur: &Cursor, start: usize, tokens: &mut Vec<Token>) -> 
 fn url_end(cur: &Cursor, start: usize) -> Option<usize> {
     let text = cur.text;
     let head = &text.as_bytes()[start..];
-    if !matches!(head.first(), Some(b'h' | b'H' | b'w' | b'W')) {
+    // "ht" or "ww", any case, before comparing whole prefixes: most words start otherwise
+    if !matches!(
+        (head.first(), head.get(1)),
+        (Some(b'h' | b'H'), Some(b't' | b'T')) | (Some(b'w' | b'W'), Some(b'w' | b'W'))
+    ) {
         return None;
     }
     let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
@@ -74,9 +80,7 @@ fn word_run(cur: &Cursor, start: usize) -> (usize, bool, Option<usize>) {
     let bytes = cur.text.as_bytes();
     loop {
         // ASCII letters and digits a byte at a time: most words are nothing else
-        while j < bytes.len() && is_ascii_word_byte(bytes[j]) {
-            j += 1;
-        }
+        j += ascii_word_len(&bytes[j..]);
         // most words end at a space or an ASCII mark that never joins
         if bytes.get(j).is_none_or(|&b| {
             b.is_ascii() && !matches!(b, b'-' | b'\'' | b'&' | b'.' | b',' | b':' | b'/' | b'@')
@@ -96,7 +100,7 @@ fn word_run(cur: &Cursor, start: usize) -> (usize, bool, Option<usize>) {
         let after = j + c.len_utf8();
         let nc = cur.at(after);
         let prev = cur.before(j);
-        let next_word = nc.is_some_and(|x| x.is_alphanumeric());
+        let next_word = nc.is_some_and(is_letter_or_digit);
         let cont = if is_hyphen(c) || c == '&' && prev.is_some_and(|p| p.is_uppercase()) {
             next_word
         } else if c == '.' {
@@ -141,6 +145,8 @@ fn period_continues(
     let segment = &text[segment_start..j];
     let single = segment.chars().count() == 1;
     match nc {
+        // neither a digit nor a letter (and spared the Unicode tables)
+        Some(x) if !is_letter_or_digit(x) => false,
         Some(x) if x.is_ascii_digit() && prev.is_some_and(|p| p.is_ascii_digit()) => true,
         Some(x) if x.is_alphabetic() && single => true,
         Some(x) if x.is_lowercase() && segment.chars().count() > 1 => {
@@ -155,18 +161,26 @@ fn period_continues(
 
 fn is_letter_dot_sequence(w: &str) -> bool {
     // "U.S", "D.N.C", "a.m", "U.K": single letters separated by periods.
-    let mut saw_dot = false;
-    for (k, part) in w.split('.').enumerate() {
-        let mut cs = part.chars();
-        match (cs.next(), cs.next()) {
-            (Some(c), None) if c.is_alphabetic() => {}
-            _ => return false,
+    let mut chars = w.chars();
+    let mut dots = 0;
+    loop {
+        if !chars.next().is_some_and(char::is_alphabetic) {
+            return false;
         }
-        if k > 0 {
-            saw_dot = true;
+        match chars.next() {
+            None => return dots > 0,
+            Some('.') => dots += 1,
+            Some(_) => return false,
         }
     }
-    saw_dot
+}
+
+/// Whether `w` is in `list`, comparing the length and the first byte before the bytes
+/// themselves: the lists are short and most words are in none of them.
+fn listed(list: &[&str], w: &str) -> bool {
+    let first = w.as_bytes().first();
+    list.iter()
+        .any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
 }
 
 /// The length in bytes of the longest word in the lists of abbreviations that keep their period:
@@ -199,14 +213,14 @@ fn kept_period_end(cur: &Cursor, start: usize, j: usize) -> Option<usize> {
     let after = j + 1;
     let next_nonspace = text[after..].trim_start_matches(' ').chars().next();
     let listed = base.len() <= LONGEST_ABBREVIATION
-        && (TITLES.contains(&base)
-            || ABBREVIATIONS.contains(&base)
-            || (NUMBER_ABBREVIATIONS.contains(&base)
+        && (listed(TITLES, base)
+            || listed(ABBREVIATIONS, base)
+            || (listed(NUMBER_ABBREVIATIONS, base)
                 && next_nonspace.is_some_and(|c| c.is_ascii_digit())));
     let keep = is_letter_dot_sequence(base)
         || (base.chars().count() == 1 && base.chars().all(char::is_uppercase))
         || listed;
-    (keep && !cur.at(after).is_some_and(|c| c.is_alphanumeric())).then_some(after)
+    (keep && !cur.at(after).is_some_and(is_letter_or_digit)).then_some(after)
 }
 
 /// Pushes the word or number from `start` to `j` as one token, or two where a time runs into
