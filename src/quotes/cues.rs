@@ -8,7 +8,8 @@
 //! paragraph before.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::detect::Marked;
 use super::index::work;
@@ -74,8 +75,11 @@ impl Ctx<'_> {
             ) || self.is_possessive(i - 1)))
     }
     fn is_according(&self, i: usize) -> bool {
+        const ACCORDING: &str = "according";
         i + 1 < self.tokens.len()
-            && self.tok(i).eq_ignore_ascii_case("according")
+            // the length first: most tokens are no "according"
+            && self.tokens[i].end - self.tokens[i].start == ACCORDING.len()
+            && self.tok(i).eq_ignore_ascii_case(ACCORDING)
             && self.tok(i + 1) == "to"
     }
 }
