@@ -159,14 +159,14 @@ fn in_that_clause(ctx: &Ctx, open: usize) -> bool {
 /// Friday that", "wrote in an email that"?
 fn said_before(ctx: &Ctx, i: usize, first: usize) -> bool {
     (first.max(i.saturating_sub(4))..i)
-        .any(|k| ctx.tokens[k].kind == TokenKind::Word && lexicon::is_cue(&ctx.lower(k)))
+        .any(|k| ctx.tokens[k].kind == TokenKind::Word && ctx.is_cue_word(k))
 }
 
 /// "said, “…”": a cue verb right before the comma that precedes the opening mark.
 fn cue_before_comma(ctx: &Ctx, open: usize) -> bool {
     open >= 2 && {
         let t = &ctx.tokens[open - 2];
-        t.kind == TokenKind::Word && lexicon::is_cue(&ctx.lower(open - 2))
+        t.kind == TokenKind::Word && ctx.is_cue_word(open - 2)
     }
 }
 
@@ -251,7 +251,7 @@ fn sentence_has_cue(ctx: &Ctx, tok: usize) -> bool {
         let t = &ctx.tokens[i];
         t.kind == TokenKind::Word && {
             let w = t.text(ctx.text);
-            w == "according" || lexicon::is_cue(&ctx.lower(i)) || lexicon::is_judging(w)
+            w == "according" || ctx.is_cue_word(i) || lexicon::is_judging(w)
         }
     });
     ctx.scans.sentence_cue.borrow_mut().insert(k, found);

@@ -8,7 +8,8 @@
 //! paragraph before.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::detect::Marked;
 use super::index::work;
@@ -28,8 +29,13 @@ pub(crate) struct Found {
 
 impl Ctx<'_> {
     /// A cue verb: lower case (or opening its sentence), not a noun after a determiner or a
-    /// possessive ("a tweet", "his call").
+    /// possessive ("a tweet", "his call"). Looked at once per token: the backward scans of the
+    /// quotations of a sentence pass the same tokens many times.
     fn is_cue_at(&self, i: usize) -> bool {
+        *self.cue_in_place[i].get_or_init(|| self.cue_in_place_uncached(i))
+    }
+    /// [`Ctx::is_cue_at`] computed afresh.
+    fn cue_in_place_uncached(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         if t.kind != TokenKind::Word {
             return false;
@@ -39,7 +45,7 @@ impl Ctx<'_> {
         if !lower_initial && self.sentences[self.sent_of[i] as usize].tokens.start != i {
             return false;
         }
-        if !lexicon::is_cue(&self.lower(i)) {
+        if !self.is_cue_word(i) {
             // "as one critic put it, “…”", "the mayor shot back, “…”"
             let next = if i + 1 < self.tokens.len() {
                 self.tok(i + 1)
@@ -69,8 +75,11 @@ impl Ctx<'_> {
             ) || self.is_possessive(i - 1)))
     }
     fn is_according(&self, i: usize) -> bool {
+        const ACCORDING: &str = "according";
         i + 1 < self.tokens.len()
-            && self.tok(i).eq_ignore_ascii_case("according")
+            // the length first: most tokens are no "according"
+            && self.tokens[i].end - self.tokens[i].start == ACCORDING.len()
+            && self.tok(i).eq_ignore_ascii_case(ACCORDING)
             && self.tok(i + 1) == "to"
     }
 }

@@ -66,11 +66,35 @@ fn mark_of(s: &str) -> Option<Mark> {
 fn flanks(text: &str, tok: &Token) -> (bool, bool) {
     let before = text[..tok.start].chars().next_back();
     let after = text[tok.end..].chars().next();
-    let left_space =
-        before.is_none_or(|c| c.is_whitespace() || "([{—–-/\u{201C}\u{2018}\"".contains(c));
-    let right_space =
-        after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}…—–\u{201D}\u{2019}\"".contains(c));
-    let can_open = !right_space && (left_space || before.is_some_and(|c| ",:;".contains(c)));
+    let left_space = before.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | '[' | '{' | '—' | '–' | '-' | '/' | '\u{201C}' | '\u{2018}' | '"'
+            )
+    });
+    let right_space = after.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ','
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | ')'
+                    | ']'
+                    | '}'
+                    | '…'
+                    | '—'
+                    | '–'
+                    | '\u{201D}'
+                    | '\u{2019}'
+                    | '"'
+            )
+    });
+    let can_open =
+        !right_space && (left_space || before.is_some_and(|c| matches!(c, ',' | ':' | ';')));
     let can_close = !left_space && right_space;
     (can_open, can_close)
 }

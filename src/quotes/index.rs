@@ -239,7 +239,8 @@ impl Mentions {
     /// `quoted`: the contents of the quotations (mentions inside them are not antecedents).
     pub(crate) fn new(entities: &[Entity], quoted: &[Span]) -> Self {
         let mut by_start: Vec<u32> = (0..entities.len() as u32).collect();
-        by_start.sort_by_key(|&i| (entities[i as usize].span.start, i));
+        // The keys are unique (the index breaks ties): an unstable sort gives the same order.
+        by_start.sort_unstable_by_key(|&i| (entities[i as usize].span.start, i));
         let mut max_end = Vec::with_capacity(by_start.len());
         let mut m = 0;
         for &i in &by_start {
@@ -273,7 +274,7 @@ impl Mentions {
             }
         }
         for list in [&mut per, &mut org] {
-            list.sort_by_key(|&i| (entities[i as usize].span.start, std::cmp::Reverse(i)));
+            list.sort_unstable_by_key(|&i| (entities[i as usize].span.start, std::cmp::Reverse(i)));
         }
         Mentions {
             by_start,

@@ -99,9 +99,14 @@ pub(crate) struct Ctx<'a> {
     /// The entity mentions sorted by offset, built on first need.
     mentions: OnceCell<Mentions>,
     /// Full names by family name, built on first need (see [`speaker::FullNames`]).
-    full_names: OnceCell<speaker::FullNames>,
+    full_names: OnceCell<speaker::FullNames<'a>>,
     /// Memoised scans.
     pub scans: Scans,
+    /// Per token, whether it is a cue verb ([`lexicon::is_cue`] of its lower case), found on
+    /// first need: the scans ask about the same tokens again and again.
+    cue_word: Vec<OnceCell<bool>>,
+    /// Per token, whether it is a cue verb in place (`is_cue_at`), found on first need.
+    cue_in_place: Vec<OnceCell<bool>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -132,6 +137,8 @@ impl<'a> Ctx<'a> {
             mentions: OnceCell::new(),
             full_names: OnceCell::new(),
             scans: Scans::default(),
+            cue_word: vec![OnceCell::new(); doc.tokens.len()],
+            cue_in_place: vec![OnceCell::new(); doc.tokens.len()],
         }
     }
     /// The entity mentions, if the entity layer found any.
@@ -145,7 +152,7 @@ impl<'a> Ctx<'a> {
         )
     }
     /// The first full name of each family name among the person mentions.
-    fn full_names(&self) -> &speaker::FullNames {
+    fn full_names(&self) -> &speaker::FullNames<'a> {
         self.full_names
             .get_or_init(|| speaker::FullNames::new(self.text, self.entities))
     }
@@ -159,6 +166,10 @@ impl<'a> Ctx<'a> {
         } else {
             Cow::Borrowed(w)
         }
+    }
+    /// Whether token `i` is a cue verb, any case ("said", "Said"): looked up once per token.
+    pub(crate) fn is_cue_word(&self, i: usize) -> bool {
+        *self.cue_word[i].get_or_init(|| lexicon::is_cue(&self.lower(i)))
     }
     pub(crate) fn slice(&self, s: Span) -> &'a str {
         &self.text[s.start..s.end]

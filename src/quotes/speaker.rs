@@ -9,7 +9,8 @@
 //! entity it refers to.
 
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::index::partition_near_end;
 use super::Ctx;
@@ -115,7 +116,7 @@ fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
             pronoun: true,
         });
     }
-    if lexicon::is_np_stop(w) || lexicon::is_cue(&ctx.lower(last)) {
+    if lexicon::is_np_stop(w) || ctx.is_cue_word(last) {
         return None;
     }
     // The capitalised run (the name), if the phrase ends in one.
@@ -159,7 +160,7 @@ fn np_ending_at(ctx: &Ctx, j: usize, lb: usize) -> Option<Np> {
         {
             break;
         }
-        if lexicon::is_cue(&ctx.lower(p)) {
+        if ctx.is_cue_word(p) {
             break;
         }
         start = p;
@@ -250,7 +251,7 @@ pub(crate) fn np_after(ctx: &Ctx, mut i: usize, ub: usize) -> Option<Np> {
                 _ => {}
             }
             after_possessive = false;
-        } else if lexicon::is_cue(&ctx.lower(k)) {
+        } else if ctx.is_cue_word(k) {
             break;
         } else if ctx.is_possessive(k) {
             after_possessive = true;
@@ -375,28 +376,28 @@ fn ends_possessive(s: &str) -> bool {
 /// by the family name alone ("Sessions") gets the name the article gave first ("Jeff
 /// Sessions") where the entity groups did not join them; a family name two different full
 /// names share is left alone.
-pub(crate) struct FullNames {
+pub(crate) struct FullNames<'a> {
     /// Family name -> (offset of the first full mention, full name); `None`: shared.
-    by_family: HashMap<String, Option<(usize, String)>>,
+    by_family: HashMap<&'a str, Option<(usize, &'a str)>>,
 }
 
-impl FullNames {
-    pub(crate) fn new(text: &str, entities: &[Entity]) -> Self {
-        let mut by_family: HashMap<String, Option<(usize, String)>> = HashMap::new();
+impl<'a> FullNames<'a> {
+    pub(crate) fn new(text: &str, entities: &'a [Entity]) -> Self {
+        let mut by_family: HashMap<&'a str, Option<(usize, &'a str)>> = HashMap::default();
         for e in entities.iter().filter(|e| e.label == Label::Per) {
-            let full = &e.canonical;
-            let words: Vec<&str> = full.split_whitespace().collect();
-            let family = match words.as_slice() {
-                [.., f] if words.len() >= 2 && !is_suffix(f) => *f,
+            let full = e.canonical.as_str();
+            let mut words = full.split_whitespace();
+            let family = match (words.next_back(), words.next()) {
+                (Some(f), Some(_)) if !is_suffix(f) => f,
                 _ => continue,
             };
             debug_assert!(e.span.end <= text.len());
-            match by_family.entry(family.to_owned()) {
+            match by_family.entry(family) {
                 Entry::Vacant(v) => {
-                    v.insert(Some((e.span.start, full.clone())));
+                    v.insert(Some((e.span.start, full)));
                 }
                 Entry::Occupied(mut o) => {
-                    if o.get().as_ref().is_some_and(|(_, f)| f != full) {
+                    if o.get().is_some_and(|(_, f)| f != full) {
                         o.insert(None);
                     }
                 }
@@ -411,7 +412,7 @@ impl FullNames {
         if !name.contains(char::is_whitespace) {
             if let Some(Some((start, full))) = self.by_family.get(name) {
                 if *start < at {
-                    return full.clone();
+                    return (*full).to_owned();
                 }
             }
         }

@@ -88,7 +88,10 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Sente
                     end += 1;
                 }
                 boundary = end + 1 >= last || starts_sentence(&tokens[end + 1], text);
-            } else if tok.kind == TokenKind::Word && tok.text(text).ends_with('.') && k + 1 < last {
+            } else if tok.kind == TokenKind::Word
+                && text.as_bytes()[tok.end - 1] == b'.'
+                && k + 1 < last
+            {
                 let w = tok.text(text).trim_end_matches('.');
                 let is_title = TITLES.contains(&w)
                     || (w.chars().count() == 1 && w.chars().all(char::is_uppercase));

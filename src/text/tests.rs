@@ -137,3 +137,22 @@ fn char_offsets_match_code_points_at_every_byte_of_long_texts() {
         }
     }
 }
+
+#[test]
+fn ascii_word_len_agrees_with_a_byte_loop() {
+    use super::chars::ascii_word_len;
+    let sample = "Hello, wörld! abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{/:\u{7f}\u{80}";
+    let bytes = sample.as_bytes();
+    for start in 0..bytes.len() {
+        for end in start..=bytes.len() {
+            let s = &bytes[start..end];
+            let expected = s.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            assert_eq!(ascii_word_len(s), expected, "{s:?}");
+        }
+    }
+    for b in 0..=255u8 {
+        let s = [b'a', b'b', b'c', b, b'd', b'e', b'f', b'g', b'h'];
+        let expected = s.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        assert_eq!(ascii_word_len(&s), expected, "byte {b}");
+    }
+}

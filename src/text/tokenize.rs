@@ -3,8 +3,8 @@
 //! every one is covered by exactly one token.
 
 use super::chars::{
-    is_apostrophe, is_dash_char, is_hyphen, is_mark, is_punct_char, is_quote_char, is_word_char,
-    Cursor,
+    is_apostrophe, is_ascii_word_byte, is_dash_char, is_hyphen, is_letter_or_digit, is_mark,
+    is_punct_char, is_quote_char, is_word_char, Cursor,
 };
 use super::lexicon::CLITICS;
 use super::words::scan_word;
@@ -20,9 +20,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while i < n {
         let b = bytes[i];
-        // Fast path for ASCII whitespace.
+        // Fast paths for ASCII whitespace and words.
         if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
             i += 1;
+            continue;
+        }
+        if is_ascii_word_byte(b) {
+            i = scan_word(&cur, i, &mut tokens);
             continue;
         }
         let c = cur.at(i).unwrap();
@@ -30,9 +34,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        // curly quotes, dashes and hyphens, the usual characters beyond ASCII, are no letters:
-        // spare them the Unicode tables
-        if (c.is_ascii() || !is_common_mark(c)) && c.is_alphanumeric() {
+        if is_letter_or_digit(c) {
             i = scan_word(&cur, i, &mut tokens);
             continue;
         }
@@ -45,12 +47,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i = end;
     }
     tokens
-}
-
-/// Quotation marks, dashes, hyphens and the ellipsis: marks, never letters or digits.
-#[inline]
-fn is_common_mark(c: char) -> bool {
-    is_quote_char(c) || is_dash_char(c) || is_hyphen(c) || c == '\u{2026}'
 }
 
 /// The end and kind of the one token that starts at `start` with `c`, which is neither a space

@@ -2,7 +2,9 @@
 //! period, "6:35pm", and clitics split from their word. It must never read past the word it
 //! scans except to look at the next character or two.
 
-use super::chars::{is_apostrophe, is_hyphen, is_word_char, Cursor};
+use super::chars::{
+    ascii_word_len, is_apostrophe, is_hyphen, is_letter_or_digit, is_word_char, Cursor,
+};
 use super::lexicon::{ABBREVIATIONS, CLITICS, NUMBER_ABBREVIATIONS, TITLES};
 use crate::types::{Token, TokenKind};
 
@@ -35,6 +37,13 @@ pub(super) fn scan_word(cur: &Cursor, start: usize, tokens: &mut Vec<Token>) -> 
 fn url_end(cur: &Cursor, start: usize) -> Option<usize> {
     let text = cur.text;
     let head = &text.as_bytes()[start..];
+    // "ht" or "ww", any case, before comparing whole prefixes: most words start otherwise
+    if !matches!(
+        (head.first(), head.get(1)),
+        (Some(b'h' | b'H'), Some(b't' | b'T')) | (Some(b'w' | b'W'), Some(b'w' | b'W'))
+    ) {
+        return None;
+    }
     let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
     if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
         return None;
@@ -71,11 +80,16 @@ fn word_run(cur: &Cursor, start: usize) -> (usize, bool, Option<usize>) {
     let bytes = cur.text.as_bytes();
     loop {
         // ASCII letters and digits a byte at a time: most words are nothing else
-        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-            j += 1;
+        j += ascii_word_len(&bytes[j..]);
+        // most words end at a space or an ASCII mark that never joins
+        if bytes.get(j).is_none_or(|&b| {
+            b.is_ascii() && !matches!(b, b'-' | b'\'' | b'&' | b'.' | b',' | b':' | b'/' | b'@')
+        }) {
+            break;
         }
         let Some(c) = cur.at(j) else { break };
-        if is_word_char(c) {
+        // an ASCII letter or digit would have been taken above
+        if !c.is_ascii() && is_word_char(c) {
             j += c.len_utf8();
             continue;
         }
@@ -86,7 +100,7 @@ fn word_run(cur: &Cursor, start: usize) -> (usize, bool, Option<usize>) {
         let after = j + c.len_utf8();
         let nc = cur.at(after);
         let prev = cur.before(j);
-        let next_word = nc.is_some_and(|x| x.is_alphanumeric());
+        let next_word = nc.is_some_and(is_letter_or_digit);
         let cont = if is_hyphen(c) || c == '&' && prev.is_some_and(|p| p.is_uppercase()) {
             next_word
         } else if c == '.' {
@@ -131,6 +145,8 @@ fn period_continues(
     let segment = &text[segment_start..j];
     let single = segment.chars().count() == 1;
     match nc {
+        // neither a digit nor a letter (and spared the Unicode tables)
+        Some(x) if !is_letter_or_digit(x) => false,
         Some(x) if x.is_ascii_digit() && prev.is_some_and(|p| p.is_ascii_digit()) => true,
         Some(x) if x.is_alphabetic() && single => true,
         Some(x) if x.is_lowercase() && segment.chars().count() > 1 => {
@@ -145,19 +161,46 @@ fn period_continues(
 
 fn is_letter_dot_sequence(w: &str) -> bool {
     // "U.S", "D.N.C", "a.m", "U.K": single letters separated by periods.
-    let mut saw_dot = false;
-    for (k, part) in w.split('.').enumerate() {
-        let mut cs = part.chars();
-        match (cs.next(), cs.next()) {
-            (Some(c), None) if c.is_alphabetic() => {}
-            _ => return false,
+    let mut chars = w.chars();
+    let mut dots = 0;
+    loop {
+        if !chars.next().is_some_and(char::is_alphabetic) {
+            return false;
         }
-        if k > 0 {
-            saw_dot = true;
+        match chars.next() {
+            None => return dots > 0,
+            Some('.') => dots += 1,
+            Some(_) => return false,
         }
     }
-    saw_dot
 }
+
+/// Whether `w` is in `list`, comparing the length and the first byte before the bytes
+/// themselves: the lists are short and most words are in none of them.
+fn listed(list: &[&str], w: &str) -> bool {
+    let first = w.as_bytes().first();
+    list.iter()
+        .any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
+}
+
+/// The length in bytes of the longest word in the lists of abbreviations that keep their period:
+/// a longer word is in none of them (most words before a period are no abbreviation).
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let lists = [TITLES, ABBREVIATIONS, NUMBER_ABBREVIATIONS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            if lists[l][k].len() > longest {
+                longest = lists[l][k].len();
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    longest
+};
 
 /// The end of the word from `start` to `j` with the period that follows it, when that period
 /// is kept: abbreviations, titles and initials ("Jr.", "U.S.", "No. 1").
@@ -169,13 +212,15 @@ fn kept_period_end(cur: &Cursor, start: usize, j: usize) -> Option<usize> {
     let base = text[start..j].trim_end_matches('.');
     let after = j + 1;
     let next_nonspace = text[after..].trim_start_matches(' ').chars().next();
+    let listed = base.len() <= LONGEST_ABBREVIATION
+        && (listed(TITLES, base)
+            || listed(ABBREVIATIONS, base)
+            || (listed(NUMBER_ABBREVIATIONS, base)
+                && next_nonspace.is_some_and(|c| c.is_ascii_digit())));
     let keep = is_letter_dot_sequence(base)
         || (base.chars().count() == 1 && base.chars().all(char::is_uppercase))
-        || TITLES.contains(&base)
-        || ABBREVIATIONS.contains(&base)
-        || (NUMBER_ABBREVIATIONS.contains(&base)
-            && next_nonspace.is_some_and(|c| c.is_ascii_digit()));
-    (keep && !cur.at(after).is_some_and(|c| c.is_alphanumeric())).then_some(after)
+        || listed;
+    (keep && !cur.at(after).is_some_and(is_letter_or_digit)).then_some(after)
 }
 
 /// Pushes the word or number from `start` to `j` as one token, or two where a time runs into
@@ -188,7 +233,7 @@ fn split_word(
     tokens: &mut Vec<Token>,
 ) {
     let word = &cur.text[start..j];
-    let first_digit = word.starts_with(|c: char| c.is_ascii_digit());
+    let first_digit = word.as_bytes()[0].is_ascii_digit();
     // "6:35pm" -> "6:35" "pm"
     if first_digit && is_time_with_meridiem(word) {
         let cut = start + word.len() - 2;
@@ -212,14 +257,12 @@ fn split_word(
 
 /// Whether `word` is digits and colons ending in "am" or "pm", any case ("6:35pm").
 fn is_time_with_meridiem(word: &str) -> bool {
-    let lw = word.to_ascii_lowercase();
-    ["am", "pm"].iter().any(|suffix| {
-        lw.len() > 2
-            && lw.ends_with(suffix)
-            && lw[..lw.len() - 2]
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b':')
-    })
+    let w = word.as_bytes();
+    w.len() > 2 && {
+        let (digits, suffix) = w.split_at(w.len() - 2);
+        (suffix.eq_ignore_ascii_case(b"am") || suffix.eq_ignore_ascii_case(b"pm"))
+            && digits.iter().all(|&b| b.is_ascii_digit() || b == b':')
+    }
 }
 
 /// Where the clitic after the apostrophe at `a` starts in the word from `start` to `j`: the
