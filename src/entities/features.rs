@@ -457,6 +457,9 @@ pub trait Sink {
     /// A feature of one neighbour's word alone, the neighbour `at` [`BESIDE`] (a closure, as
     /// for [`Sink::own`]).
     fn beside(&mut self, at: usize, f: impl FnOnce() -> u64);
+    /// A feature of the token's word and one next to it alone, the word [`PAIRS`]`[side]`
+    /// (a closure, as for [`Sink::own`]).
+    fn pair(&mut self, side: usize, f: impl FnOnce() -> u64);
     /// Features of the other occurrences of token `i`'s word in the document, each with the
     /// token index of the occurrence it describes; those of token `i` itself are left out.
     /// `word` names the list within the document (one word, one list), so that its weight
@@ -467,6 +470,10 @@ pub trait Sink {
 /// The neighbours whose own word makes some features alone: two before, before, after, two
 /// after (in a sentence's window, `BOS`/`EOS` beyond its ends).
 pub const BESIDE: [isize; 4] = [-2, -1, 1, 2];
+
+/// The neighbours whose word makes some features with the token's word alone: the word
+/// before and the word after (`BOS`/`EOS` beyond the sentence's ends).
+pub const PAIRS: [isize; 2] = [-1, 1];
 
 impl Sink for Vec<u64> {
     #[inline]
@@ -479,6 +486,10 @@ impl Sink for Vec<u64> {
     }
     #[inline]
     fn beside(&mut self, _: usize, f: impl FnOnce() -> u64) {
+        self.push(f());
+    }
+    #[inline]
+    fn pair(&mut self, _: usize, f: impl FnOnce() -> u64) {
         self.push(f());
     }
     #[inline]
@@ -511,8 +522,8 @@ fn word_features(w: &Window, out: &mut impl Sink) {
     out.beside(3, || f1(T::Next2Lower, n2.lower));
     out.own(|| f1(T::Shape, t.shape));
     out.own(|| f2(T::ShortInContext, t.short, ctx));
-    out.near(f2(T::PrevShortShort, m1.short, t.short));
-    out.near(f2(T::ShortNextShort, t.short, n1.short));
+    out.pair(0, || f2(T::PrevShortShort, m1.short, t.short));
+    out.pair(1, || f2(T::ShortNextShort, t.short, n1.short));
     out.near(f3(T::ShortTrigram, m1.short, t.short, n1.short));
     for k in 0..4 {
         if t.pre[k] != 0 && (k as u8) < t.len {
@@ -520,10 +531,10 @@ fn word_features(w: &Window, out: &mut impl Sink) {
             out.own(|| f2(T::Suffix, k as u64, t.suf[k]));
         }
     }
-    out.near(f2(T::PrevLowerLower, m1.lower, t.lower));
-    out.near(f2(T::LowerNextLower, t.lower, n1.lower));
-    out.near(f2(T::PrevWordWord, m1.word, t.word));
-    out.near(f2(T::WordNextWord, t.word, n1.word));
+    out.pair(0, || f2(T::PrevLowerLower, m1.lower, t.lower));
+    out.pair(1, || f2(T::LowerNextLower, t.lower, n1.lower));
+    out.pair(0, || f2(T::PrevWordWord, m1.word, t.word));
+    out.pair(1, || f2(T::WordNextWord, t.word, n1.word));
     out.near(f2(T::PrevNextLower, m1.lower, n1.lower));
     // clusters
     if t.cluster != 0 {
@@ -536,16 +547,12 @@ fn word_features(w: &Window, out: &mut impl Sink) {
         out.beside(1, || f1(T::PrevCluster, cl(m1.cluster, b)));
         out.beside(2, || f1(T::NextCluster, cl(n1.cluster, b)));
     }
-    out.near(f2(
-        T::PrevClusterCluster,
-        cl(m1.cluster, 8),
-        cl(t.cluster, 8),
-    ));
-    out.near(f2(
-        T::ClusterNextCluster,
-        cl(t.cluster, 8),
-        cl(n1.cluster, 8),
-    ));
+    out.pair(0, || {
+        f2(T::PrevClusterCluster, cl(m1.cluster, 8), cl(t.cluster, 8))
+    });
+    out.pair(1, || {
+        f2(T::ClusterNextCluster, cl(t.cluster, 8), cl(n1.cluster, 8))
+    });
 }
 
 /// What the lexicon and the gazetteers say: probabilities, capitalisation rates, place and

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::decode::walk_skipping;
-use super::features::{DynamicInputs, Sink, BESIDE};
+use super::features::{DynamicInputs, Sink, BESIDE, PAIRS};
 use super::hashing::{fmix, mix, HashMapU64};
 use super::prepare::{DocFeats, Tok};
 use super::tags::NT;
@@ -48,6 +48,10 @@ struct Scratch {
     /// cached, and whether they are wanted.
     beside: [Vec<u64>; 4],
     want_beside: [bool; 4],
+    /// The features of the token's word with each word next to it (see [`PAIRS`]), unless
+    /// their sums are cached, and whether they are wanted.
+    pair: [Vec<u64>; 2],
+    want_pair: [bool; 2],
     /// The key found at each feature's home slot.
     seen: Vec<u64>,
     /// Slots of the features found.
@@ -109,6 +113,12 @@ impl Sink for Scratch {
         }
     }
     #[inline]
+    fn pair(&mut self, side: usize, f: impl FnOnce() -> u64) {
+        if self.want_pair[side] {
+            self.pair[side].push(f());
+        }
+    }
+    #[inline]
     fn elsewhere(&mut self, word: u64, i: usize, feats: impl Iterator<Item = (u32, u64)>) {
         if let Some(e) = self.elsewhere.get(&word) {
             self.else_sum = Some(e.without(i, &self.else_parts));
@@ -147,7 +157,8 @@ impl SumCache {
 
 /// The per-thread caches of one table: most scored tokens are frequent capitalised words, and
 /// their neighbours frequent words, whose features of the word alone (about half of the text
-/// features) need no lookup then.
+/// features) need no lookup then; names come with the same words before and after them ("Mr.
+/// Trump", "Trump said"), whose features with the token's word need none either.
 #[derive(Default)]
 struct Caches {
     table: u64,
@@ -155,8 +166,17 @@ struct Caches {
     own: SumCache,
     /// The features of a neighbour's word alone, by word and place in [`BESIDE`].
     beside: SumCache,
+    /// The features of the token's word with a word next to it, by the token's word and
+    /// [`pair_key`].
+    pairs: SumCache,
     /// Buffers, kept so that a document does not allocate them afresh.
     scratch: Scratch,
+}
+
+/// The key of a [`Caches::pairs`] entry: the word next to the token, on `side` of [`PAIRS`].
+#[inline]
+fn pair_key(side: usize, word: u64) -> u64 {
+    fmix(mix(word, side as u64 + 1))
 }
 
 /// Entries a cache keeps before it starts afresh (about 2.5 MB).
@@ -305,6 +325,16 @@ impl Table {
             }
             s.want_beside[at] = cached.is_none();
         }
+        let pairs: [u64; 2] =
+            std::array::from_fn(|side| pair_key(side, doc.at(sent, i as isize + PAIRS[side]).word));
+        for (side, &key) in pairs.iter().enumerate() {
+            s.pair[side].clear();
+            let cached = cache.pairs.get(t.word, key);
+            if let Some(p) = cached {
+                add_to(&mut sums, p);
+            }
+            s.want_pair[side] = cached.is_none();
+        }
         s.else_new = None;
         s.else_sum = None;
         doc.static_features(sent, i, s);
@@ -326,6 +356,13 @@ impl Table {
                 let b = self.sums(&s.beside[at], &mut s.seen, &mut s.hits);
                 add_to(&mut sums, &b);
                 cache.beside.insert(word, at as u64, b);
+            }
+        }
+        for (side, &key) in pairs.iter().enumerate() {
+            if s.want_pair[side] {
+                let p = self.sums(&s.pair[side], &mut s.seen, &mut s.hits);
+                add_to(&mut sums, &p);
+                cache.pairs.insert(t.word, key, p);
             }
         }
         self.find(&s.feats, &mut s.seen, &mut s.hits);
