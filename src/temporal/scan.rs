@@ -13,8 +13,8 @@ pub(super) enum Trigger {
     Yes,
     IfNext,
     /// Not a trigger, but a token the tagger still reads: a word an expression the grammar
-    /// is asked about may open ("calendar" in "calendar 1990 third quarter"), a quotation
-    /// mark.
+    /// is asked about may open ("calendar" in "calendar 1990 third quarter"), or a quotation
+    /// mark written as a token of another kind.
     Lead,
     /// A quotation mark (but an apostrophe before digits): starts no expression, but counts
     /// as a trigger after a function word.
@@ -174,12 +174,12 @@ const BYTE_MARKS: [u8; 256] = {
     t
 };
 
-/// How a token of kind `kind`, lower-cased `w`, may start an expression on its own (an
-/// apostrophe: when `digits_next` says digits follow it): always
+/// How a token of kind `kind`, lower-cased `w`, may start an expression on its own: always
 /// (numbers, month names, time words), only before another trigger (function words), or
-/// never. Every expression the grammar finds starts at a token that is not [`Trigger::No`]
-/// or [`Trigger::Mark`] (a word of no class starts no phrase of `grammar/`, a quotation
-/// mark only a decade or year written with an apostrophe).
+/// never; an apostrophe only when `digits_next` says digits follow it. Every expression the
+/// grammar finds starts at a token that is not [`Trigger::No`] or [`Trigger::Mark`] (a word
+/// of no class starts no phrase of `grammar/`, a quotation mark only a decade or a year
+/// written with an apostrophe).
 fn head_trigger(kind: TokenKind, w: &str, digits_next: impl FnOnce() -> bool) -> Trigger {
     match kind {
         TokenKind::Number => return Trigger::Yes,
