@@ -593,11 +593,11 @@ const CANDIDATES: &[&str] = &[
 /// Longest word in the trigger table.
 const MAX_TRIGGER_LEN: usize = 14;
 
-/// The trigger words by class, and a bit for each (length, first two bytes) of a word among
-/// them: most words of a text have none, and are told apart without hashing.
+/// The trigger words by class, and a bit for the shape (length, first two bytes) of each:
+/// most words of a text have a shape no trigger word has, and are told apart without hashing.
 struct TriggerTable {
     class: rustc_hash::FxHashMap<&'static str, u8>,
-    heads: Vec<u64>,
+    shapes: Vec<u64>,
 }
 
 impl TriggerTable {
@@ -611,24 +611,24 @@ impl TriggerTable {
                 class.insert(x, 1);
             }
         }
-        let mut heads = vec![0u64; ((MAX_TRIGGER_LEN + 1) << 10) / 64];
+        let mut shapes = vec![0u64; ((MAX_TRIGGER_LEN + 1) << 10) / 64];
         for w in class.keys().filter(|w| w.len() <= MAX_TRIGGER_LEN) {
-            let h = head_bit(w);
-            heads[h / 64] |= 1 << (h % 64);
+            let h = shape_bit(w);
+            shapes[h / 64] |= 1 << (h % 64);
         }
-        TriggerTable { class, heads }
+        TriggerTable { class, shapes }
     }
 
     /// May `w` be in the table? False for most words not in it.
     fn may_hold(&self, w: &str) -> bool {
-        let h = head_bit(w);
-        self.heads[h / 64] & (1 << (h % 64)) != 0
+        let h = shape_bit(w);
+        self.shapes[h / 64] & (1 << (h % 64)) != 0
     }
 }
 
 /// The bit of a word of at most [`MAX_TRIGGER_LEN`] bytes: its length and the low five bits
 /// of its first two bytes.
-fn head_bit(w: &str) -> usize {
+fn shape_bit(w: &str) -> usize {
     let b = w.as_bytes();
     let low = |k: usize| usize::from(b.get(k).map_or(0, |x| x & 31));
     (b.len() << 10) | (low(0) << 5) | low(1)

@@ -13,11 +13,11 @@ pub(super) enum Trigger {
     Yes,
     IfNext,
     /// Not a trigger, but a token the tagger still reads: a word an expression the grammar
-    /// is asked about may open ("calendar" in "calendar 1990 third quarter"), a quotation
-    /// mark.
+    /// is asked about may open ("calendar" in "calendar 1990 third quarter"), or a quotation
+    /// mark written as a token of another kind.
     Lead,
-    /// A quotation mark other than an apostrophe: starts no expression, but counts as a
-    /// trigger after a function word.
+    /// A quotation mark (but an apostrophe before digits): starts no expression, but counts
+    /// as a trigger after a function word.
     Mark,
 }
 
@@ -52,15 +52,22 @@ pub(super) fn year_of(w: &str) -> Option<i32> {
 impl<'a> Scan<'a> {
     pub(super) fn new(doc: &'a Document) -> Self {
         let lower = doc.text.to_ascii_lowercase();
-        let heads = doc
-            .tokens
+        let toks = &doc.tokens;
+        let heads = toks
             .iter()
-            .map(|t| head_trigger(t.kind, &lower[t.start..t.end]))
+            .enumerate()
+            .map(|(k, t)| {
+                let digits_next = || {
+                    toks.get(k + 1)
+                        .is_some_and(|n| lower.as_bytes()[n.start].is_ascii_digit())
+                };
+                head_trigger(t.kind, &lower[t.start..t.end], digits_next)
+            })
             .collect();
         Scan {
             text: &doc.text,
             lower,
-            toks: &doc.tokens,
+            toks,
             heads,
             sent_start: 0,
             lim: 0,
@@ -169,14 +176,17 @@ const BYTE_MARKS: [u8; 256] = {
 
 /// How a token of kind `kind`, lower-cased `w`, may start an expression on its own: always
 /// (numbers, month names, time words), only before another trigger (function words), or
-/// never. Every expression the grammar finds starts at a token that is not [`Trigger::No`]
-/// or [`Trigger::Mark`] (a word of no class starts no phrase of `grammar/`, a quotation
-/// mark only a decade or year after an apostrophe).
-fn head_trigger(kind: TokenKind, w: &str) -> Trigger {
+/// never; an apostrophe only when `digits_next` says digits follow it. Every expression the
+/// grammar finds starts at a token that is not [`Trigger::No`] or [`Trigger::Mark`] (a word
+/// of no class starts no phrase of `grammar/`, a quotation mark only a decade or a year
+/// written with an apostrophe).
+fn head_trigger(kind: TokenKind, w: &str, digits_next: impl FnOnce() -> bool) -> Trigger {
     match kind {
         TokenKind::Number => return Trigger::Yes,
-        // An apostrophe may open a decade or a year ("'90s", "’16").
-        TokenKind::Quote if matches!(w, "'" | "’" | "‘") => return Trigger::Yes,
+        // An apostrophe before digits may open a decade or a year ("’ 90s", "in ' 16").
+        TokenKind::Quote if matches!(w, "'" | "’" | "‘") && digits_next() => {
+            return Trigger::Yes
+        }
         TokenKind::Quote => return Trigger::Mark,
         TokenKind::Word => {}
         _ if super::quote_mark(w, false).is_some() => return Trigger::Lead,

@@ -121,112 +121,114 @@ impl Scan<'_> {
         self.kind(j) == Some(TokenKind::Word) && (w.ends_with("ed") || lex::participle(w))
     }
 
-    /// The tense of the tensed word nearest to `i` within tokens `lo..hi`.
+    /// The tense of the tensed word nearest to `i` within tokens `lo..hi` (the earlier of two
+    /// as near).
     pub(super) fn nearest_tense(&self, i: usize, lo: usize, hi: usize) -> Tense {
-        let mut best = (usize::MAX, Tense::None);
-        for k in lo..hi {
-            let w = self.w(k);
-            let t = match w {
-                // "was planning", "is set to", "are due": the auxiliary belongs to the
-                // future marker that follows it.
-                "was" | "were" | "is" | "are"
-                    if matches!(
-                        self.w(k + 1),
-                        "to" | "set" | "due" | "going" | "planning" | "scheduled" | "expected"
-                    ) =>
-                {
-                    if self.w(k + 1) == "to" {
-                        Tense::Future
-                    } else {
-                        continue;
-                    }
+        // Outward from `i`, the earlier side first: the first tensed word met is the nearest.
+        let reach = i.saturating_sub(lo).max(hi.saturating_sub(i));
+        for d in 0..=reach {
+            let sides = [i.checked_sub(d), (d > 0).then(|| i + d)];
+            for k in sides.into_iter().flatten().filter(|k| (lo..hi).contains(k)) {
+                if let Some(t) = self.tense_marked(k) {
+                    return t;
                 }
-                "set" if self.w(k + 1) == "to" => Tense::Future,
-                // "is likely to bounce back Tuesday".
-                "likely" if self.w(k + 1) == "to" => Tense::Future,
-                // "had been scheduled to expire Friday": a plan already overtaken.
-                "had" if matches!(self.w(k + 1), "been" | "scheduled" | "planned" | "expected") => {
-                    Tense::Past
-                }
-                "scheduled" | "planned" | "expected"
-                    if self.prev(k) == "had"
-                        || self.prev(k) == "been" && self.w(k - 2) == "had" =>
-                {
-                    continue
-                }
-                // "vacation plans for the trip", "the hastily planned trip": nouns and
-                // adjectives, not intentions; "plans to", "planned for Monday" look ahead.
-                "plans" | "plan" if self.w(k + 1) != "to" => continue,
-                "planned" | "planning"
-                    if !matches!(self.w(k + 1), "to" | "for")
-                        && !matches!(
-                            self.prev(k),
-                            "was" | "were" | "is" | "are" | "am" | "be" | "been"
-                        ) =>
-                {
-                    continue
-                }
-                "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected"
-                | "expects" | "expect" | "plans" | "planned" | "plan" | "planning" | "upcoming"
-                | "tomorrow" | "soon" | "nears" | "approaches" | "approaching" | "looms" => {
-                    Tense::Future
-                }
-                "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "took" | "went"
-                | "came" | "told" | "made" | "got" | "gave" | "met" | "began" | "fell" | "rose"
-                | "won" | "lost" | "left" | "saw" | "yesterday" | "earlier" | "sold" | "paid"
-                | "held" | "brought" | "sent" | "ended" | "closed" | "agreed" | "announced"
-                | "wrote" | "spoke" | "became" | "found" | "thought" | "knew" | "ran" | "led"
-                | "chose" | "felt" | "kept" | "stood" | "struck" | "heard" | "bought"
-                | "sought" | "fought" | "drove" | "flew" | "grew" | "drew" | "broke" | "fled"
-                | "spent" | "built" | "shot" | "tweeted" | "posted" => Tense::Past,
-                // A past participle, not a name ("United", "Red"): capitals mid-sentence
-                // do not count.
-                _ if w.len() > 4
-                    && w.ends_with("ed")
-                    && self.toks[k].kind == TokenKind::Word
-                    && (k == self.sent_start || !self.cap(k))
-                    // "will be named", "markets untouched by the crisis": a passive
-                    // participle; the auxiliary, if any, carries the tense.
-                    && !matches!(self.w(k.wrapping_sub(1)), "be" | "been" | "being")
-                    && self.w(k + 1) != "by" =>
-                {
-                    Tense::Past
-                }
-                // "a poll taken Wednesday": an irregular participle, as "-ed" above.
-                _ if lex::participle(w)
-                    && !matches!(w, "been" | "said")
-                    && !matches!(
-                        self.w(k.wrapping_sub(1)),
-                        "be" | "been"
-                            | "being"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "will"
-                            | "could"
-                            | "would"
-                            | "can"
-                            | "may"
-                            | "might"
-                            | "should"
-                            | "must"
-                            | "to"
-                            | "did"
-                            | "do"
-                            | "does"
-                            | "'ll"
-                            | "’ll"
-                    ) =>
-                {
-                    Tense::Past
-                }
-                _ => continue,
-            };
-            let dist = k.abs_diff(i);
-            if dist < best.0 {
-                best = (dist, t);
             }
         }
-        best.1
+        Tense::None
+    }
+
+    /// The tense token `k` marks, if it is a tensed word ("will", "said", "expected to").
+    fn tense_marked(&self, k: usize) -> Option<Tense> {
+        let w = self.w(k);
+        Some(match w {
+            // "was planning", "is set to", "are due": the auxiliary belongs to the
+            // future marker that follows it.
+            "was" | "were" | "is" | "are" if self.w(k + 1) == "to" => Tense::Future,
+            "was" | "were" | "is" | "are"
+                if matches!(
+                    self.w(k + 1),
+                    "set" | "due" | "going" | "planning" | "scheduled" | "expected"
+                ) =>
+            {
+                return None
+            }
+            "set" if self.w(k + 1) == "to" => Tense::Future,
+            // "is likely to bounce back Tuesday".
+            "likely" if self.w(k + 1) == "to" => Tense::Future,
+            // "had been scheduled to expire Friday": a plan already overtaken.
+            "had" if matches!(self.w(k + 1), "been" | "scheduled" | "planned" | "expected") => {
+                Tense::Past
+            }
+            "scheduled" | "planned" | "expected"
+                if self.prev(k) == "had" || self.prev(k) == "been" && self.w(k - 2) == "had" =>
+            {
+                return None
+            }
+            // "vacation plans for the trip", "the hastily planned trip": nouns and
+            // adjectives, not intentions; "plans to", "planned for Monday" look ahead.
+            "plans" | "plan" if self.w(k + 1) != "to" => return None,
+            "planned" | "planning"
+                if !matches!(self.w(k + 1), "to" | "for")
+                    && !matches!(
+                        self.prev(k),
+                        "was" | "were" | "is" | "are" | "am" | "be" | "been"
+                    ) =>
+            {
+                return None
+            }
+            "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected" | "expects"
+            | "expect" | "plans" | "planned" | "plan" | "planning" | "upcoming" | "tomorrow"
+            | "soon" | "nears" | "approaches" | "approaching" | "looms" => Tense::Future,
+            "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "took" | "went" | "came"
+            | "told" | "made" | "got" | "gave" | "met" | "began" | "fell" | "rose" | "won"
+            | "lost" | "left" | "saw" | "yesterday" | "earlier" | "sold" | "paid" | "held"
+            | "brought" | "sent" | "ended" | "closed" | "agreed" | "announced" | "wrote"
+            | "spoke" | "became" | "found" | "thought" | "knew" | "ran" | "led" | "chose"
+            | "felt" | "kept" | "stood" | "struck" | "heard" | "bought" | "sought" | "fought"
+            | "drove" | "flew" | "grew" | "drew" | "broke" | "fled" | "spent" | "built"
+            | "shot" | "tweeted" | "posted" => Tense::Past,
+            // A past participle, not a name ("United", "Red"): capitals mid-sentence
+            // do not count.
+            _ if w.len() > 4
+                && w.ends_with("ed")
+                && self.toks[k].kind == TokenKind::Word
+                && (k == self.sent_start || !self.cap(k))
+                // "will be named", "markets untouched by the crisis": a passive
+                // participle; the auxiliary, if any, carries the tense.
+                && !matches!(self.w(k.wrapping_sub(1)), "be" | "been" | "being")
+                && self.w(k + 1) != "by" =>
+            {
+                Tense::Past
+            }
+            // "a poll taken Wednesday": an irregular participle, as "-ed" above.
+            _ if lex::participle(w)
+                && !matches!(w, "been" | "said")
+                && !matches!(
+                    self.w(k.wrapping_sub(1)),
+                    "be" | "been"
+                        | "being"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "could"
+                        | "would"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "to"
+                        | "did"
+                        | "do"
+                        | "does"
+                        | "'ll"
+                        | "’ll"
+                ) =>
+            {
+                Tense::Past
+            }
+            _ => return None,
+        })
     }
 }
