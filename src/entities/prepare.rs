@@ -192,18 +192,16 @@ impl Knowledge {
 
     /// The values of each token that depend on its word alone, computed once per distinct word.
     fn word_values(&self, words: &[&str], cache: &mut HashMapU64<Tok>) -> Vec<Tok> {
-        let mut toks = vec![Tok::default(); words.len()];
         let mut buf = Vec::with_capacity(32);
-        for (w, t) in words.iter().zip(toks.iter_mut()) {
-            let wh = hash_str(w);
-            if let Some(c) = cache.get(&wh) {
-                *t = *c;
-                continue;
-            }
-            *t = self.word_value(w, wh, &mut buf);
-            cache.insert(wh, *t);
-        }
-        toks
+        words
+            .iter()
+            .map(|w| {
+                let wh = hash_str(w);
+                *cache
+                    .entry(wh)
+                    .or_insert_with(|| self.word_value(w, wh, &mut buf))
+            })
+            .collect()
     }
 
     /// The values of word `w` (hash `wh`): hashes, shapes, affixes, flags and lexicon entries.
