@@ -205,22 +205,25 @@ const LONGEST_ABBREVIATION: usize = {
 /// The end of the word from `start` to `j` with the period that follows it, when that period
 /// is kept: abbreviations, titles and initials ("Jr.", "U.S.", "No. 1").
 fn kept_period_end(cur: &Cursor, start: usize, j: usize) -> Option<usize> {
-    if cur.at(j) != Some('.') {
+    let after = j + 1;
+    // never before a letter or digit: decided before looking at the word
+    if cur.at(j) != Some('.') || cur.at(after).is_some_and(is_letter_or_digit) {
         return None;
     }
     let text = cur.text;
     let base = text[start..j].trim_end_matches('.');
-    let after = j + 1;
-    let next_nonspace = text[after..].trim_start_matches(' ').chars().next();
-    let listed = base.len() <= LONGEST_ABBREVIATION
-        && (listed(TITLES, base)
-            || listed(ABBREVIATIONS, base)
-            || (listed(NUMBER_ABBREVIATIONS, base)
-                && next_nonspace.is_some_and(|c| c.is_ascii_digit())));
+    let before_number = || {
+        text[after..]
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit())
+    };
     let keep = is_letter_dot_sequence(base)
         || (base.chars().count() == 1 && base.chars().all(char::is_uppercase))
-        || listed;
-    (keep && !cur.at(after).is_some_and(is_letter_or_digit)).then_some(after)
+        || (base.len() <= LONGEST_ABBREVIATION
+            && (listed(TITLES, base)
+                || listed(ABBREVIATIONS, base)
+                || (listed(NUMBER_ABBREVIATIONS, base) && before_number())));
+    keep.then_some(after)
 }
 
 /// Pushes the word or number from `start` to `j` as one token, or two where a time runs into
