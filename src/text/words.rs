@@ -38,9 +38,10 @@ fn url_end(cur: &Cursor, start: usize) -> Option<usize> {
     let text = cur.text;
     let head = &text.as_bytes()[start..];
     // "ht" or "ww", any case, before comparing whole prefixes: most words start otherwise
+    let lower = |k: usize| head.get(k).map(|b| b | 0x20);
     if !matches!(
-        (head.first(), head.get(1)),
-        (Some(b'h' | b'H'), Some(b't' | b'T')) | (Some(b'w' | b'W'), Some(b'w' | b'W'))
+        (lower(0), lower(1)),
+        (Some(b'h'), Some(b't')) | (Some(b'w'), Some(b'w'))
     ) {
         return None;
     }
@@ -235,11 +236,10 @@ fn split_word(
     apostrophe: Option<usize>,
     tokens: &mut Vec<Token>,
 ) {
-    let word = &cur.text[start..j];
-    let first_digit = word.as_bytes()[0].is_ascii_digit();
+    let first_digit = cur.text.as_bytes()[start].is_ascii_digit();
     // "6:35pm" -> "6:35" "pm"
-    if first_digit && is_time_with_meridiem(word) {
-        let cut = start + word.len() - 2;
+    if first_digit && is_time_with_meridiem(&cur.text[start..j]) {
+        let cut = j - 2;
         push(tokens, start, cut, TokenKind::Number);
         push(tokens, cut, j, TokenKind::Word);
         return;
