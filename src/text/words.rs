@@ -184,23 +184,42 @@ fn listed(list: &[&str], w: &str) -> bool {
         .any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
 }
 
-/// The length in bytes of the longest word in the lists of abbreviations that keep their period:
-/// a longer word is in none of them (most words before a period are no abbreviation).
+/// The lists of abbreviations that keep their period.
+const ABBREVIATION_LISTS: [&[&str]; 3] = [TITLES, ABBREVIATIONS, NUMBER_ABBREVIATIONS];
+
+/// The length in bytes of the longest word in [`ABBREVIATION_LISTS`]: a longer word is in none
+/// of them (most words before a period are no abbreviation).
 const LONGEST_ABBREVIATION: usize = {
     let mut longest = 0;
-    let lists = [TITLES, ABBREVIATIONS, NUMBER_ABBREVIATIONS];
     let mut l = 0;
-    while l < lists.len() {
+    while l < ABBREVIATION_LISTS.len() {
         let mut k = 0;
-        while k < lists[l].len() {
-            if lists[l][k].len() > longest {
-                longest = lists[l][k].len();
+        while k < ABBREVIATION_LISTS[l].len() {
+            if ABBREVIATION_LISTS[l][k].len() > longest {
+                longest = ABBREVIATION_LISTS[l][k].len();
             }
             k += 1;
         }
         l += 1;
     }
     longest
+};
+
+/// Whether a word of [`ABBREVIATION_LISTS`] starts with each byte: a word starting otherwise
+/// is in none of them (most words before a period start with a lower-case letter no
+/// abbreviation starts with).
+static ABBREVIATION_INITIALS: [bool; 256] = {
+    let mut initials = [false; 256];
+    let mut l = 0;
+    while l < ABBREVIATION_LISTS.len() {
+        let mut k = 0;
+        while k < ABBREVIATION_LISTS[l].len() {
+            initials[ABBREVIATION_LISTS[l][k].as_bytes()[0] as usize] = true;
+            k += 1;
+        }
+        l += 1;
+    }
+    initials
 };
 
 /// The end of the word from `start` to `j` with the period that follows it, when that period
@@ -221,6 +240,10 @@ fn kept_period_end(cur: &Cursor, start: usize, j: usize) -> Option<usize> {
     let keep = is_letter_dot_sequence(base)
         || (base.chars().count() == 1 && base.chars().all(char::is_uppercase))
         || (base.len() <= LONGEST_ABBREVIATION
+            && base
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| ABBREVIATION_INITIALS[usize::from(b)])
             && (listed(TITLES, base)
                 || listed(ABBREVIATIONS, base)
                 || (listed(NUMBER_ABBREVIATIONS, base) && before_number())));
