@@ -41,7 +41,7 @@ impl Ctx<'_> {
             return false;
         }
         let w = self.tok(i);
-        let lower_initial = w.starts_with(|c: char| c.is_ascii_lowercase());
+        let lower_initial = self.text.as_bytes()[t.start].is_ascii_lowercase();
         if !lower_initial && self.sentences[self.sent_of[i] as usize].tokens.start != i {
             return false;
         }

@@ -161,7 +161,8 @@ impl<'a> Ctx<'a> {
     }
     pub(crate) fn lower(&self, i: usize) -> Cow<'a, str> {
         let w = self.tok(i);
-        if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+        // one pass: an upper-case ASCII letter or any byte beyond ASCII needs the copy
+        if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
             Cow::Owned(w.to_lowercase())
         } else {
             Cow::Borrowed(w)
@@ -193,8 +194,13 @@ impl<'a> Ctx<'a> {
         self.tokens[i].kind == TokenKind::Word || self.tokens[i].kind == TokenKind::Number
     }
     fn is_cap(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word
-            && self.tok(i).starts_with(|c: char| c.is_uppercase())
+        let t = &self.tokens[i];
+        // an ASCII first byte is the first character: no decoding
+        t.kind == TokenKind::Word
+            && match self.text.as_bytes()[t.start] {
+                b if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.tok(i).starts_with(char::is_uppercase),
+            }
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.tokens[i].kind == TokenKind::Punct && self.tok(i) == p

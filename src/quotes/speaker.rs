@@ -384,7 +384,15 @@ pub(crate) struct FullNames<'a> {
 impl<'a> FullNames<'a> {
     pub(crate) fn new(text: &str, entities: &'a [Entity]) -> Self {
         let mut by_family: HashMap<&'a str, Option<(usize, &'a str)>> = HashMap::default();
+        // The mentions of a group share its canonical name, and a name met again changes
+        // nothing (its family is taken, by it or shared): one mention per group is looked at.
+        let mut seen_group = vec![false; entities.len()];
         for e in entities.iter().filter(|e| e.label == Label::Per) {
+            if let Some(seen) = seen_group.get_mut(e.group) {
+                if std::mem::replace(seen, true) {
+                    continue;
+                }
+            }
             let full = e.canonical.as_str();
             let mut words = full.split_whitespace();
             let family = match (words.next_back(), words.next()) {

@@ -26,7 +26,10 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 
 fn is_terminal(tok: &Token, text: &str) -> bool {
     match tok.kind {
-        TokenKind::Punct => matches!(tok.text(text), "." | "!" | "?"),
+        // one byte, read without slicing the text: this is asked of every token
+        TokenKind::Punct => {
+            tok.end - tok.start == 1 && matches!(text.as_bytes()[tok.start], b'.' | b'!' | b'?')
+        }
         TokenKind::Ellipsis => true,
         _ => false,
     }
@@ -65,14 +68,10 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Sente
     let mut out = Vec::new();
     let mut t = 0;
     for (p, para) in paragraphs.iter().enumerate() {
-        while t < tokens.len() && tokens[t].end <= para.start {
-            t += 1;
-        }
-        let first = t;
-        while t < tokens.len() && tokens[t].start < para.end {
-            t += 1;
-        }
-        let last = t; // exclusive
+        // the paragraph's tokens, found by bisection (tokens are in order and never overlap)
+        let first = t + tokens[t..].partition_point(|x| x.end <= para.start);
+        let last = first + tokens[first..].partition_point(|x| x.start < para.end); // exclusive
+        t = last;
         let mut s = first;
         let mut k = first;
         while k < last {

@@ -54,6 +54,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 #[inline]
 fn scan_mark(cur: &Cursor, start: usize, c: char) -> (usize, TokenKind) {
     let next = cur.next_pos(start);
+    // punctuation other than a period (which may open an ellipsis) stands alone
+    if c != '.' && is_punct_char(c) {
+        return (next, TokenKind::Punct);
+    }
     let nc = cur.at(next);
     if (c == '@' || c == '#') && nc.is_some_and(|x| x.is_alphanumeric() || x == '_') {
         let end = run_end(cur, next, |x| x.is_alphanumeric() || x == '_');

@@ -38,9 +38,10 @@ fn url_end(cur: &Cursor, start: usize) -> Option<usize> {
     let text = cur.text;
     let head = &text.as_bytes()[start..];
     // "ht" or "ww", any case, before comparing whole prefixes: most words start otherwise
+    let lower = |k: usize| head.get(k).map(|b| b | 0x20);
     if !matches!(
-        (head.first(), head.get(1)),
-        (Some(b'h' | b'H'), Some(b't' | b'T')) | (Some(b'w' | b'W'), Some(b'w' | b'W'))
+        (lower(0), lower(1)),
+        (Some(b'h'), Some(b't')) | (Some(b'w'), Some(b'w'))
     ) {
         return None;
     }
@@ -183,17 +184,19 @@ fn listed(list: &[&str], w: &str) -> bool {
         .any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
 }
 
-/// The length in bytes of the longest word in the lists of abbreviations that keep their period:
-/// a longer word is in none of them (most words before a period are no abbreviation).
+/// The lists of abbreviations that keep their period.
+const ABBREVIATION_LISTS: [&[&str]; 3] = [TITLES, ABBREVIATIONS, NUMBER_ABBREVIATIONS];
+
+/// The length in bytes of the longest word in [`ABBREVIATION_LISTS`]: a longer word is in none
+/// of them (most words before a period are no abbreviation).
 const LONGEST_ABBREVIATION: usize = {
     let mut longest = 0;
-    let lists = [TITLES, ABBREVIATIONS, NUMBER_ABBREVIATIONS];
     let mut l = 0;
-    while l < lists.len() {
+    while l < ABBREVIATION_LISTS.len() {
         let mut k = 0;
-        while k < lists[l].len() {
-            if lists[l][k].len() > longest {
-                longest = lists[l][k].len();
+        while k < ABBREVIATION_LISTS[l].len() {
+            if ABBREVIATION_LISTS[l][k].len() > longest {
+                longest = ABBREVIATION_LISTS[l][k].len();
             }
             k += 1;
         }
@@ -202,25 +205,49 @@ const LONGEST_ABBREVIATION: usize = {
     longest
 };
 
+/// Whether a word of [`ABBREVIATION_LISTS`] starts with each byte: a word starting otherwise
+/// is in none of them (most words before a period start with a lower-case letter no
+/// abbreviation starts with).
+static ABBREVIATION_INITIALS: [bool; 256] = {
+    let mut initials = [false; 256];
+    let mut l = 0;
+    while l < ABBREVIATION_LISTS.len() {
+        let mut k = 0;
+        while k < ABBREVIATION_LISTS[l].len() {
+            initials[ABBREVIATION_LISTS[l][k].as_bytes()[0] as usize] = true;
+            k += 1;
+        }
+        l += 1;
+    }
+    initials
+};
+
 /// The end of the word from `start` to `j` with the period that follows it, when that period
 /// is kept: abbreviations, titles and initials ("Jr.", "U.S.", "No. 1").
 fn kept_period_end(cur: &Cursor, start: usize, j: usize) -> Option<usize> {
-    if cur.at(j) != Some('.') {
+    let after = j + 1;
+    // never before a letter or digit: decided before looking at the word
+    if cur.at(j) != Some('.') || cur.at(after).is_some_and(is_letter_or_digit) {
         return None;
     }
     let text = cur.text;
     let base = text[start..j].trim_end_matches('.');
-    let after = j + 1;
-    let next_nonspace = text[after..].trim_start_matches(' ').chars().next();
-    let listed = base.len() <= LONGEST_ABBREVIATION
-        && (listed(TITLES, base)
-            || listed(ABBREVIATIONS, base)
-            || (listed(NUMBER_ABBREVIATIONS, base)
-                && next_nonspace.is_some_and(|c| c.is_ascii_digit())));
+    let before_number = || {
+        text[after..]
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit())
+    };
     let keep = is_letter_dot_sequence(base)
         || (base.chars().count() == 1 && base.chars().all(char::is_uppercase))
-        || listed;
-    (keep && !cur.at(after).is_some_and(is_letter_or_digit)).then_some(after)
+        || (base.len() <= LONGEST_ABBREVIATION
+            && base
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| ABBREVIATION_INITIALS[usize::from(b)])
+            && (listed(TITLES, base)
+                || listed(ABBREVIATIONS, base)
+                || (listed(NUMBER_ABBREVIATIONS, base) && before_number())));
+    keep.then_some(after)
 }
 
 /// Pushes the word or number from `start` to `j` as one token, or two where a time runs into
@@ -232,11 +259,10 @@ fn split_word(
     apostrophe: Option<usize>,
     tokens: &mut Vec<Token>,
 ) {
-    let word = &cur.text[start..j];
-    let first_digit = word.as_bytes()[0].is_ascii_digit();
+    let first_digit = cur.text.as_bytes()[start].is_ascii_digit();
     // "6:35pm" -> "6:35" "pm"
-    if first_digit && is_time_with_meridiem(word) {
-        let cut = start + word.len() - 2;
+    if first_digit && is_time_with_meridiem(&cur.text[start..j]) {
+        let cut = j - 2;
         push(tokens, start, cut, TokenKind::Number);
         push(tokens, cut, j, TokenKind::Word);
         return;
