@@ -452,6 +452,11 @@ pub trait Sink {
     /// A feature that depends only on the token's word and [`Tok::own_key`]. Given as a
     /// closure, so that a sink that knows these features' weight sums need not compute them.
     fn own(&mut self, f: impl FnOnce() -> u64);
+    /// Whether [`Sink::own`] keeps what it is given (false when the sink knows the own
+    /// features' weight sums): loops that give only own features are skipped then.
+    fn wants_own(&self) -> bool {
+        true
+    }
     /// A feature of the token's neighbours or document.
     fn near(&mut self, f: u64);
     /// A feature of one neighbour's word alone, the neighbour `at` [`BESIDE`] (a closure, as
@@ -525,10 +530,12 @@ fn word_features(w: &Window, out: &mut impl Sink) {
     out.pair(0, || f2(T::PrevShortShort, m1.short, t.short));
     out.pair(1, || f2(T::ShortNextShort, t.short, n1.short));
     out.near(f3(T::ShortTrigram, m1.short, t.short, n1.short));
-    for k in 0..4 {
-        if t.pre[k] != 0 && (k as u8) < t.len {
-            out.own(|| f2(T::Prefix, k as u64, t.pre[k]));
-            out.own(|| f2(T::Suffix, k as u64, t.suf[k]));
+    if out.wants_own() {
+        for k in 0..4 {
+            if t.pre[k] != 0 && (k as u8) < t.len {
+                out.own(|| f2(T::Prefix, k as u64, t.pre[k]));
+                out.own(|| f2(T::Suffix, k as u64, t.suf[k]));
+            }
         }
     }
     out.pair(0, || f2(T::PrevLowerLower, m1.lower, t.lower));
@@ -537,7 +544,7 @@ fn word_features(w: &Window, out: &mut impl Sink) {
     out.pair(1, || f2(T::WordNextWord, t.word, n1.word));
     out.near(f2(T::PrevNextLower, m1.lower, n1.lower));
     // clusters
-    if t.cluster != 0 {
+    if t.cluster != 0 && out.wants_own() {
         for b in [4, 6, 10, 14, 20] {
             out.own(|| f1(T::Cluster, cl(t.cluster, b)));
         }
@@ -566,7 +573,7 @@ fn knowledge_features(w: &Window, out: &mut impl Sink) {
     out.own(|| f3(T::CapRateShortContext, t.cap as u64, t.short, ctx));
     out.own(|| f3(T::TitleLowerShortContext, t.tdiff as u64, t.short, ctx));
     // gazetteers
-    if t.gaz != 0 {
+    if t.gaz != 0 && out.wants_own() {
         for b in 0..24u64 {
             if t.gaz & (1 << b) != 0 {
                 out.own(|| f1(T::Gazetteer, b));

@@ -41,11 +41,21 @@ pub(super) fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The capital letters that open the words of `s` (split at whitespace and hyphens).
 pub(super) fn initials(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c == '-')
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+    let mut out = String::new();
+    let mut at_start = true;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '-' {
+            at_start = true;
+        } else {
+            if at_start && c.is_uppercase() {
+                out.push(c);
+            }
+            at_start = false;
+        }
+    }
+    out
 }
 
 pub(super) fn acronym_form(s: &str) -> Option<String> {
@@ -410,6 +420,16 @@ mod tests {
         assert_eq!(g[7].2, "Donald Trump Jr.");
         assert_eq!(g[6].2, "Julian Assange");
         assert_eq!(g[8].2, "Democratic National Committee");
+    }
+
+    #[test]
+    fn initials_are_the_capitals_opening_words() {
+        assert_eq!(initials("European Union"), "EU");
+        assert_eq!(initials("Bank of America"), "BA");
+        assert_eq!(initials("Anti-Defamation League"), "ADL");
+        assert_eq!(initials("  New\tYork--City "), "NYC");
+        assert_eq!(initials("iPhone Ölwerke"), "Ö");
+        assert_eq!(initials(""), "");
     }
 
     #[test]

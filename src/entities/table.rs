@@ -103,6 +103,10 @@ impl Sink for Scratch {
         }
     }
     #[inline]
+    fn wants_own(&self) -> bool {
+        self.want_own
+    }
+    #[inline]
     fn near(&mut self, f: u64) {
         self.feats.push(f);
     }
