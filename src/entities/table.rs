@@ -157,6 +157,26 @@ impl SumCache {
         }
         self.sums.insert(fmix(mix(word, key)), (word, key, sums));
     }
+
+    /// Adds the cached sums of `word` with `key` to `total`; true when there are none, so
+    /// that their features are wanted.
+    #[inline]
+    fn add_cached(&self, word: u64, key: u64, total: &mut [i32; ROW]) -> bool {
+        match self.get(word, key) {
+            Some(c) => {
+                add_to(total, c);
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// Keeps `sums` as those of `word` with `key`, and adds them to `total`.
+    #[inline]
+    fn keep(&mut self, word: u64, key: u64, sums: [i32; ROW], total: &mut [i32; ROW]) {
+        add_to(total, &sums);
+        self.insert(word, key, sums);
+    }
 }
 
 /// The per-thread caches of one table: most scored tokens are frequent capitalised words, and
@@ -297,81 +317,6 @@ impl Table {
     fn add_found(&self, s: &mut Scratch, stage: usize, acc: &mut [i32; NT]) {
         self.find(&s.feats, &mut s.seen, &mut s.hits);
         self.add(&s.hits, stage * NT, acc);
-    }
-
-    /// The weight sums (both passes) of the text features of token `i` of sentence `sent`: the
-    /// token's own features from the cache when it has them, the others looked up.
-    #[inline(always)]
-    fn static_sums_here(
-        &self,
-        doc: &DocFeats,
-        sent: &std::ops::Range<usize>,
-        i: usize,
-        s: &mut Scratch,
-        cache: &mut Caches,
-    ) -> [i32; ROW] {
-        let t: &Tok = &doc.toks[i];
-        let own_key = t.own_key();
-        let mut sums = [0i32; ROW];
-        let own = cache.own.get(t.word, own_key);
-        if let Some(own) = own {
-            add_to(&mut sums, own);
-        }
-        s.feats.clear();
-        s.own.clear();
-        s.want_own = own.is_none();
-        let words: [u64; 4] = std::array::from_fn(|at| doc.at(sent, i as isize + BESIDE[at]).word);
-        for (at, &word) in words.iter().enumerate() {
-            s.beside[at].clear();
-            let cached = cache.beside.get(word, at as u64);
-            if let Some(b) = cached {
-                add_to(&mut sums, b);
-            }
-            s.want_beside[at] = cached.is_none();
-        }
-        let pairs: [u64; 2] =
-            std::array::from_fn(|side| pair_key(side, doc.at(sent, i as isize + PAIRS[side]).word));
-        for (side, &key) in pairs.iter().enumerate() {
-            s.pair[side].clear();
-            let cached = cache.pairs.get(t.word, key);
-            if let Some(p) = cached {
-                add_to(&mut sums, p);
-            }
-            s.want_pair[side] = cached.is_none();
-        }
-        s.else_new = None;
-        s.else_sum = None;
-        doc.static_features(sent, i, s);
-        if let Some(word) = s.else_new.take() {
-            let e = self.elsewhere_sums(s);
-            s.else_sum = Some(e.without(i, &s.else_parts));
-            s.elsewhere.insert(word, e);
-        }
-        if let Some(e) = s.else_sum.take() {
-            add_to(&mut sums, &e);
-        }
-        if s.want_own {
-            let own = self.sums(&s.own, &mut s.seen, &mut s.hits);
-            add_to(&mut sums, &own);
-            cache.own.insert(t.word, own_key, own);
-        }
-        for (at, &word) in words.iter().enumerate() {
-            if s.want_beside[at] {
-                let b = self.sums(&s.beside[at], &mut s.seen, &mut s.hits);
-                add_to(&mut sums, &b);
-                cache.beside.insert(word, at as u64, b);
-            }
-        }
-        for (side, &key) in pairs.iter().enumerate() {
-            if s.want_pair[side] {
-                let p = self.sums(&s.pair[side], &mut s.seen, &mut s.hits);
-                add_to(&mut sums, &p);
-                cache.pairs.insert(t.word, key, p);
-            }
-        }
-        self.find(&s.feats, &mut s.seen, &mut s.hits);
-        self.add(&s.hits, 0, &mut sums);
-        sums
     }
 
     /// The weight sums (both passes) of `feats` (`seen` and `hits` are scratch).
@@ -565,8 +510,11 @@ impl Scores {
     }
 }
 
-/// [`Table::static_sums_here`], compiled twice on x86-64 like [`add_rows`]: the lookups and row
-/// sums inlined into it then use AVX2 and BMI on CPUs that have them.
+/// The weight sums (both passes) of the text features of token `i` of sentence `sent`: the
+/// token's own features, its neighbours' words and its word with the words beside it from the
+/// caches when they have them, the others looked up. Compiled twice on x86-64 like
+/// [`add_rows`]: the lookups and row sums inlined into it then use AVX2 and BMI on CPUs that
+/// have them.
 #[multiversion::multiversion(targets("x86_64+avx2+bmi1+bmi2+popcnt+lzcnt"))]
 fn static_sums(
     table: &Table,
@@ -576,7 +524,53 @@ fn static_sums(
     s: &mut Scratch,
     cache: &mut Caches,
 ) -> [i32; ROW] {
-    table.static_sums_here(doc, sent, i, s, cache)
+    let t: &Tok = &doc.toks[i];
+    let own_key = t.own_key();
+    let mut sums = [0i32; ROW];
+    s.feats.clear();
+    s.own.clear();
+    s.want_own = cache.own.add_cached(t.word, own_key, &mut sums);
+    let words: [u64; 4] = std::array::from_fn(|at| doc.at(sent, i as isize + BESIDE[at]).word);
+    for (at, &word) in words.iter().enumerate() {
+        s.beside[at].clear();
+        s.want_beside[at] = cache.beside.add_cached(word, at as u64, &mut sums);
+    }
+    let pairs: [u64; 2] =
+        std::array::from_fn(|side| pair_key(side, doc.at(sent, i as isize + PAIRS[side]).word));
+    for (side, &key) in pairs.iter().enumerate() {
+        s.pair[side].clear();
+        s.want_pair[side] = cache.pairs.add_cached(t.word, key, &mut sums);
+    }
+    s.else_new = None;
+    s.else_sum = None;
+    doc.static_features(sent, i, s);
+    if let Some(word) = s.else_new.take() {
+        let e = table.elsewhere_sums(s);
+        s.else_sum = Some(e.without(i, &s.else_parts));
+        s.elsewhere.insert(word, e);
+    }
+    if let Some(e) = s.else_sum.take() {
+        add_to(&mut sums, &e);
+    }
+    if s.want_own {
+        let own = table.sums(&s.own, &mut s.seen, &mut s.hits);
+        cache.own.keep(t.word, own_key, own, &mut sums);
+    }
+    for (at, &word) in words.iter().enumerate() {
+        if s.want_beside[at] {
+            let b = table.sums(&s.beside[at], &mut s.seen, &mut s.hits);
+            cache.beside.keep(word, at as u64, b, &mut sums);
+        }
+    }
+    for (side, &key) in pairs.iter().enumerate() {
+        if s.want_pair[side] {
+            let p = table.sums(&s.pair[side], &mut s.seen, &mut s.hits);
+            cache.pairs.keep(t.word, key, p, &mut sums);
+        }
+    }
+    table.find(&s.feats, &mut s.seen, &mut s.hits);
+    table.add(&s.hits, 0, &mut sums);
+    sums
 }
 
 /// Adds columns `from..from + W` of `rows[j]` for each `j` in `hits` to `acc` (summed in a local
